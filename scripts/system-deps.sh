@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs the Debian packages whose tools the tests drive (QEMU, firmware, ISO and WIM tools, …),
+# only those that are missing. Tests that need a tool skip on a laptop without it but fail under
+# CI=true, so CI runs this first. Usage: sudo scripts/system-deps.sh   (or as root)
+set -euo pipefail
+
+packages=(
+  coreutils   # base64: independent encoder for password-encoding's cross-check
+  libc-bin    # iconv: independent UTF-16LE encoder
+)
+
+missing=()
+for pkg in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "system-deps: all ${#packages[@]} Debian packages present"
+  exit 0
+fi
+echo "system-deps: installing ${missing[*]}"
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,58 @@
+import { accessSync, constants } from 'node:fs';
+import { delimiter, join } from 'node:path';
+
+/** Where a missing tool comes from, for the message a developer sees. */
+export interface ToolSource {
+  /** The command looked up on PATH. */
+  command: string;
+  /** The Debian package that provides it. */
+  debian: string;
+}
+
+export interface ToolGate {
+  /** True when every tool is present; use with `describe.skipIf(!gate.available)`. */
+  available: boolean;
+  /** Absolute paths of the tools that were found, by command name. */
+  paths: Record<string, string>;
+  /** Why the tests are skipped (empty when available). */
+  reason: string;
+}
+
+/** Finds an executable on PATH, like `command -v`. */
+export function findOnPath(command: string, path = process.env.PATH ?? ''): string | undefined {
+  for (const dir of path.split(delimiter)) {
+    if (!dir) continue;
+    const candidate = join(dir, command);
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not here; keep looking
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Gates tests on host tools. On a laptop without them the tests are skipped with a printed reason;
+ * under `CI=true` a missing tool throws, failing the test file, because a check skipped in CI is a
+ * hole nobody sees.
+ */
+export function requireHostTools(tools: ToolSource[], env = process.env): ToolGate {
+  const paths: Record<string, string> = {};
+  const missing: ToolSource[] = [];
+  for (const tool of tools) {
+    const found = findOnPath(tool.command, env.PATH);
+    if (found) paths[tool.command] = found;
+    else missing.push(tool);
+  }
+  if (missing.length === 0) return { available: true, paths, reason: '' };
+  const names = missing.map((t) => t.command).join(', ');
+  const packages = [...new Set(missing.map((t) => t.debian))].join(' ');
+  const reason = `${names} not found on PATH (Debian: apt-get install ${packages})`;
+  if (env.CI === 'true') {
+    throw new Error(`CI=true requires ${reason}; .ci/run should install it`);
+  }
+  console.warn(`skipping tests that need ${reason}`);
+  return { available: false, paths, reason };
+}

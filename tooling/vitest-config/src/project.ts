@@ -1,0 +1,22 @@
+import { defineProject, type ViteUserConfig } from 'vitest/config';
+
+/**
+ * Resolve workspace packages to their TypeScript source (the `@winguest/source` export condition),
+ * so tests never need a build first. Node's own conditions follow so third-party packages resolve
+ * as they do at run time.
+ */
+export const sourceConditions = ['@winguest/source', 'node', 'import', 'module', 'default'];
+
+/** The settings every package's vitest project shares; `overrides.test` is merged over them. */
+export function defineWinguestProject(overrides: { test?: Record<string, unknown> } = {}): ViteUserConfig {
+  return defineProject({
+    resolve: { conditions: sourceConditions },
+    ssr: { resolve: { conditions: sourceConditions, externalConditions: sourceConditions } },
+    test: {
+      include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+      environment: 'node',
+      testTimeout: 30_000,
+      ...overrides.test,
+    },
+  }) as ViteUserConfig;
+}

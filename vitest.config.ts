@@ -1,0 +1,10 @@
+import { SummaryReporter } from '@winguest/vitest-config';
+import { defineConfig } from 'vitest/config';
+
+// One run over every package and app: each has its own vitest.config.ts (a vitest project).
+export default defineConfig({
+  test: {
+    projects: ['packages/*', 'apps/*'],
+    reporters: ['default', new SummaryReporter()],
+  },
+});
