@@ -5,8 +5,21 @@
 set -euo pipefail
 
 packages=(
-  coreutils   # base64: independent encoder for password-encoding's cross-check
-  libc-bin    # iconv: independent UTF-16LE encoder
+  coreutils          # base64: independent encoder for password-encoding's cross-check
+  libc-bin           # iconv: independent UTF-16LE encoder
+  libxml2-utils      # xmllint: answer files are well-formed
+  xorriso            # reference ISO writer and reader (-indev … -find)
+  genisoimage        # genisoimage + isoinfo: reference ISO writer, Joliet listing/extraction, UDF images
+  p7zip-full         # 7z: independent ISO/UDF/WIM reader
+  wimtools           # wimcapture/wimappend/wiminfo: WIM fixtures and their reference metadata
+  udftools           # mkudffs: UDF 2.x images
+  qemu-system-x86    # qemu-system-x86_64: argv accepted by the real binary, QMP device checks
+  qemu-system-arm    # qemu-system-aarch64
+  qemu-utils         # qemu-img: instance disks
+  ovmf               # amd64 UEFI firmware + QEMU firmware descriptors
+  qemu-efi-aarch64   # arm64 UEFI firmware + descriptors
+  swtpm              # TPM 2.0 emulator behind tpm-crb / tpm-tis-device
+  swtpm-tools
 )
 
 missing=()
