@@ -32,12 +32,16 @@ export interface UdfVolume {
 
 const blockSizes = [2048, 4096, 512, 1024];
 
-/** True when the volume recognition sequence (from byte 32768) announces NSR02 or NSR03. */
+/**
+ * True when the volume recognition sequence (from byte 32768) announces NSR02 or NSR03. Descriptors
+ * sit at the start of each sector, so with 4 KiB sectors every other 2 KiB slot is empty.
+ */
 export async function hasUdfRecognition(image: ByteSource): Promise<boolean> {
-  for (let offset = 32768; offset < 32768 + 2048 * 16; offset += 2048) {
-    const id = new TextDecoder('latin1').decode((await image.read(offset, 6)).subarray(1, 6));
+  const area = await image.read(32768, 2048 * 32);
+  for (let offset = 0; offset + 6 <= area.length; offset += 2048) {
+    const id = String.fromCharCode(...area.subarray(offset + 1, offset + 6));
     if (id === 'NSR02' || id === 'NSR03') return true;
-    if (!['BEA01', 'TEA01', 'CD001', 'BOOT2', 'CDW02'].includes(id)) return false;
+    if (id !== '\0\0\0\0\0' && !['BEA01', 'TEA01', 'CD001', 'BOOT2', 'CDW02'].includes(id)) return false;
   }
   return false;
 }
