@@ -37,7 +37,7 @@ const blockSizes = [2048, 4096, 512, 1024];
  * sit at the start of each sector, so with 4 KiB sectors every other 2 KiB slot is empty.
  */
 export async function hasUdfRecognition(image: ByteSource): Promise<boolean> {
-  const area = await image.read(32768, 2048 * 32);
+  const area = await image.read(32768, 2048 * 8);
   for (let offset = 0; offset + 6 <= area.length; offset += 2048) {
     const id = String.fromCharCode(...area.subarray(offset + 1, offset + 6));
     if (id === 'NSR02' || id === 'NSR03') return true;
