@@ -33,11 +33,13 @@ export function treeFileSystem(root: TreeNode, meta: Meta): MediaFileSystem {
       }
       const children = await node.children();
       return Promise.all(
-        children.map(async (child): Promise<DirectoryEntry> => ({
-          name: child.name,
-          isDirectory: child.isDirectory,
-          size: child.isDirectory ? 0 : await child.size(),
-        })),
+        children.map(
+          async (child): Promise<DirectoryEntry> => ({
+            name: child.name,
+            isDirectory: child.isDirectory,
+            size: child.isDirectory ? 0 : await child.size(),
+          }),
+        ),
       );
     },
     async openFile(path) {

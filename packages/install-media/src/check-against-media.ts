@@ -17,7 +17,12 @@ export interface MediaExpectation {
 export interface MediaMismatch {
   /** The expectation field at fault. */
   path: 'arch' | 'edition' | 'uiLanguage';
-  code: 'arch-mismatch' | 'edition-not-found' | 'ambiguous-edition' | 'invalid-selector' | 'language-not-on-media';
+  code:
+    | 'arch-mismatch'
+    | 'edition-not-found'
+    | 'ambiguous-edition'
+    | 'invalid-selector'
+    | 'language-not-on-media';
   /** One readable sentence: what is wrong, the value, and what to do. */
   message: string;
   /** What the media offers instead (architectures, `index "name"` editions, or languages). */

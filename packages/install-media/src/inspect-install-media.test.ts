@@ -44,14 +44,25 @@ describe.skipIf(!tools.available)('inspectInstallMedia', () => {
       noPromptBootImage: true,
     });
     expect(media.images).toEqual(wiminfo(wim).images.map(expectedImage));
-    expect(media.images.map((i) => i.name)).toEqual(['Windows 11 Home', 'Windows 11 Pro', 'Windows 11 Pro N', 'Windows 11 Education']);
+    expect(media.images.map((i) => i.name)).toEqual([
+      'Windows 11 Home',
+      'Windows 11 Pro',
+      'Windows 11 Pro N',
+      'Windows 11 Education',
+    ]);
   });
 
   test('arm64 media with install.esd in a Joliet-only ISO: arm64, no no-prompt boot image', async () => {
     const arm = [edition('Windows 11 Pro', 'Professional', 12, ['de-DE'])];
     const { wim, image } = mediaWith('arm64', 'install.esd', arm, {}, false);
     const media = await inspectInstallMedia(image);
-    expect(media).toMatchObject({ fileSystem: 'joliet', format: 'esd', arch: 'arm64', languages: ['de-DE'], noPromptBootImage: false });
+    expect(media).toMatchObject({
+      fileSystem: 'joliet',
+      format: 'esd',
+      arch: 'arm64',
+      languages: ['de-DE'],
+      noPromptBootImage: false,
+    });
     expect(media.images).toEqual(wiminfo(wim).images.map(expectedImage));
   });
 
@@ -60,7 +71,10 @@ describe.skipIf(!tools.available)('inspectInstallMedia', () => {
     const source = await openFileSource(image);
     try {
       await inspectInstallMedia(source);
-      const xml = Buffer.byteLength(run('wiminfo', ['--xml', join(dir.path, 'counted.install.wim')]), 'latin1');
+      const xml = Buffer.byteLength(
+        run('wiminfo', ['--xml', join(dir.path, 'counted.install.wim')]),
+        'latin1',
+      );
       expect(source.bytesRead).toBeLessThan(48 * 1024 + xml);
     } finally {
       await source.close();
@@ -68,7 +82,12 @@ describe.skipIf(!tools.available)('inspectInstallMedia', () => {
   });
 
   test('an ISO without sources/install.* is refused, naming the volume', async () => {
-    const image = genisoimage(dir.path, 'drivers.iso', { 'viostor/w11/amd64/viostor.inf': 'x' }, { udf: true, label: 'virtio-win' });
+    const image = genisoimage(
+      dir.path,
+      'drivers.iso',
+      { 'viostor/w11/amd64/viostor.inf': 'x' },
+      { udf: true, label: 'virtio-win' },
+    );
     const error = await inspectInstallMedia(image).catch((e) => e);
     expect(NotInstallMediaError.isInstance(error) && error.code).toBe('not-install-media');
     expect(error.message).toContain('"virtio-win" has no sources/install.wim, install.esd or install.swm');

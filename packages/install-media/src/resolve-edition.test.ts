@@ -42,7 +42,14 @@ describe('resolveEdition', () => {
   });
 
   test('an edition ID shared by two images is ambiguous and asks for an index', () => {
-    const media = { images: [image(1, 'Server Standard', 'ServerStandard', 'amd64', []), image(2, 'Server Standard (Desktop)', 'ServerStandard', 'amd64', [])] };
-    expect(() => resolveEdition(media, { editionId: 'ServerStandard' })).toThrow(/matches 2 images .*select by index/);
+    const media = {
+      images: [
+        image(1, 'Server Standard', 'ServerStandard', 'amd64', []),
+        image(2, 'Server Standard (Desktop)', 'ServerStandard', 'amd64', []),
+      ],
+    };
+    expect(() => resolveEdition(media, { editionId: 'ServerStandard' })).toThrow(
+      /matches 2 images .*select by index/,
+    );
   });
 });

@@ -1,7 +1,13 @@
 import type { WimImage, WindowsArch } from '../wim/wim-info';
 
 /** An image record as `readWimInfo` returns it, for rule tests that need no real media. */
-export function image(index: number, name: string, editionId: string, arch: WindowsArch, languages: string[]): WimImage {
+export function image(
+  index: number,
+  name: string,
+  editionId: string,
+  arch: WindowsArch,
+  languages: string[],
+): WimImage {
   return {
     index,
     name,

@@ -15,7 +15,16 @@ export function genisoimage(
   const root = join(dir, `${name}-root`);
   writeTree(root, files);
   const image = join(dir, name);
-  const args = ['-quiet', '-D', '-o', image, '-V', options.label ?? 'CCCOMA_X64FRE_EN-US_DV9', '-input-charset', 'utf-8'];
+  const args = [
+    '-quiet',
+    '-D',
+    '-o',
+    image,
+    '-V',
+    options.label ?? 'CCCOMA_X64FRE_EN-US_DV9',
+    '-input-charset',
+    'utf-8',
+  ];
   if (options.udf) args.push('-udf');
   if (options.joliet) args.push('-J', '-joliet-long');
   run('genisoimage', [...args, root]);

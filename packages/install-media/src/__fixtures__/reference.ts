@@ -37,7 +37,11 @@ export function sevenZipList(image: string, type: 'udf' | 'iso'): SevenZipEntry[
     .split(/\n\n+/)
     .map(fields7z)
     .filter((f) => f.Path !== undefined)
-    .map((f) => ({ path: (f.Path ?? '').replaceAll('\\', '/'), isDirectory: f.Folder === '+', size: Number(f.Size ?? 0) }))
+    .map((f) => ({
+      path: (f.Path ?? '').replaceAll('\\', '/'),
+      isDirectory: f.Folder === '+',
+      size: Number(f.Size ?? 0),
+    }))
     .sort((a, b) => a.path.localeCompare(b.path));
 }
 
@@ -50,7 +54,13 @@ function fields7z(block: string): Record<string, string> {
   return out;
 }
 
-const wiminfoArch: Record<string, string> = { x86_64: 'amd64', ARM64: 'arm64', x86: 'x86', ARM: 'arm', ia64: 'ia64' };
+const wiminfoArch: Record<string, string> = {
+  x86_64: 'amd64',
+  ARM64: 'arm64',
+  x86: 'x86',
+  ARM: 'arm',
+  ia64: 'ia64',
+};
 
 /** The fields of one `wiminfo` image record in the shape `readWimInfo` returns. */
 export function expectedImage(record: Record<string, string>) {

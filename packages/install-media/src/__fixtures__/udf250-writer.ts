@@ -19,8 +19,10 @@ interface Dir {
 class Image {
   readonly sectors = new Map<number, Uint8Array>();
   block(sector: number): Uint8Array {
-    let b = this.sectors.get(sector);
-    if (!b) this.sectors.set(sector, (b = new Uint8Array(bs)));
+    const existing = this.sectors.get(sector);
+    if (existing) return existing;
+    const b = new Uint8Array(bs);
+    this.sectors.set(sector, b);
     return b;
   }
 }
@@ -93,7 +95,13 @@ function buildTree(files: Record<string, Uint8Array>): Dir {
   return root;
 }
 
-function fid(name: string | undefined, isDir: boolean, icb: number, partitionRef: number, location: number): Uint8Array {
+function fid(
+  name: string | undefined,
+  isDir: boolean,
+  icb: number,
+  partitionRef: number,
+  location: number,
+): Uint8Array {
   const encoded = name === undefined ? new Uint8Array(0) : cs0(name);
   const b = new Uint8Array((38 + encoded.length + 3) & ~3);
   put16(b, 16, 1);
@@ -127,7 +135,11 @@ function efe(b: Uint8Array, location: number, o: EntryOptions, unique: number) {
   put16(b, 48, o.links);
   put64(b, 56, o.size);
   put64(b, 64, o.size);
-  put64(b, 72, o.extents.reduce((n, [, bytes]) => n + Math.ceil(bytes / bs), 0));
+  put64(
+    b,
+    72,
+    o.extents.reduce((n, [, bytes]) => n + Math.ceil(bytes / bs), 0),
+  );
   for (const at of [80, 92, 104, 116]) timestamp(b, at);
   put32(b, 128, 1);
   regid(b, 168, '*winguest test');
@@ -157,7 +169,10 @@ function plan(root: Dir): Layout {
     layout.dirs.push(entry);
     for (const child of dir.dirs.values()) visit(child, dir);
     const names = [undefined, ...dir.dirs.keys(), ...dir.files.keys()];
-    const bytes = names.reduce((n, name) => n + ((38 + (name === undefined ? 0 : cs0(name).length) + 3) & ~3), 0);
+    const bytes = names.reduce(
+      (n, name) => n + ((38 + (name === undefined ? 0 : cs0(name).length) + 3) & ~3),
+      0,
+    );
     entry.dataBlock = layout.metaBlocks;
     layout.metaBlocks += Math.ceil(bytes / bs);
   };
@@ -196,8 +211,14 @@ export function writeUdf250(
       const icb = layout.fileIcbs.get(dir)?.get(name) as number;
       add(name, false, icb);
       const extents: EntryOptions['extents'] = content.length ? [[nextData, content.length, 0]] : [];
-      efe(image.block(metaSector(icb)), icb, { fileType: 5, size: content.length, extents, long: true, links: 1 }, unique++);
-      for (let i = 0; i * bs < content.length; i++) image.block(partitionStart + nextData++).set(content.subarray(i * bs, (i + 1) * bs));
+      efe(
+        image.block(metaSector(icb)),
+        icb,
+        { fileType: 5, size: content.length, extents, long: true, links: 1 },
+        unique++,
+      );
+      for (let i = 0; i * bs < content.length; i++)
+        image.block(partitionStart + nextData++).set(content.subarray(i * bs, (i + 1) * bs));
     }
     const data = new Uint8Array(Math.ceil(offset / bs) * bs);
     let at = 0;
@@ -205,14 +226,30 @@ export function writeUdf250(
       data.set(f, at);
       at += f.length;
     }
-    for (let i = 0; i * bs < data.length; i++) image.block(metaSector(dataBlock + i)).set(data.subarray(i * bs, (i + 1) * bs));
+    for (let i = 0; i * bs < data.length; i++)
+      image.block(metaSector(dataBlock + i)).set(data.subarray(i * bs, (i + 1) * bs));
     const dirExtents: EntryOptions['extents'] = [[dataBlock, offset]];
-    efe(image.block(metaSector(dir.icb)), dir.icb, { fileType: 4, size: offset, extents: dirExtents, long: false, links: 1 + dir.dirs.size }, dir === root ? 0 : unique++);
+    efe(
+      image.block(metaSector(dir.icb)),
+      dir.icb,
+      { fileType: 4, size: offset, extents: dirExtents, long: false, links: 1 + dir.dirs.size },
+      dir === root ? 0 : unique++,
+    );
   }
   const metaExtents: EntryOptions['extents'] = [[2, half * bs]];
   if (half < layout.metaBlocks) metaExtents.push([3 + half, (layout.metaBlocks - half) * bs]);
-  efe(image.block(partitionStart), 0, { fileType: 250, size: layout.metaBlocks * bs, extents: metaExtents, long: false, links: 1 }, 0);
-  efe(image.block(partitionStart + 1), 1, { fileType: 251, size: layout.metaBlocks * bs, extents: metaExtents, long: false, links: 1 }, 0);
+  efe(
+    image.block(partitionStart),
+    0,
+    { fileType: 250, size: layout.metaBlocks * bs, extents: metaExtents, long: false, links: 1 },
+    0,
+  );
+  efe(
+    image.block(partitionStart + 1),
+    1,
+    { fileType: 251, size: layout.metaBlocks * bs, extents: metaExtents, long: false, links: 1 },
+    0,
+  );
   fileSet(image.block(metaSector(0)), label, root.icb);
   const partitionLength = nextData + 16;
   volumeDescriptors(image, label, partitionLength, layout.metaBlocks);

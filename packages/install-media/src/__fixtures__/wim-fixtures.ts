@@ -39,7 +39,12 @@ export const consumerEditions: EditionFixture[] = [
 ];
 
 /** Captures each edition of a small Windows-looking tree into `wim` (first with wimcapture, then wimappend). */
-export function buildWim(dir: string, wim: string, editions: readonly EditionFixture[], compress = 'LZX'): void {
+export function buildWim(
+  dir: string,
+  wim: string,
+  editions: readonly EditionFixture[],
+  compress = 'LZX',
+): void {
   const tree = join(dir, 'tree');
   writeTree(tree, { 'Windows/System32/config/SOFTWARE': 'hive', 'Windows/explorer.exe': 'MZ explorer' });
   editions.forEach((e, i) => {

@@ -3,9 +3,9 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { genisoimage, readText, walk, withImage } from '../__fixtures__/media';
 import { sevenZipList } from '../__fixtures__/reference';
 import { deepTree, tempDir } from '../__fixtures__/tools';
+import { bufferSource } from '../byte-source';
 import { FileSystemError } from '../errors';
 import { openMediaFileSystem } from '../open-media-file-system';
-import { bufferSource } from '../byte-source';
 
 const tools = requireHostTools([
   { command: 'genisoimage', debian: 'genisoimage' },

@@ -1,9 +1,9 @@
+import { u32 } from '../_bytes';
 import { type Extent, extentSource } from '../_extent-source';
 import { type TreeNode, treeFileSystem } from '../_tree';
 import type { ByteSource } from '../byte-source';
 import { FileSystemError } from '../errors';
 import type { MediaFileSystem } from '../file-system';
-import { u32 } from '../_bytes';
 
 const sector = 2048;
 const jolietEscapes = ['%/@', '%/C', '%/E'];
@@ -49,7 +49,13 @@ function parseRecord(record: Uint8Array, decode: (b: Uint8Array) => string): Dir
   const raw = record.subarray(33, 33 + (record[32] ?? 0));
   const isDirectory = (flags & 2) !== 0;
   const name = raw.length === 1 && (raw[0] ?? 0) <= 1 ? '' : cleanName(decode(raw), isDirectory);
-  return { name, isDirectory, size, continues: (flags & 0x80) !== 0, extents: [{ offset: u32(record, 2) * sector, length: size }] };
+  return {
+    name,
+    isDirectory,
+    size,
+    continues: (flags & 0x80) !== 0,
+    extents: [{ offset: u32(record, 2) * sector, length: size }],
+  };
 }
 
 function cleanName(name: string, isDirectory: boolean): string {
@@ -107,6 +113,7 @@ function latin1(bytes: Uint8Array): string {
 
 function ucs2(bytes: Uint8Array): string {
   let out = '';
-  for (let i = 0; i + 1 < bytes.length; i += 2) out += String.fromCharCode(((bytes[i] ?? 0) << 8) | (bytes[i + 1] ?? 0));
+  for (let i = 0; i + 1 < bytes.length; i += 2)
+    out += String.fromCharCode(((bytes[i] ?? 0) << 8) | (bytes[i + 1] ?? 0));
   return out;
 }

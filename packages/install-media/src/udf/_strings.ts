@@ -7,7 +7,8 @@ export function decodeCs0(bytes: Uint8Array): string {
   const body = bytes.subarray(1);
   if (id === 16 || id === 255) {
     let out = '';
-    for (let i = 0; i + 1 < body.length; i += 2) out += String.fromCharCode(((body[i] ?? 0) << 8) | (body[i + 1] ?? 0));
+    for (let i = 0; i + 1 < body.length; i += 2)
+      out += String.fromCharCode(((body[i] ?? 0) << 8) | (body[i + 1] ?? 0));
     return out;
   }
   if (id === 8 || id === 254) return String.fromCharCode(...body);

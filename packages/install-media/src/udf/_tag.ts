@@ -1,5 +1,5 @@
-import { FileSystemError } from '../errors';
 import { u16, u32 } from '../_bytes';
+import { FileSystemError } from '../errors';
 
 /** Descriptor tag identifiers (ECMA-167 3/7.2.1 and 4/7.2.1). */
 export const TagId = {
@@ -27,7 +27,8 @@ export function crc16(bytes: Uint8Array): number {
   let crc = 0;
   for (const byte of bytes) {
     crc ^= byte << 8;
-    for (let bit = 0; bit < 8; bit++) crc = crc & 0x8000 ? ((crc << 1) ^ 0x1021) & 0xffff : (crc << 1) & 0xffff;
+    for (let bit = 0; bit < 8; bit++)
+      crc = crc & 0x8000 ? ((crc << 1) ^ 0x1021) & 0xffff : (crc << 1) & 0xffff;
   }
   return crc;
 }

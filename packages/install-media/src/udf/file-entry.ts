@@ -1,6 +1,6 @@
+import { u16, u32, u64 } from '../_bytes';
 import type { Extent } from '../_extent-source';
 import { FileSystemError } from '../errors';
-import { u16, u32, u64 } from '../_bytes';
 import { expectTag, TagId } from './_tag';
 import type { Partitions, Run } from './partitions';
 
@@ -20,7 +20,11 @@ const adLong = 1;
 const adInline = 3;
 
 /** Reads the FE or EFE at a block of a partition and resolves its allocation descriptors. */
-export async function readAllocation(parts: Partitions, partitionRef: number, block: number): Promise<UdfFileEntry> {
+export async function readAllocation(
+  parts: Partitions,
+  partitionRef: number,
+  block: number,
+): Promise<UdfFileEntry> {
   const entry = await parts.readBlock(partitionRef, block);
   const tag = expectTag(entry, [TagId.fileEntry, TagId.extendedFileEntry], 'a file entry', block);
   const extended = tag.id === TagId.extendedFileEntry;

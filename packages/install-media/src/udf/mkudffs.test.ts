@@ -13,7 +13,11 @@ const tools = requireHostTools([
 ]);
 
 function udfinfo(image: string): Record<string, string> {
-  return Object.fromEntries(run('udfinfo', [image]).split('\n').map((line) => line.split('=', 2) as [string, string]));
+  return Object.fromEntries(
+    run('udfinfo', [image])
+      .split('\n')
+      .map((line) => line.split('=', 2) as [string, string]),
+  );
 }
 
 // mkudffs writes empty volumes (filling them needs a kernel UDF mount, which this host lacks), so
@@ -30,20 +34,33 @@ describe.skipIf(!tools.available)('empty UDF volumes written by mkudffs', () => 
     ['2.01', 4096, 'short', []],
     ['2.01', 2048, 'short', ['--noefe']],
     ['1.02', 2048, 'short', []],
-  ] as const)('UDF %s, %d-byte blocks, %s allocation %j: label, revision and (empty) root as udfinfo and 7z see them', async (rev, block, ad, extra) => {
-    const image = join(dir.path, `${rev}-${block}-${ad}${extra.join('')}.udf`);
-    const label = `WG_${rev.replace('.', '')}_${ad}`.toUpperCase();
-    run('mkudffs', ['--new-file', '--media-type=hd', `--udfrev=${rev}`, `--blocksize=${block}`, `--ad=${ad}`, `--label=${label}`, ...extra, image, '3000']);
-    const info = udfinfo(image);
-    await withImage(image, async (fs) => {
-      expect(fs.kind).toBe('udf');
-      expect(fs.label).toBe(info.label);
-      expect(fs.revision).toBe(info.udfrev);
-      expect(await walk(fs)).toEqual([]);
-    });
-    // 7-Zip itself cannot open UDF with 4 KiB blocks; udfinfo above is the reference there.
-    if (block !== 4096) expect(sevenZipList(image, 'udf')).toEqual([]);
-  });
+  ] as const)(
+    'UDF %s, %d-byte blocks, %s allocation %j: label, revision and (empty) root as udfinfo and 7z see them',
+    async (rev, block, ad, extra) => {
+      const image = join(dir.path, `${rev}-${block}-${ad}${extra.join('')}.udf`);
+      const label = `WG_${rev.replace('.', '')}_${ad}`.toUpperCase();
+      run('mkudffs', [
+        '--new-file',
+        '--media-type=hd',
+        `--udfrev=${rev}`,
+        `--blocksize=${block}`,
+        `--ad=${ad}`,
+        `--label=${label}`,
+        ...extra,
+        image,
+        '3000',
+      ]);
+      const info = udfinfo(image);
+      await withImage(image, async (fs) => {
+        expect(fs.kind).toBe('udf');
+        expect(fs.label).toBe(info.label);
+        expect(fs.revision).toBe(info.udfrev);
+        expect(await walk(fs)).toEqual([]);
+      });
+      // 7-Zip itself cannot open UDF with 4 KiB blocks; udfinfo above is the reference there.
+      if (block !== 4096) expect(sevenZipList(image, 'udf')).toEqual([]);
+    },
+  );
 
   test('a UDF 2.50 write-once volume (virtual allocation table) fails with a clear unsupported error', async () => {
     const image = join(dir.path, 'vat.udf');

@@ -48,7 +48,10 @@ export class Partitions {
   private physicalStart(partitionNumber: number): number {
     const descriptor = this.volume.partitions.find((p) => p.number === partitionNumber);
     if (!descriptor) {
-      throw new FileSystemError('corrupt-filesystem', `UDF: no partition descriptor for partition ${partitionNumber}.`);
+      throw new FileSystemError(
+        'corrupt-filesystem',
+        `UDF: no partition descriptor for partition ${partitionNumber}.`,
+      );
     }
     return descriptor.start;
   }
@@ -98,7 +101,10 @@ function slice(extents: readonly Extent[], start: number, length: number): Exten
     const from = Math.max(start, base);
     const to = Math.min(start + length, base + extent.length);
     if (from < to) {
-      out.push({ offset: extent.offset === undefined ? undefined : extent.offset + from - base, length: to - from });
+      out.push({
+        offset: extent.offset === undefined ? undefined : extent.offset + from - base,
+        length: to - from,
+      });
     }
     base += extent.length;
   }

@@ -31,7 +31,9 @@ describe.skipIf(!tools.available)('UDF 1.02 images written by genisoimage -udf',
     const image = genisoimage(dir.path, 'content.iso', files, { udf: true });
     const deepest = Object.keys(files).find((p) => p.includes('level-12/')) as string;
     await withImage(image, async (fs) => {
-      expect(await readText(fs, deepest.toUpperCase())).toBe(run('7z', ['x', '-so', '-tudf', image, deepest]));
+      expect(await readText(fs, deepest.toUpperCase())).toBe(
+        run('7z', ['x', '-so', '-tudf', image, deepest]),
+      );
       expect(await readText(fs, 'SETUP.EXE')).toBe('MZ setup');
       expect(await fs.openFile('sources/missing.wim')).toBeUndefined();
     });

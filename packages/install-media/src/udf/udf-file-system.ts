@@ -1,8 +1,8 @@
+import { u16, u32 } from '../_bytes';
 import { extentSource } from '../_extent-source';
 import { type TreeNode, treeFileSystem } from '../_tree';
-import { bufferSource, type ByteSource } from '../byte-source';
+import { type ByteSource, bufferSource } from '../byte-source';
 import type { MediaFileSystem } from '../file-system';
-import { u16, u32 } from '../_bytes';
 import { expectTag, TagId } from './_tag';
 import { parseDirectory } from './directory';
 import { readAllocation, type UdfFileEntry } from './file-entry';
@@ -42,7 +42,9 @@ function node(
     content,
     children() {
       listing ??= content().then(async (data) =>
-        parseDirectory(await data.read(0, data.size)).map((fid) => node(parts, fid.name, fid.isDirectory, fid.icb)),
+        parseDirectory(await data.read(0, data.size)).map((fid) =>
+          node(parts, fid.name, fid.isDirectory, fid.icb),
+        ),
       );
       return listing;
     },

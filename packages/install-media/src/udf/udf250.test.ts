@@ -15,7 +15,9 @@ const tools = requireHostTools([
 
 const label = 'CCCOMA_A64FRE_DE-DE_DV9';
 const files = { ...deepTree(), 'sources/big.bin': Buffer.from(new Uint8Array(5000).map((_, i) => i % 251)) };
-const bytes = Object.fromEntries(Object.entries(files).map(([path, content]) => [path, Buffer.from(content)]));
+const bytes = Object.fromEntries(
+  Object.entries(files).map(([path, content]) => [path, Buffer.from(content)]),
+);
 
 /** libudfread's view of an image: label and entries, as the compiled udfread-list.c prints them. */
 function udfreadList(lister: string, image: string): { label: string; entries: SevenZipEntry[] } {
@@ -37,7 +39,13 @@ describe.skipIf(!tools.available)('UDF 2.50 with a metadata partition', () => {
   const lister = join(dir.path, 'udfread-list');
   const image = join(dir.path, 'udf250.iso');
   beforeAll(() => {
-    run('cc', ['-O', '-o', lister, fileURLToPath(new URL('../__fixtures__/udfread-list.c', import.meta.url)), '-ludfread']);
+    run('cc', [
+      '-O',
+      '-o',
+      lister,
+      fileURLToPath(new URL('../__fixtures__/udfread-list.c', import.meta.url)),
+      '-ludfread',
+    ]);
     writeFileSync(image, writeUdf250(bytes, label));
   });
   afterAll(dir.cleanup);

@@ -1,6 +1,6 @@
+import { u16, u32 } from '../_bytes';
 import type { ByteSource } from '../byte-source';
 import { FileSystemError } from '../errors';
-import { u16, u32 } from '../_bytes';
 import { decodeDstring, regidIdentifier } from './_strings';
 import { expectTag, readTag, TagId } from './_tag';
 
@@ -92,7 +92,10 @@ async function readSequence(image: ByteSource, blockSize: number, start: number,
     if (tag.id === TagId.logicalVolume) logical = block;
   }
   if (!logical) {
-    throw new FileSystemError('corrupt-filesystem', 'UDF: the volume descriptor sequence has no logical volume descriptor.');
+    throw new FileSystemError(
+      'corrupt-filesystem',
+      'UDF: the volume descriptor sequence has no logical volume descriptor.',
+    );
   }
   return describeLogicalVolume(logical, blockSize, partitions, primaryLabel);
 }
@@ -128,7 +131,12 @@ function describeLogicalVolume(
 function typeTwoMap(map: Uint8Array): PartitionMap {
   const identifier = regidIdentifier(map.subarray(4, 36));
   if (identifier === '*UDF Metadata Partition') {
-    return { type: 'metadata', partitionNumber: u16(map, 38), fileLocation: u32(map, 40), mirrorLocation: u32(map, 44) };
+    return {
+      type: 'metadata',
+      partitionNumber: u16(map, 38),
+      fileLocation: u32(map, 40),
+      mirrorLocation: u32(map, 44),
+    };
   }
   return { type: 'unsupported', identifier };
 }

@@ -10,17 +10,19 @@ export interface XmlElement {
 
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
-function unescape(text: string): string {
+function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, ref: string) => {
     if (ref[0] === '#') {
-      const code = ref[1] === 'x' || ref[1] === 'X' ? Number.parseInt(ref.slice(2), 16) : Number(ref.slice(1));
+      const code =
+        ref[1] === 'x' || ref[1] === 'X' ? Number.parseInt(ref.slice(2), 16) : Number(ref.slice(1));
       return String.fromCodePoint(code);
     }
     return entities[ref] ?? whole;
   });
 }
 
-const token = /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[([\s\S]*?)\]\]>|<(\/?)([^\s/>]+)([^>]*?)(\/?)>|([^<]+)/g;
+const token =
+  /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[([\s\S]*?)\]\]>|<(\/?)([^\s/>]+)([^>]*?)(\/?)>|([^<]+)/g;
 const attribute = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
 /**
@@ -33,16 +35,17 @@ export function parseXml(text: string, file: string): XmlElement {
   for (const match of text.matchAll(token)) {
     const [, cdata, closing, name, attrs, selfClosing, chars] = match;
     const current = stack[stack.length - 1] as XmlElement;
-    if (chars !== undefined) current.text += unescape(chars);
+    if (chars !== undefined) current.text += decodeEntities(chars);
     else if (cdata !== undefined) current.text += cdata;
     else if (name === undefined) continue;
     else if (closing) {
-      if (current.name !== name || stack.length === 1) throw malformed(file, `</${name}> does not close <${current.name}>`);
+      if (current.name !== name || stack.length === 1)
+        throw malformed(file, `</${name}> does not close <${current.name}>`);
       stack.pop();
     } else {
       const element: XmlElement = { name, attributes: {}, children: [], text: '' };
       for (const [, key, double, single] of (attrs ?? '').matchAll(attribute)) {
-        element.attributes[key as string] = unescape(double ?? single ?? '');
+        element.attributes[key as string] = decodeEntities(double ?? single ?? '');
       }
       current.children.push(element);
       if (!selfClosing) stack.push(element);

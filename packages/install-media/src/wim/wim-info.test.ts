@@ -9,7 +9,10 @@ import { bufferSource, openFileSource } from '../byte-source';
 import { WimError } from '../errors';
 import { readWimInfo } from './wim-info';
 
-const tools = requireHostTools([{ command: 'wimlib-imagex', debian: 'wimtools' }, { command: 'wiminfo', debian: 'wimtools' }]);
+const tools = requireHostTools([
+  { command: 'wimlib-imagex', debian: 'wimtools' },
+  { command: 'wiminfo', debian: 'wimtools' },
+]);
 
 async function read(file: string) {
   const source = await openFileSource(file);
@@ -23,7 +26,11 @@ async function read(file: string) {
 describe.skipIf(!tools.available)('readWimInfo against wiminfo', () => {
   const dir = tempDir('wim');
   const wim = join(dir.path, 'install.wim');
-  const editions = [...consumerEditions, edition('Windows 11 Pro ARM64', 'Professional', 12, ['ja-JP']), edition('Server', 'ServerStandard', 0, ['fr-FR'])];
+  const editions = [
+    ...consumerEditions,
+    edition('Windows 11 Pro ARM64', 'Professional', 12, ['ja-JP']),
+    edition('Server', 'ServerStandard', 0, ['fr-FR']),
+  ];
   beforeAll(() => buildWim(dir.path, wim, editions));
   afterAll(dir.cleanup);
 
@@ -88,7 +95,10 @@ describe('readWimInfo on damaged input', () => {
       const wim = join(dir.path, 'install.wim');
       buildWim(dir.path, wim, consumerEditions.slice(0, 1));
       const bytes = readFileSync(wim);
-      const error = await readWimInfo(bufferSource(bytes.subarray(0, bytes.length - 100)), 'install.wim').catch((e) => e);
+      const error = await readWimInfo(
+        bufferSource(bytes.subarray(0, bytes.length - 100)),
+        'install.wim',
+      ).catch((e) => e);
       expect(error.code).toBe('corrupt-wim');
       expect(error.message).toMatch(/beyond the end of the file/);
     } finally {

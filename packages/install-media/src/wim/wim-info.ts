@@ -54,7 +54,10 @@ export async function readWimInfo(wim: ByteSource, file = 'install.wim'): Promis
   const { xml } = header;
   if (xml.storedSize === 0) return { header, images: [] };
   if (xml.flags & 0x04 || xml.storedSize !== xml.originalSize) {
-    throw new WimError('unsupported-wim', `${file}: the XML metadata is compressed, which this reader does not support.`);
+    throw new WimError(
+      'unsupported-wim',
+      `${file}: the XML metadata is compressed, which this reader does not support.`,
+    );
   }
   if (xml.offset + xml.storedSize > wim.size) {
     throw new WimError(
