@@ -25,3 +25,12 @@ export type {
 } from './layout';
 export { defaultTimestamp, type IsoOptions } from './options';
 export { type WriteIsoOptions, type WriteIsoResult, writeIso } from './write-iso';
+export {
+  answerFileName,
+  type CidataLayoutInput,
+  cidataLayout,
+  defaultMarker,
+  defaultProvisioningFolder,
+  driverFolderName,
+} from './cidata-layout';
+export { type IsoImage, type IsoImageEntry, readIso } from './read-iso';

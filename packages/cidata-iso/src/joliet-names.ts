@@ -32,15 +32,9 @@ function characterProblem(name: string, i: number): string | undefined {
   const unit = name.charCodeAt(i);
   if (unit < 0x20 || jolietForbidden.has(ch)) return `contains ${formatUnit(unit)}, which Joliet forbids`;
   if (windowsForbidden.has(ch)) return `contains ${formatUnit(unit)}, which Windows forbids in file names`;
-  if (unit >= 0xd800 && unit <= 0xdbff) {
-    const next = name.charCodeAt(i + 1);
-    if (next >= 0xdc00 && next <= 0xdfff) return undefined;
-    return `contains a lone surrogate ${formatUnit(unit)}`;
-  }
-  if (unit >= 0xdc00 && unit <= 0xdfff) {
-    const prev = name.charCodeAt(i - 1);
-    if (prev >= 0xd800 && prev <= 0xdbff) return undefined;
-    return `contains a lone surrogate ${formatUnit(unit)}`;
+  if (unit >= 0xd800 && unit <= 0xdfff) {
+    const point = name.codePointAt(unit <= 0xdbff ? i : i - 1) ?? unit;
+    return `contains U+${point.toString(16).toUpperCase()}, beyond the UCS-2 characters Joliet can store`;
   }
   return undefined;
 }
