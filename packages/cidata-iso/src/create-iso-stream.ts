@@ -4,7 +4,7 @@ import type { IsoLayout } from './layout';
 import { type IsoOptions, resolveIsoOptions } from './options';
 import { type IsoPlan, planIso } from './plan-iso';
 import { resolveLayout } from './resolve-layout';
-import { chunkSize, sourceChunks } from './source-chunks';
+import { chunkSize, dataChunks } from './source-chunks';
 
 /** An image as a stream of chunks, with its final size known before the first byte. */
 export interface IsoStream extends AsyncIterable<Uint8Array> {
@@ -20,32 +20,39 @@ export interface IsoStream extends AsyncIterable<Uint8Array> {
  * `SourceChangedError` from the iterator. Iterate it once per write.
  */
 export async function createIsoStream(layout: IsoLayout, options: IsoOptions = {}): Promise<IsoStream> {
+  const image = await prepareImage(layout, options);
+  return { size: image.size, [Symbol.asyncIterator]: () => image.chunks(false) };
+}
+
+/**
+ * Checks and plans an image. `chunks(true)` reuses its buffers: each chunk is valid only until the
+ * next is requested, which suits a consumer that writes each chunk before asking for the next
+ * (`writeIso`) and keeps memory flat; `chunks(false)` hands out fresh buffers.
+ */
+export async function prepareImage(layout: IsoLayout, options: IsoOptions) {
   const resolvedOptions = resolveIsoOptions(options);
   const tree = buildTree(await resolveLayout(layout));
   const plan = planIso(tree, resolvedOptions);
   return {
     size: plan.totalSectors * sectorSize,
-    [Symbol.asyncIterator]: () => imageChunks(plan),
+    chunks: (reuseBuffers: boolean) => imageChunks(plan, reuseBuffers),
   };
 }
 
-async function* imageChunks(plan: IsoPlan): AsyncGenerator<Uint8Array> {
-  const out = new Coalescer();
+async function* imageChunks(plan: IsoPlan, reuseBuffers: boolean): AsyncGenerator<Uint8Array> {
+  const out = new Coalescer(reuseBuffers);
+  const scratch = reuseBuffers ? Buffer.allocUnsafe(chunkSize) : undefined;
   yield plan.header;
-  for (const file of plan.files) {
-    for await (const chunk of sourceChunks(file.node)) yield* out.push(chunk);
-    const padding = (sectorSize - (file.node.size % sectorSize)) % sectorSize;
-    yield* out.push(zeros.subarray(0, padding));
-  }
+  for await (const chunk of dataChunks(plan.files.map((f) => f.node), scratch)) yield* out.push(chunk);
   yield* out.flush();
 }
-
-const zeros = new Uint8Array(sectorSize);
 
 /** Packs small pieces (small files, padding) into chunks of up to 1 MiB; large chunks pass through. */
 class Coalescer {
   private pending = Buffer.allocUnsafe(chunkSize);
   private used = 0;
+
+  constructor(private readonly reuse: boolean) {}
 
   *push(chunk: Uint8Array): Generator<Uint8Array> {
     if (chunk.byteLength >= chunkSize / 4) {
@@ -61,7 +68,7 @@ class Coalescer {
   *flush(): Generator<Uint8Array> {
     if (this.used === 0) return;
     yield this.pending.subarray(0, this.used);
-    this.pending = Buffer.allocUnsafe(chunkSize);
+    if (!this.reuse) this.pending = Buffer.allocUnsafe(chunkSize);
     this.used = 0;
   }
 }

@@ -1,5 +1,5 @@
 import { type FileHandle, open } from 'node:fs/promises';
-import { createIsoStream } from './create-iso-stream';
+import { prepareImage } from './create-iso-stream';
 import type { IsoLayout } from './layout';
 import type { IsoOptions } from './options';
 import { type SafeOutputOptions, writeViaTempFile } from './safe-output';
@@ -29,11 +29,11 @@ export async function writeIso(
   destination: string,
   options: WriteIsoOptions = {},
 ): Promise<WriteIsoResult> {
-  const image = await createIsoStream(layout, options);
+  const image = await prepareImage(layout, options);
   await writeViaTempFile(destination, options, async (temp) => {
     const handle = await open(temp, 'wx', options.mode ?? 0o600);
     try {
-      for await (const chunk of image) await writeFully(handle, chunk);
+      for await (const chunk of image.chunks(true)) await writeFully(handle, chunk);
     } finally {
       await handle.close();
     }
