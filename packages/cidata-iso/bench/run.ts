@@ -55,8 +55,16 @@ async function measure(argv: string[], out: string): Promise<{ wall: number; rss
 
 async function inProcess(tree: string): Promise<number> {
   const layout = [
-    { type: 'file' as const, path: 'autounattend.xml', source: await readFile(join(tree, 'autounattend.xml')) },
-    { type: 'file' as const, path: 'winguest/first-logon.ps1', source: await readFile(join(tree, 'first-logon.ps1')) },
+    {
+      type: 'file' as const,
+      path: 'autounattend.xml',
+      source: await readFile(join(tree, 'autounattend.xml')),
+    },
+    {
+      type: 'file' as const,
+      path: 'winguest/first-logon.ps1',
+      source: await readFile(join(tree, 'first-logon.ps1')),
+    },
   ];
   const out = join(work, 'in-process.iso');
   const times: number[] = [];
@@ -80,10 +88,16 @@ try {
     console.log(label);
     const ours = results['cidata-iso'] as { wall: number; rss: number };
     for (const [tool, r] of Object.entries(results)) {
-      const ratio = tool === 'cidata-iso' ? '' : `   cidata-iso/${tool.split(' ')[0]}: wall ${(ours.wall / r.wall).toFixed(2)}, RSS ${(ours.rss / r.rss).toFixed(2)}`;
-      console.log(`  ${tool.padEnd(24)} ${r.wall.toFixed(3).padStart(6)} s ${r.rss.toFixed(1).padStart(7)} MiB${ratio}`);
+      const ratio =
+        tool === 'cidata-iso'
+          ? ''
+          : `   cidata-iso/${tool.split(' ')[0]}: wall ${(ours.wall / r.wall).toFixed(2)}, RSS ${(ours.rss / r.rss).toFixed(2)}`;
+      console.log(
+        `  ${tool.padEnd(24)} ${r.wall.toFixed(3).padStart(6)} s ${r.rss.toFixed(1).padStart(7)} MiB${ratio}`,
+      );
     }
-    if (label.startsWith('answer-file')) console.log(`  in-process writeIso       ${(await inProcess(tree)).toFixed(2)} ms (median, warm)`);
+    if (label.startsWith('answer-file'))
+      console.log(`  in-process writeIso       ${(await inProcess(tree)).toFixed(2)} ms (median, warm)`);
   }
   console.log('\n(wall times include process start-up: ~0.04 s for Node, less for the C tools)');
 } finally {

@@ -9,6 +9,8 @@ const entries = [];
 for (const name of (await readdir(tree)).sort()) {
   const from = join(tree, name);
   const isDirectory = (await stat(from)).isDirectory();
-  entries.push(isDirectory ? { type: 'tree', path: name, from } : { type: 'file', path: name, source: { path: from } });
+  entries.push(
+    isDirectory ? { type: 'tree', path: name, from } : { type: 'file', path: name, source: { path: from } },
+  );
 }
 await writeIso(entries, out, { overwrite: true });

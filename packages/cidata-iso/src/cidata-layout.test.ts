@@ -25,7 +25,11 @@ describe('cidataLayout', () => {
   });
 
   test('folder and marker are the caller’s choice; marker false leaves it out', () => {
-    const custom = cidataLayout({ answerFile: { path: '/a.xml' }, folder: 'prov', marker: { name: 'ID-1234.tag', content: '1234' } });
+    const custom = cidataLayout({
+      answerFile: { path: '/a.xml' },
+      folder: 'prov',
+      marker: { name: 'ID-1234.tag', content: '1234' },
+    });
     expect(custom.map((e) => e.path)).toEqual(['autounattend.xml', 'prov', 'prov/ID-1234.tag']);
     expect(cidataLayout({ answerFile: 'x', marker: false }).map((e) => e.path)).toEqual(['autounattend.xml']);
   });
@@ -43,7 +47,10 @@ describe.skipIf(!gate.available)('cidata media as Windows Setup sees it', () => 
     await writeFile(join(driver, 'amd64', 'viostor.inf'), '[Version]\r\n');
     await writeFile(join(driver, 'amd64', 'viostor.sys'), Buffer.alloc(5000, 9));
     iso = join(dir, 'cidata.iso');
-    await writeIso(cidataLayout({ answerFile: '<unattend/>', files: { 'a.ps1': 'x' }, drivers: { viostor: driver } }), iso);
+    await writeIso(
+      cidataLayout({ answerFile: '<unattend/>', files: { 'a.ps1': 'x' }, drivers: { viostor: driver } }),
+      iso,
+    );
   });
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
@@ -57,11 +64,18 @@ describe.skipIf(!gate.available)('cidata media as Windows Setup sees it', () => 
 
   test('driver trees sit under $WinPEDriver$ at the root, copied recursively', async () => {
     expect(await isoinfoJolietPaths(iso)).toEqual(
-      expect.arrayContaining(['$WinPEDriver$/viostor/amd64/viostor.inf', '$WinPEDriver$/viostor/amd64/viostor.sys']),
+      expect.arrayContaining([
+        '$WinPEDriver$/viostor/amd64/viostor.inf',
+        '$WinPEDriver$/viostor/amd64/viostor.sys',
+      ]),
     );
     const image = await readIso(iso);
     expect(image.volumeLabel).toBe('CIDATA');
-    expect((await image.readFile('$WinPEDriver$/viostor/amd64/viostor.sys')).equals(Buffer.alloc(5000, 9))).toBe(true);
-    expect((await image.readFile('winguest/winguest.marker')).toString()).toBe('winguest provisioning media\n');
+    expect(
+      (await image.readFile('$WinPEDriver$/viostor/amd64/viostor.sys')).equals(Buffer.alloc(5000, 9)),
+    ).toBe(true);
+    expect((await image.readFile('winguest/winguest.marker')).toString()).toBe(
+      'winguest provisioning media\n',
+    );
   });
 });

@@ -43,7 +43,11 @@ async function* imageChunks(plan: IsoPlan, reuseBuffers: boolean): AsyncGenerato
   const out = new Coalescer(reuseBuffers);
   const scratch = reuseBuffers ? Buffer.allocUnsafe(chunkSize) : undefined;
   yield plan.header;
-  for await (const chunk of dataChunks(plan.files.map((f) => f.node), scratch)) yield* out.push(chunk);
+  for await (const chunk of dataChunks(
+    plan.files.map((f) => f.node),
+    scratch,
+  ))
+    yield* out.push(chunk);
   yield* out.flush();
 }
 

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { requireHostTools } from '@winguest/vitest-config/host-tools';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { entriesOf, expectedPaths, materialise, memoryCases, sha256 } from './__fixtures__/layouts';
 import { isoinfoJolietPaths, isoinfoView, tool, xorrisoPaths } from './__fixtures__/host';
+import { entriesOf, expectedPaths, materialise, memoryCases, sha256 } from './__fixtures__/layouts';
 import { readIso, writeIso } from './index';
 
 const gate = requireHostTools([
@@ -50,7 +50,8 @@ describe.skipIf(!gate.available).each(memoryCases)('$name, checked by tools we d
   test('7z extracts every file with equal content', async () => {
     const out = join(work, `7z-${sha256(Buffer.from(c.name)).slice(0, 8)}`);
     await tool('7z', ['x', '-y', `-o${out}`, ours]);
-    for (const f of c.files) expect(sha256(await readFile(join(out, f.path))), f.path).toBe(expectedHashes[f.path]);
+    for (const f of c.files)
+      expect(sha256(await readFile(join(out, f.path))), f.path).toBe(expectedHashes[f.path]);
   });
 
   test('xorriso -indev … -find lists the same tree without complaint, isovfy finds no errors', async () => {

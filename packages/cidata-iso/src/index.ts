@@ -1,3 +1,11 @@
+export {
+  answerFileName,
+  type CidataLayoutInput,
+  cidataLayout,
+  defaultMarker,
+  defaultProvisioningFolder,
+  driverFolderName,
+} from './cidata-layout';
 export { createIsoStream, type IsoStream } from './create-iso-stream';
 export {
   CidataIsoError,
@@ -24,13 +32,5 @@ export type {
   IsoTreeEntry,
 } from './layout';
 export { defaultTimestamp, type IsoOptions } from './options';
-export { type WriteIsoOptions, type WriteIsoResult, writeIso } from './write-iso';
-export {
-  answerFileName,
-  type CidataLayoutInput,
-  cidataLayout,
-  defaultMarker,
-  defaultProvisioningFolder,
-  driverFolderName,
-} from './cidata-layout';
 export { type IsoImage, type IsoImageEntry, readIso } from './read-iso';
+export { type WriteIsoOptions, type WriteIsoResult, writeIso } from './write-iso';

@@ -32,7 +32,10 @@ export function isoIdentifier(name: IsoName, isDirectory: boolean): string {
 
 /** ECMA-119 9.3 order: by name, then extension, each padded with spaces. */
 export function compareIsoNames(a: IsoName, b: IsoName): number {
-  return compareAscii(a.stem.padEnd(8), b.stem.padEnd(8)) || compareAscii(a.extension.padEnd(3), b.extension.padEnd(3));
+  return (
+    compareAscii(a.stem.padEnd(8), b.stem.padEnd(8)) ||
+    compareAscii(a.extension.padEnd(3), b.extension.padEnd(3))
+  );
 }
 
 function compareAscii(a: string, b: string): number {

@@ -37,12 +37,16 @@ describe.skipIf(!gate.available)('a 300 MB file', () => {
     source = join(work, 'big.bin');
     iso = join(work, 'big.iso');
     const hash = createHash('sha256');
-    await pipeline(pattern(size), async function* (chunks) {
-      for await (const chunk of chunks) {
-        hash.update(chunk);
-        yield chunk;
-      }
-    }, createWriteStream(source));
+    await pipeline(
+      pattern(size),
+      async function* (chunks) {
+        for await (const chunk of chunks) {
+          hash.update(chunk);
+          yield chunk;
+        }
+      },
+      createWriteStream(source),
+    );
     expected = hash.digest('hex');
     await writeIso([{ type: 'file', path: 'payload/big file.bin', source: { path: source } }], iso);
   });
@@ -62,7 +66,10 @@ describe.skipIf(!gate.available)('a 300 MB file', () => {
 
   test('a stream source of the same bytes gives the same image as the file on disk', async () => {
     const fromStream = join(work, 'stream.iso');
-    await writeIso([{ type: 'file', path: 'payload/big file.bin', source: { size, open: () => pattern(size) } }], fromStream);
+    await writeIso(
+      [{ type: 'file', path: 'payload/big file.bin', source: { size, open: () => pattern(size) } }],
+      fromStream,
+    );
     const { stdout } = await tool('cmp', [iso, fromStream]);
     expect(stdout).toBe('');
   });
@@ -78,6 +85,8 @@ describe('files at the ISO 9660 size limit', () => {
   test('4 GiB is a clear error naming the file and the limit', async () => {
     const attempt = createIsoStream([{ type: 'file', path: 'huge.bin', source: declared(2 ** 32) }]);
     await expect(attempt).rejects.toThrow(InvalidLayoutError);
-    await expect(attempt).rejects.toThrow(/"huge\.bin" is 4294967296 bytes; ISO 9660 files are limited to 4294967295/);
+    await expect(attempt).rejects.toThrow(
+      /"huge\.bin" is 4294967296 bytes; ISO 9660 files are limited to 4294967295/,
+    );
   });
 });

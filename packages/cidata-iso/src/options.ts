@@ -25,7 +25,10 @@ export interface ResolvedIsoOptions {
 export const defaultTimestamp: Date = new Date(Date.UTC(1980, 0, 1));
 
 /** Applies defaults and checks options; throws `InvalidOptionError` naming the option and value. */
-export function resolveIsoOptions(options: IsoOptions, env: NodeJS.ProcessEnv = process.env): ResolvedIsoOptions {
+export function resolveIsoOptions(
+  options: IsoOptions,
+  env: NodeJS.ProcessEnv = process.env,
+): ResolvedIsoOptions {
   const volumeLabel = options.volumeLabel ?? 'CIDATA';
   const labelProblem = jolietNameProblem(volumeLabel);
   if (labelProblem || volumeLabel.length > 16) {

@@ -1,7 +1,13 @@
 import type { TreeDirectory, TreeFile, TreeNode } from './build-tree';
 import { recordDate, sectorSize, sectorsFor } from './bytes';
-import { type Placement, pathTableSize, volumeDirectories, writeDirectory, writePathTable } from './volume-tree';
 import { writeTerminator, writeVolumeDescriptor } from './volume-descriptor';
+import {
+  type Placement,
+  pathTableSize,
+  volumeDirectories,
+  writeDirectory,
+  writePathTable,
+} from './volume-tree';
 
 /** Everything about an image except file contents, computed before a byte is written. */
 export interface IsoPlan {

@@ -18,7 +18,9 @@ test('a file that is not an ISO image is refused with NotAnIsoError', async () =
   const path = join(dir, 'not.iso');
   await writeFile(path, Buffer.alloc(40_000, 0x41));
   await expect(readIso(path)).rejects.toThrow(NotAnIsoError);
-  await expect(readIso(join(dir, 'missing.iso'))).rejects.toThrow(/missing\.iso is not a readable ISO 9660 image: cannot open it \(ENOENT\)/);
+  await expect(readIso(join(dir, 'missing.iso'))).rejects.toThrow(
+    /missing\.iso is not a readable ISO 9660 image: cannot open it \(ENOENT\)/,
+  );
 });
 
 const gate = requireHostTools([{ command: 'xorriso', debian: 'xorriso' }]);

@@ -17,14 +17,23 @@ export async function resolveLayout(layout: IsoLayout): Promise<ResolvedEntry[]>
 }
 
 function shapeIssues(entry: IsoEntry, where: string): LayoutIssue[] {
-  if (typeof entry !== 'object' || entry === null) return [{ path: where, message: 'is not an entry object' }];
+  if (typeof entry !== 'object' || entry === null)
+    return [{ path: where, message: 'is not an entry object' }];
   if (typeof entry.path !== 'string') return [{ path: `${where}.path`, message: 'must be a string' }];
   if (entry.type === 'directory') return [];
   if (entry.type === 'tree') {
-    return typeof entry.from === 'string' ? [] : [{ path: `${where}.from`, message: 'must be a host directory path' }];
+    return typeof entry.from === 'string'
+      ? []
+      : [{ path: `${where}.from`, message: 'must be a host directory path' }];
   }
-  if (entry.type === 'file') return isSource(entry.source) ? [] : [{ path: `${where}.source`, message: sourceHint }];
-  return [{ path: `${where}.type`, message: `"${String((entry as { type: unknown }).type)}" is not file, directory or tree` }];
+  if (entry.type === 'file')
+    return isSource(entry.source) ? [] : [{ path: `${where}.source`, message: sourceHint }];
+  return [
+    {
+      path: `${where}.type`,
+      message: `"${String((entry as { type: unknown }).type)}" is not file, directory or tree`,
+    },
+  ];
 }
 
 const sourceHint = 'must be a string, a Uint8Array, { path } or { size, open }';
@@ -33,14 +42,20 @@ function isSource(source: unknown): source is IsoSource {
   if (typeof source === 'string' || source instanceof Uint8Array) return true;
   if (typeof source !== 'object' || source === null) return false;
   if ('path' in source) return typeof source.path === 'string';
-  return 'size' in source && typeof source.size === 'number' && 'open' in source && typeof source.open === 'function';
+  return (
+    'size' in source &&
+    typeof source.size === 'number' &&
+    'open' in source &&
+    typeof source.open === 'function'
+  );
 }
 
 async function resolveEntry(entry: IsoEntry, where: string): Promise<ResolvedEntry[]> {
   const where_ = `${where}.path`;
   if (entry.type === 'directory') return [{ type: 'directory', path: entry.path, where: where_ }];
   if (entry.type === 'tree') return walkTree(entry.path, entry.from, `${where}.from`);
-  const size = declaredSize(entry.source) ?? (await fileSize(entry.path, (entry.source as { path: string }).path));
+  const size =
+    declaredSize(entry.source) ?? (await fileSize(entry.path, (entry.source as { path: string }).path));
   return [{ type: 'file', path: entry.path, source: entry.source, size, where: where_ }];
 }
 

@@ -30,7 +30,8 @@ export async function* dataChunks(files: readonly TreeFile[], scratch?: Buffer):
   for (const [i, file] of files.entries()) {
     for (const next of files.slice(i, i + readAhead)) {
       const { source } = next;
-      if (early.has(next) || typeof source !== 'object' || !('path' in source) || next.size >= chunkSize) continue;
+      if (early.has(next) || typeof source !== 'object' || !('path' in source) || next.size >= chunkSize)
+        continue;
       const read = readFile(source.path).catch(missing(next, source.path));
       read.catch(() => {}); // handled when awaited; never an unhandled rejection if the write stops early
       early.set(next, read);
@@ -46,7 +47,8 @@ export async function* dataChunks(files: readonly TreeFile[], scratch?: Buffer):
 const zeros = new Uint8Array(sectorSize);
 
 function checked(file: TreeFile, bytes: Uint8Array): Uint8Array {
-  if (bytes.byteLength !== file.size) throw new SourceChangedError(file.path, file.size, `${bytes.byteLength}`);
+  if (bytes.byteLength !== file.size)
+    throw new SourceChangedError(file.path, file.size, `${bytes.byteLength}`);
   return bytes;
 }
 

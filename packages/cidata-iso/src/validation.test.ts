@@ -3,14 +3,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import {
+  createIsoStream,
+  InvalidLayoutError,
+  InvalidOptionError,
+  type IsoLayout,
+  readIso,
+  writeIso,
+} from './index';
 import { deriveIsoNames } from './iso-names';
-import { createIsoStream, InvalidLayoutError, InvalidOptionError, type IsoLayout, readIso, writeIso } from './index';
 
 const file = (path: string) => ({ type: 'file' as const, path, source: 'x' });
 
 async function issuesOf(layout: IsoLayout): Promise<string[]> {
   const error = await createIsoStream(layout).catch((e: unknown) => e);
-  if (!(error instanceof InvalidLayoutError)) throw new Error(`expected InvalidLayoutError, got ${String(error)}`);
+  if (!(error instanceof InvalidLayoutError))
+    throw new Error(`expected InvalidLayoutError, got ${String(error)}`);
   return error.issues.map((i) => `${i.path}: ${i.message}`);
 }
 
@@ -42,7 +50,9 @@ describe('layout checks', () => {
   });
 
   test('64-character names and 240-character paths are accepted', async () => {
-    await expect(createIsoStream([file('n'.repeat(64)), file(`${'d/'.repeat(119)}ff`)])).resolves.toBeDefined();
+    await expect(
+      createIsoStream([file('n'.repeat(64)), file(`${'d/'.repeat(119)}ff`)]),
+    ).resolves.toBeDefined();
   });
 
   test('every problem is reported at once, with its entry', async () => {
@@ -102,14 +112,21 @@ describe('names (property)', () => {
     const dir = await mkdtemp(join(tmpdir(), 'cidata-iso-names-'));
     try {
       await fc.assert(
-        fc.asyncProperty(fc.uniqueArray(validName, { maxLength: 12, selector: (s) => s.toUpperCase() }), async (names) => {
-          const iso = join(dir, 'names.iso');
-          await writeIso(names.map((n) => ({ type: 'file', path: `d/${n}`, source: n })), iso, { overwrite: true });
-          const image = await readIso(iso);
-          const files = image.entries.filter((e) => e.type === 'file');
-          expect(files.map((e) => e.path).sort()).toEqual(names.map((n) => `d/${n}`).sort());
-          for (const n of names) expect((await image.readFile(`d/${n}`)).toString('utf8')).toBe(n);
-        }),
+        fc.asyncProperty(
+          fc.uniqueArray(validName, { maxLength: 12, selector: (s) => s.toUpperCase() }),
+          async (names) => {
+            const iso = join(dir, 'names.iso');
+            await writeIso(
+              names.map((n) => ({ type: 'file', path: `d/${n}`, source: n })),
+              iso,
+              { overwrite: true },
+            );
+            const image = await readIso(iso);
+            const files = image.entries.filter((e) => e.type === 'file');
+            expect(files.map((e) => e.path).sort()).toEqual(names.map((n) => `d/${n}`).sort());
+            for (const n of names) expect((await image.readFile(`d/${n}`)).toString('utf8')).toBe(n);
+          },
+        ),
         { numRuns: 40, seed: 20261121 },
       );
     } finally {

@@ -32,7 +32,12 @@ export function writeVolumeDescriptor(buf: Buffer, offset: number, f: Descriptor
   writeBoth32(buf, offset + 132, f.pathTableSize);
   buf.writeUInt32LE(f.lPathTable, offset + 140);
   buf.writeUInt32BE(f.mPathTable, offset + 148);
-  writeRecord(buf, offset + 156, { ...f.root, identifier: Uint8Array.of(0), isDirectory: true }, f.recordDate);
+  writeRecord(
+    buf,
+    offset + 156,
+    { ...f.root, identifier: Uint8Array.of(0), isDirectory: true },
+    f.recordDate,
+  );
   for (const [at, length] of [
     [190, 128],
     [318, 128],

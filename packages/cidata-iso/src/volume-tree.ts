@@ -28,10 +28,15 @@ export function volumeDirectories(root: TreeDirectory, naming: Naming): VolumeDi
   for (let i = 0; i < queue.length; i++) {
     const item = queue[i] as (typeof queue)[number];
     const children = naming === 'joliet' ? jolietChildren(item.node) : isoChildren(item.node);
-    const { offsets, size } = layoutRecords([34, 34, ...children.map((c) => recordLength(c.identifier.length))]);
+    const { offsets, size } = layoutRecords([
+      34,
+      34,
+      ...children.map((c) => recordLength(c.identifier.length)),
+    ]);
     result.push({ ...item, number: i + 1, children, offsets, size });
     for (const child of children) {
-      if (child.node.kind === 'directory') queue.push({ node: child.node, parent: i + 1, identifier: child.identifier });
+      if (child.node.kind === 'directory')
+        queue.push({ node: child.node, parent: i + 1, identifier: child.identifier });
     }
   }
   return result;
@@ -42,7 +47,9 @@ function jolietChildren(dir: TreeDirectory) {
 }
 
 function isoChildren(dir: TreeDirectory) {
-  const names = deriveIsoNames(dir.children.map((c) => ({ name: c.name, isDirectory: c.kind === 'directory' })));
+  const names = deriveIsoNames(
+    dir.children.map((c) => ({ name: c.name, isDirectory: c.kind === 'directory' })),
+  );
   return dir.children
     .map((node, i) => ({ node, name: names[i] as (typeof names)[number] }))
     .sort((a, b) => compareIsoNames(a.name, b.name))
@@ -97,7 +104,11 @@ export function writeDirectory(
   const records = [
     { ...at(dir.node), identifier: Uint8Array.of(0), isDirectory: true },
     { ...at(parent.node), identifier: Uint8Array.of(1), isDirectory: true },
-    ...dir.children.map((c) => ({ ...at(c.node), identifier: c.identifier, isDirectory: c.node.kind === 'directory' })),
+    ...dir.children.map((c) => ({
+      ...at(c.node),
+      identifier: c.identifier,
+      isDirectory: c.node.kind === 'directory',
+    })),
   ];
   records.forEach((fields, i) => {
     writeRecord(buf, base + (dir.offsets[i] ?? 0), fields, date);

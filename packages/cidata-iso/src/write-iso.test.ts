@@ -57,7 +57,10 @@ describe('safe output', () => {
   test('a missing source leaves the destination untouched and no temporary file', async () => {
     const dest = join(dir, 'cidata.iso');
     await writeFile(dest, 'precious');
-    const missing = [...layout, { type: 'file', path: 'x.bin', source: { path: join(dir, 'nope') } }] as const;
+    const missing = [
+      ...layout,
+      { type: 'file', path: 'x.bin', source: { path: join(dir, 'nope') } },
+    ] as const;
     await expect(writeIso(missing, dest, { overwrite: true })).rejects.toThrow(SourceMissingError);
     expect(await readFile(dest, 'utf8')).toBe('precious');
     await expectOnly(['cidata.iso']);
@@ -68,7 +71,12 @@ describe('safe output', () => {
     ['yields more bytes than declared', 3, ['12345']],
   ])('a stream source that %s fails the write cleanly', async (_, size, chunks) => {
     const dest = join(dir, 'cidata.iso');
-    const source = { size, open: async function* () { yield* chunks.map((c) => Buffer.from(c)); } };
+    const source = {
+      size,
+      open: async function* () {
+        yield* chunks.map((c) => Buffer.from(c));
+      },
+    };
     const attempt = writeIso([...layout, { type: 'file', path: 'gen.bin', source }], dest);
     await expect(attempt).rejects.toThrow(SourceChangedError);
     await expectOnly([]);
@@ -82,7 +90,13 @@ describe('safe output', () => {
     const victim = join(dir, 'victim.bin');
     await writeFile(victim, Buffer.alloc(2 << 20, 7));
     // "a.bin" is written before "b.bin"; producing it changes b's source after the plan was made.
-    const changer = { size: 1, open: async function* () { await truncate(victim, newSize); yield Buffer.from('a'); } };
+    const changer = {
+      size: 1,
+      open: async function* () {
+        await truncate(victim, newSize);
+        yield Buffer.from('a');
+      },
+    };
     const changing: IsoLayout = [
       { type: 'file', path: 'a.bin', source: changer },
       { type: 'file', path: 'b.bin', source: { path: victim } },
@@ -100,7 +114,15 @@ describe.skipIf(!prlimit.available || process.platform !== 'linux')('a full disk
     await writeFile(dest, 'precious');
     const big = [...layout, { type: 'file', path: 'big.bin', source: Buffer.alloc(4 << 20, 1) }] as const;
     const pid = String(process.pid);
-    const before = execFileSync('prlimit', ['--pid', pid, '--fsize', '--output', 'SOFT,HARD', '--noheadings', '--raw']);
+    const before = execFileSync('prlimit', [
+      '--pid',
+      pid,
+      '--fsize',
+      '--output',
+      'SOFT,HARD',
+      '--noheadings',
+      '--raw',
+    ]);
     const [soft, hard] = before.toString().trim().split(/\s+/);
     execFileSync('prlimit', ['--pid', pid, `--fsize=${1 << 20}:${hard}`]);
     try {
@@ -140,7 +162,9 @@ describe('determinism', () => {
 
   test('a malformed SOURCE_DATE_EPOCH is an error naming it', async () => {
     vi.stubEnv('SOURCE_DATE_EPOCH', 'yesterday');
-    await expect(write('bad.iso')).rejects.toThrow(/"SOURCE_DATE_EPOCH" option must be whole seconds.*"yesterday"/);
+    await expect(write('bad.iso')).rejects.toThrow(
+      /"SOURCE_DATE_EPOCH" option must be whole seconds.*"yesterday"/,
+    );
   });
 
   test('entry order in the layout does not matter', async () => {

@@ -18,7 +18,9 @@ export function hashOfOutput(command: string, args: string[]): Promise<string> {
     const hash = createHash('sha256');
     child.stdout.on('data', (chunk: Buffer) => hash.update(chunk));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(hash.digest('hex')) : reject(new Error(`${command} exit ${code}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(hash.digest('hex')) : reject(new Error(`${command} exit ${code}`)),
+    );
   });
 }
 
@@ -27,8 +29,13 @@ export function hashOfOutput(command: string, args: string[]): Promise<string> {
  * UTF-8 output: it prints Latin-1 and `_` for every other character, so compare with `isoinfoView`.
  */
 export async function isoinfoJolietPaths(iso: string): Promise<string[]> {
-  const { stdout } = await run('isoinfo', ['-J', '-f', '-i', iso], { encoding: 'latin1', maxBuffer: 64 << 20 });
-  return lines(stdout).map((p) => p.replace(/^\//, '')).sort();
+  const { stdout } = await run('isoinfo', ['-J', '-f', '-i', iso], {
+    encoding: 'latin1',
+    maxBuffer: 64 << 20,
+  });
+  return lines(stdout)
+    .map((p) => p.replace(/^\//, ''))
+    .sort();
 }
 
 /** A name as isoinfo prints it: characters beyond Latin-1 become `_`. */
@@ -42,7 +49,10 @@ export async function xorrisoPaths(iso: string): Promise<{ paths: string[]; prob
   const paths = lines(stdout)
     .map((p) => p.replace(/^'\/?|'$/g, ''))
     .filter((p) => p !== '');
-  return { paths: paths.sort(), problems: lines(stderr).filter((l) => /WARNING|SORRY|FAILURE|FATAL/.test(l)) };
+  return {
+    paths: paths.sort(),
+    problems: lines(stderr).filter((l) => /WARNING|SORRY|FAILURE|FATAL/.test(l)),
+  };
 }
 
 function lines(text: string): string[] {

@@ -17,7 +17,10 @@ export const memoryCases: MemoryCase[] = [
   {
     name: 'plain answer-file media',
     files: [
-      text('autounattend.xml', '<?xml version="1.0"?>\n<unattend xmlns="urn:schemas-microsoft-com:unattend"/>\n'),
+      text(
+        'autounattend.xml',
+        '<?xml version="1.0"?>\n<unattend xmlns="urn:schemas-microsoft-com:unattend"/>\n',
+      ),
       text('winguest/first-logon.ps1', 'Write-Output "WINGUEST provision ok"\r\n'),
     ],
     directories: [],
@@ -36,7 +39,10 @@ export const memoryCases: MemoryCase[] = [
   },
   {
     name: '8 levels deep',
-    files: [text('l1/l2/l3/l4/l5/l6/l7/l8/deep.txt', 'deep\n'), text('l1/l2/l3/l4/l5/l6/l7/l8/l9/deeper.txt', '9\n')],
+    files: [
+      text('l1/l2/l3/l4/l5/l6/l7/l8/deep.txt', 'deep\n'),
+      text('l1/l2/l3/l4/l5/l6/l7/l8/l9/deeper.txt', '9\n'),
+    ],
     directories: ['l1/l2/l3/l4/l5/l6/l7/l8/empty'],
   },
   {

@@ -26,7 +26,8 @@ export async function stage(root: TreeDirectory, staging: string, copyTree: bool
   const visit = async (node: TreeNode): Promise<void> => {
     if (node.kind === 'directory') {
       if (copyTree) await mkdir(join(stagedRoot, node.path), { recursive: true });
-      else if (node.children.length === 0 && node.path) lines.push(graft(`${node.path}/`, join(blobs, 'empty')));
+      else if (node.children.length === 0 && node.path)
+        lines.push(graft(`${node.path}/`, join(blobs, 'empty')));
       for (const child of node.children) await visit(child);
       return;
     }
@@ -54,6 +55,6 @@ async function materialise(file: TreeFile, target: string, copyTree: boolean): P
 
 /** A mkisofs graft point; `\` and `=` are escaped on both sides. */
 function graft(imagePath: string, hostPath: string): string {
-  const escape = (text: string) => text.replace(/[\\=]/g, '\\$&');
-  return `${escape(imagePath)}=${escape(hostPath)}`;
+  const quote = (text: string) => text.replace(/[\\=]/g, '\\$&');
+  return `${quote(imagePath)}=${quote(hostPath)}`;
 }

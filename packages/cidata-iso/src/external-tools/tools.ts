@@ -9,9 +9,11 @@ export type IsoTool = (typeof isoTools)[number];
 
 /** How each tool is installed, for the not-found message. */
 export const installHints: Record<IsoTool, string> = {
-  xorriso: 'Install it with `apt-get install xorriso` (Debian/Ubuntu), `dnf install xorriso` or `brew install xorriso`.',
+  xorriso:
+    'Install it with `apt-get install xorriso` (Debian/Ubuntu), `dnf install xorriso` or `brew install xorriso`.',
   genisoimage: 'Install it with `apt-get install genisoimage` (Debian/Ubuntu) or `dnf install genisoimage`.',
-  mkisofs: 'Install it with `brew install cdrtools` (macOS) or `apt-get install genisoimage` (Debian/Ubuntu).',
+  mkisofs:
+    'Install it with `brew install cdrtools` (macOS) or `apt-get install genisoimage` (Debian/Ubuntu).',
   hdiutil: 'hdiutil ships with macOS only.',
 };
 
@@ -56,7 +58,17 @@ export function toolArguments(
       // -D keeps directories deeper than ISO 9660's 8 levels instead of silently dropping them.
       return ['-quiet', '-D', ...mkisofsArguments(input.pathList, output, volumeLabel)];
     case 'hdiutil':
-      return ['makehybrid', '-iso', '-joliet', '-ov', '-default-volume-name', volumeLabel, '-o', output, input.stagedRoot];
+      return [
+        'makehybrid',
+        '-iso',
+        '-joliet',
+        '-ov',
+        '-default-volume-name',
+        volumeLabel,
+        '-o',
+        output,
+        input.stagedRoot,
+      ];
   }
 }
 

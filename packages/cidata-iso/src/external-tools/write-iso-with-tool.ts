@@ -10,7 +10,7 @@ import { writeViaTempFile } from '../safe-output';
 import type { WriteIsoOptions, WriteIsoResult } from '../write-iso';
 import { IsoToolFailedError, IsoToolNotFoundError } from './errors';
 import { stage } from './stage';
-import { findExecutable, installHints, type IsoTool, toolArguments } from './tools';
+import { findExecutable, type IsoTool, installHints, toolArguments } from './tools';
 
 /** Options of `writeIsoWithTool`: those of `writeIso`, plus the environment the tool is found in. */
 export interface WriteIsoWithToolOptions extends WriteIsoOptions {
