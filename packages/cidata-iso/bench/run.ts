@@ -1,7 +1,7 @@
 // Benchmark (not a test): wall time and peak RSS of the built-in writer against xorriso and
 // genisoimage on the same trees, in one run. Prints figures and ratios; asserts nothing.
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -14,7 +14,7 @@ const runs = 3;
 async function makeTrees(): Promise<Record<string, string>> {
   const answer = join(work, 'answer-file');
   await mkdir(answer);
-  await writeFile(join(answer, 'autounattend.xml'), '<unattend>'.padEnd(6000, ' ') + '</unattend>\n');
+  await writeFile(join(answer, 'autounattend.xml'), `${'<unattend>'.padEnd(6000, ' ')}</unattend>\n`);
   await writeFile(join(answer, 'first-logon.ps1'), 'Write-Output ok\r\n'.repeat(200));
   const many = join(work, '2000-files-50MB');
   for (let d = 0; d < 20; d++) {
@@ -26,7 +26,7 @@ async function makeTrees(): Promise<Record<string, string>> {
   const single = join(work, '500MB-file');
   await mkdir(single);
   const block = Buffer.alloc(1 << 20, 0x5a);
-  const handle = await import('node:fs/promises').then((fs) => fs.open(join(single, 'payload.bin'), 'w'));
+  const handle = await open(join(single, 'payload.bin'), 'w');
   for (let i = 0; i < 500; i++) await handle.write(block);
   await handle.close();
   return { 'answer-file (2 files)': answer, '2,000 files / 50 MB': many, 'one 500 MB file': single };
