@@ -51,12 +51,12 @@ function isSource(source: unknown): source is IsoSource {
 }
 
 async function resolveEntry(entry: IsoEntry, where: string): Promise<ResolvedEntry[]> {
-  const where_ = `${where}.path`;
-  if (entry.type === 'directory') return [{ type: 'directory', path: entry.path, where: where_ }];
+  const pathWhere = `${where}.path`;
+  if (entry.type === 'directory') return [{ type: 'directory', path: entry.path, where: pathWhere }];
   if (entry.type === 'tree') return walkTree(entry.path, entry.from, `${where}.from`);
   const size =
     declaredSize(entry.source) ?? (await fileSize(entry.path, (entry.source as { path: string }).path));
-  return [{ type: 'file', path: entry.path, source: entry.source, size, where: where_ }];
+  return [{ type: 'file', path: entry.path, source: entry.source, size, where: pathWhere }];
 }
 
 async function fileSize(imagePath: string, hostPath: string): Promise<number> {

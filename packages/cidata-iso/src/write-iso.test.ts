@@ -6,6 +6,7 @@ import { requireHostTools } from '@winguest/vitest-config/host-tools';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import {
   CidataIsoError,
+  createIsoStream,
   DestinationExistsError,
   type IsoLayout,
   readIso,
@@ -165,6 +166,15 @@ describe('determinism', () => {
     await expect(write('bad.iso')).rejects.toThrow(
       /"SOURCE_DATE_EPOCH" option must be whole seconds.*"yesterday"/,
     );
+  });
+
+  test('createIsoStream yields exactly the bytes writeIso writes, and the size it announced', async () => {
+    const stream = await createIsoStream(layout);
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of stream) chunks.push(chunk);
+    const streamed = Buffer.concat(chunks);
+    expect(streamed.length).toBe(stream.size);
+    expect(streamed.equals(await write('file.iso'))).toBe(true);
   });
 
   test('entry order in the layout does not matter', async () => {
