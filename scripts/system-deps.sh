@@ -6,6 +6,9 @@ set -euo pipefail
 
 packages=(
   coreutils          # base64: independent encoder for password-encoding's cross-check
+  diffutils          # cmp: byte-identical images (cidata-iso)
+  time               # GNU time: peak RSS of the ISO writers in cidata-iso's benchmark
+  util-linux         # prlimit: a file size limit simulates a full disk in cidata-iso's tests
   libc-bin           # iconv: independent UTF-16LE encoder
   libxml2-utils      # xmllint: answer files are well-formed
   xorriso            # reference ISO writer and reader (-indev … -find)
