@@ -1,0 +1,38 @@
+import { UnencodableTextError } from './errors';
+
+/**
+ * The characters PowerShell's tokenizer treats as a single quote: the ASCII apostrophe and the
+ * typographic quotes U+2018, U+2019, U+201A and U+201B. Inside a single-quoted string each of them
+ * must be doubled, or it ends the string.
+ */
+export const powerShellSingleQuotes = ["'", '\u2018', '\u2019', '\u201A', '\u201B'] as const;
+
+const quoteClass = /['\u2018\u2019\u201A\u201B]/g;
+
+/**
+ * Quotes any text as a PowerShell single-quoted (verbatim) string literal: no variable expansion,
+ * no escapes, every single-quote character doubled. This is the only way a value enters a script.
+ * Throws `UnencodableTextError` for lone surrogates, which a UTF-8 script cannot carry.
+ */
+export function powerShellLiteral(value: string): string {
+  if (!value.isWellFormed()) {
+    throw new UnencodableTextError(firstLoneSurrogate(value));
+  }
+  return `'${value.replace(quoteClass, (quote) => quote + quote)}'`;
+}
+
+function firstLoneSurrogate(value: string): number {
+  for (let i = 0; i < value.length; i++) {
+    const unit = value.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = value.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        i++;
+        continue;
+      }
+      return i;
+    }
+    if (unit >= 0xdc00 && unit <= 0xdfff) return i;
+  }
+  return -1;
+}
