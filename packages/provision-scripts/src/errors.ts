@@ -42,15 +42,18 @@ export class InvalidInputError extends ProvisionScriptsError {
   }
 }
 
-/** A string cannot be written into a UTF-8 script: it holds a lone UTF-16 surrogate. */
+/**
+ * A string cannot go into a script: it holds a lone UTF-16 surrogate (UTF-8 cannot carry it) or
+ * U+0000 (Windows APIs cut strings there, and tools treat the file as binary).
+ */
 export class UnencodableTextError extends ProvisionScriptsError {
-  /** Index of the lone surrogate in the JavaScript string. */
+  /** Index of the offending code unit in the JavaScript string. */
   readonly index: number;
 
-  constructor(index: number) {
+  constructor(index: number, what: 'a lone UTF-16 surrogate' | 'U+0000 (NUL)') {
     super(
       'unencodable-text',
-      `Text has a lone UTF-16 surrogate at index ${index}, which UTF-8 cannot carry; pass well-formed Unicode.`,
+      `Text has ${what} at index ${index}, which a PowerShell script cannot carry; remove it.`,
     );
     this.name = 'UnencodableTextError';
     this.index = index;

@@ -12,11 +12,14 @@ const quoteClass = /['\u2018\u2019\u201A\u201B]/g;
 /**
  * Quotes any text as a PowerShell single-quoted (verbatim) string literal: no variable expansion,
  * no escapes, every single-quote character doubled. This is the only way a value enters a script.
- * Throws `UnencodableTextError` for lone surrogates, which a UTF-8 script cannot carry.
+ * Throws `UnencodableTextError` for lone surrogates (a UTF-8 script cannot carry them) and NUL.
  */
 export function powerShellLiteral(value: string): string {
   if (!value.isWellFormed()) {
-    throw new UnencodableTextError(firstLoneSurrogate(value));
+    throw new UnencodableTextError(firstLoneSurrogate(value), 'a lone UTF-16 surrogate');
+  }
+  if (value.includes('\0')) {
+    throw new UnencodableTextError(value.indexOf('\0'), 'U+0000 (NUL)');
   }
   return `'${value.replace(quoteClass, (quote) => quote + quote)}'`;
 }

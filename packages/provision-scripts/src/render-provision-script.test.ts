@@ -40,6 +40,11 @@ describe('the rendered script', () => {
     expect(all).toMatch(/^\uFEFF(#[^\n]*\n)+\nSet-StrictMode -Version Latest\n\$ErrorActionPreference = 'Stop'\n/);
   });
 
+  test('places each step body as code, never as a quoted string', () => {
+    expect(all).not.toMatch(/-Body \{\n\s*'/);
+    expect(all).toContain("Invoke-WinguestStep -Name 'openssh' -Body {\n    $strategy = 'auto'\n");
+  });
+
   test('runs the steps in the documented order, user steps in the given order, cleanup last', () => {
     const order = [...all.matchAll(/^Invoke-WinguestStep -Name '([^']+)'/gm)].map((match) => match[1]);
     expect(order).toEqual([

@@ -1,5 +1,5 @@
 import { parseInput } from './parse-input';
-import { ps } from './powershell-code';
+import { PowerShellCode, ps } from './powershell-code';
 import { type ProvisionSpecInput, provisionSpecSchema } from './provision-spec';
 import { renderEpilogue, renderPrelude } from './runtime-core';
 import { renderHelpers } from './runtime-helpers';
@@ -40,7 +40,7 @@ export function renderProvisionScript(spec: ProvisionSpecInput): string {
     renderHelpers(),
     ...steps.flatMap((step) => (step.helpers ? [step.helpers] : [])),
     ...steps.map((step) => ps`Invoke-WinguestStep -Name ${step.name} -Body {
-${indent(step.body.text)}
+${indent(step.body)}
 }`),
     renderEpilogue(),
   ];
@@ -48,10 +48,12 @@ ${indent(step.body.text)}
 }
 
 /** Indents a step body; safe because validation keeps line breaks out of every value. */
-function indent(text: string): string {
-  return text
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => `    ${line}`)
-    .join('\n');
+function indent(body: PowerShellCode): PowerShellCode {
+  return new PowerShellCode(
+    body.text
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => `    ${line}`)
+      .join('\n'),
+  );
 }

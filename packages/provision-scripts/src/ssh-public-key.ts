@@ -30,8 +30,7 @@ const base64 = /^[A-Za-z0-9+/]+={0,2}$/;
  */
 export function parseSshPublicKey(line: string): SshPublicKey | string {
   if (/[\r\n\0]/.test(line)) return 'a public key is one line; it contains a line break or NUL';
-  const [type = '', blob = '', ...rest] = line.trim().split(/[ \t]+/);
-  const comment = rest.join(' ');
+  const [, type = '', blob = '', comment = ''] = /^(\S*)[ \t]*(\S*)[ \t]*(.*)$/.exec(line.trim()) ?? [];
   if (!(sshKeyTypes as readonly string[]).includes(type)) {
     return `"${type.slice(0, 40)}" is not a supported key type (${sshKeyTypes.join(', ')}); authorized_keys options are not accepted`;
   }
