@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { scriptVariants } from '../scripts/variants.mjs';
 import { nodesOfType, parsePowerShell, syntaxErrors } from './__fixtures__/powershell-grammar';
@@ -84,4 +85,9 @@ describe('the rendered script', () => {
       expect(script).not.toMatch(/-Parallel|-AsByteStream|utf8NoBOM|-AdditionalChildPath|Set-Content|Out-File/);
     }
   });
+});
+
+test('the CI check script (scripts/check-variants.ps1) parses with tree-sitter-powershell too', async () => {
+  const source = readFileSync(new URL('../scripts/check-variants.ps1', import.meta.url), 'utf8');
+  expect(syntaxErrors(await parsePowerShell(source))).toEqual([]);
 });
