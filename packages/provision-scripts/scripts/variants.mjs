@@ -6,7 +6,10 @@ import fixture from '../src/__fixtures__/variants.json' with { type: 'json' };
 /** @returns {Array<{ name: string, spec: Record<string, unknown> }>} */
 export function scriptVariants() {
   const { serialPort, ...steps } = fixture.all;
-  const alone = Object.entries(steps).map(([key, value]) => ({ name: `only-${key}`, spec: { [key]: value } }));
+  const alone = Object.entries(steps).map(([key, value]) => ({
+    name: `only-${key}`,
+    spec: { [key]: value },
+  }));
   return [
     { name: 'all-steps', spec: fixture.all },
     { name: 'hostile-values', spec: fixture.hostile },

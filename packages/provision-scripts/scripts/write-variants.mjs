@@ -31,4 +31,6 @@ const values = [...hostileValues, ...sample].filter((value) => !value.includes('
 const cases = values.map((value) => ({ value, literal: powerShellLiteral(value) }));
 writeFileSync(join(directory, 'quoting-cases.json'), `${JSON.stringify(cases, null, 1)}\n`, 'utf8');
 
-console.log(`wrote ${variants.length} script variants, the launcher command and ${cases.length} quoting cases to ${directory}`);
+console.log(
+  `wrote ${variants.length} script variants, the launcher command and ${cases.length} quoting cases to ${directory}`,
+);

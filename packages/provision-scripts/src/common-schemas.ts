@@ -55,7 +55,9 @@ export const windowsUserNameSchema = z
   .min(1, { error: 'a user name cannot be empty' })
   .max(20, { error: bad('is longer than 20 characters, the limit for Windows user names') })
   .refine((name) => !/["/\\[\]:;|=,+*?<>@%\p{Cc}]/u.test(name), {
-    error: bad('contains a character Windows user names cannot hold (" / \\ [ ] : ; | = , + * ? < > @ % or a control character)'),
+    error: bad(
+      'contains a character Windows user names cannot hold (" / \\ [ ] : ; | = , + * ? < > @ % or a control character)',
+    ),
   })
   .refine((name) => !/^[. ]+$/.test(name) && !name.endsWith('.'), {
     error: bad('is only dots and spaces or ends with a dot, which Windows does not allow'),

@@ -36,9 +36,21 @@ export class InvalidInputError extends ProvisionScriptsError {
 
   constructor(code: 'invalid-spec' | 'invalid-launcher-options', what: string, issues: ValidationIssue[]) {
     const lines = issues.map((issue) => `  ${issue.path || '(root)'}: ${issue.message}`);
-    super(code, `${what} is not valid (${issues.length} problem${issues.length === 1 ? '' : 's'}):\n${lines.join('\n')}`);
+    super(
+      code,
+      `${what} is not valid (${issues.length} problem${issues.length === 1 ? '' : 's'}):\n${lines.join('\n')}`,
+    );
     this.name = 'InvalidInputError';
     this.issues = issues;
+  }
+
+  /** True for this package's validation errors (from any installed copy of it). */
+  static override isInstance(error: unknown): error is InvalidInputError {
+    return (
+      ProvisionScriptsError.isInstance(error) &&
+      (error.code === 'invalid-spec' || error.code === 'invalid-launcher-options') &&
+      'issues' in error
+    );
   }
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { parsePowerShell, syntaxErrors } from './__fixtures__/powershell-grammar';
 import { InvalidInputError, launcherDefaults, maxCommandLineLength, renderLauncher } from './index';
 
-const longest = { folder: 'f'.repeat(64), marker: 'm'.repeat(64), script: 's'.repeat(60) + '.ps1' };
+const longest = { folder: 'f'.repeat(64), marker: 'm'.repeat(64), script: `${'s'.repeat(60)}.ps1` };
 
 function commandOf(line: string): string {
   const match = /^powershell\.exe -NoProfile -ExecutionPolicy Bypass -Command "([^"]*)"$/.exec(line);
@@ -29,7 +29,9 @@ describe('renderLauncher', () => {
   });
 
   test('takes folder, marker and script names as options', () => {
-    const command = commandOf(renderLauncher({ folder: 'cidata', marker: 'ours.tag', script: 'first-logon.ps1' }));
+    const command = commandOf(
+      renderLauncher({ folder: 'cidata', marker: 'ours.tag', script: 'first-logon.ps1' }),
+    );
     expect(command).toContain("$d.Name+'cidata'+'\\'");
     expect(command).toContain("Exists($w+'ours.tag')");
     expect(command).toContain("& ($w+'first-logon.ps1')");
@@ -60,7 +62,11 @@ describe('renderLauncher', () => {
       error = caught;
     }
     expect(InvalidInputError.isInstance(error)).toBe(true);
-    expect((error as InvalidInputError).issues.map((issue) => issue.path)).toEqual(['folder', 'marker', 'script']);
+    expect((error as InvalidInputError).issues.map((issue) => issue.path)).toEqual([
+      'folder',
+      'marker',
+      'script',
+    ]);
     expect((error as InvalidInputError).message).toContain('"a b" is not a plain file name');
   });
 

@@ -15,11 +15,9 @@ export const launcherDefaults = {
   script: 'provision.ps1',
 } as const;
 
-const fileName = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, {
-    error: bad('is not a plain file name (letters, digits, ".", "_", "-"; at most 64 characters)'),
-  });
+const fileName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, {
+  error: bad('is not a plain file name (letters, digits, ".", "_", "-"; at most 64 characters)'),
+});
 
 /** Where the launcher looks for the media and the script. */
 export const launcherOptionsSchema = z

@@ -13,7 +13,13 @@ export class PowerShellCode {
 }
 
 /** What may be interpolated into a `ps` template. */
-export type PowerShellValue = string | number | boolean | PowerShellCode | readonly string[] | readonly PowerShellCode[];
+export type PowerShellValue =
+  | string
+  | number
+  | boolean
+  | PowerShellCode
+  | readonly string[]
+  | readonly PowerShellCode[];
 
 /**
  * Template tag for PowerShell (raw: backslashes stay as written): strings become single-quoted literals, string arrays `@('a', 'b')`,

@@ -4,7 +4,12 @@ import { hostileValues } from '../scripts/variants.mjs';
 import { hostileText } from './__fixtures__/arbitraries';
 import { readVerbatimString } from './__fixtures__/decode-literal';
 import { nodesOfType, parsePowerShell, syntaxErrors } from './__fixtures__/powershell-grammar';
-import { powerShellLiteral, UnencodableTextError } from './index';
+import {
+  InvalidInputError,
+  ProvisionScriptsError,
+  powerShellLiteral,
+  type UnencodableTextError,
+} from './index';
 import { ps } from './powershell-code';
 
 describe('powerShellLiteral', () => {
@@ -13,7 +18,7 @@ describe('powerShellLiteral', () => {
     ['plain', "'plain'"],
     ["it's", "'it''s'"],
     ['\u2018a\u2019 \u201Ab\u201B', "'\u2018\u2018a\u2019\u2019 \u201A\u201Ab\u201B\u201B'"],
-    ['$(Remove-Item C:\\ -Recurse) `n "x"', "'$(Remove-Item C:\\ -Recurse) `n \"x\"'"],
+    ['$(Remove-Item C:\\ -Recurse) `n "x"', '\'$(Remove-Item C:\\ -Recurse) `n "x"\''],
     ['line\nbreak', "'line\nbreak'"],
   ])('%j becomes %s', (value, literal) => {
     expect(powerShellLiteral(value)).toBe(literal);
@@ -25,7 +30,7 @@ describe('powerShellLiteral', () => {
         const literal = powerShellLiteral(value);
         expect(readVerbatimString(literal)).toEqual({ value, end: literal.length });
       }),
-      { numRuns: 1000 },
+      { numRuns: 500 },
     );
   });
 
@@ -37,7 +42,7 @@ describe('powerShellLiteral', () => {
         expect(syntaxErrors(tree)).toEqual([]);
         expect(nodesOfType(tree, 'verbatim_string_characters').map((node) => node.text)).toEqual([literal]);
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 
@@ -57,7 +62,9 @@ describe('powerShellLiteral', () => {
         return caught;
       }
     })();
-    expect(UnencodableTextError.isInstance(error)).toBe(true);
+    expect(ProvisionScriptsError.isInstance(error)).toBe(true);
+    expect(InvalidInputError.isInstance(error)).toBe(false);
+    expect((error as UnencodableTextError).code).toBe('unencodable-text');
     expect((error as UnencodableTextError).index).toBe(index);
     expect((error as Error).message).toContain(what);
   });
@@ -75,7 +82,10 @@ describe('powerShellLiteral', () => {
 describe('the ps template tag', () => {
   test('quotes strings, renders arrays and integers, and inserts code fragments verbatim', () => {
     const inner = ps`Get-Item -LiteralPath ${"a'b"}`;
-    expect(ps`${inner} | Where-Object { @(${['x', "y'"]}) -contains $_.Name -and $_.Length -gt ${10} -and ${true} }`.text).toBe(
+    expect(
+      ps`${inner} | Where-Object { @(${['x', "y'"]}) -contains $_.Name -and $_.Length -gt ${10} -and ${true} }`
+        .text,
+    ).toBe(
       "Get-Item -LiteralPath 'a''b' | Where-Object { @(@('x', 'y''')) -contains $_.Name -and $_.Length -gt 10 -and $true }",
     );
   });

@@ -33,7 +33,8 @@ export const progressPrefix = 'WINGUEST';
 /** What a step name looks like on the wire (and what user step names must look like). */
 export const stepNamePattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
-const stepLine = /^WINGUEST ([A-Za-z0-9][A-Za-z0-9._-]{0,63}) (start|ok|fail|skip)(?: (\d{1,9}(?:\.\d{1,6})?))?(?: (.*))?$/;
+const stepLine =
+  /^WINGUEST ([A-Za-z0-9][A-Za-z0-9._-]{0,63}) (start|ok|fail|skip)(?: (\d{1,9}(?:\.\d{1,6})?))?(?: (.*))?$/;
 
 /**
  * Parses one line of the progress protocol, as read from the guest's serial port or its log.

@@ -21,7 +21,10 @@ export const provisionSpecSchema = z
      * log only. QEMU's first `-serial` is COM1.
      */
     serialPort: z
-      .union([z.string().regex(/^COM[1-9][0-9]?$/, { error: bad('is not a serial port name (COM1..COM99)') }), z.literal(false)])
+      .union([
+        z.string().regex(/^COM[1-9][0-9]?$/, { error: bad('is not a serial port name (COM1..COM99)') }),
+        z.literal(false),
+      ])
       .default('COM1'),
     /** Hibernation, sleep, network category, password expiry, RDP, update and scan pauses. */
     power: powerStepSchema.optional(),

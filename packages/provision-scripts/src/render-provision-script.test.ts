@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { scriptVariants } from '../scripts/variants.mjs';
 import { nodesOfType, parsePowerShell, syntaxErrors } from './__fixtures__/powershell-grammar';
 import fixture from './__fixtures__/variants.json';
-import { parseProgressLine } from './index';
+import { type ProvisionSpecInput, parseProgressLine } from './index';
 import { renderProvisionScript } from './render-provision-script';
 
 const variants = scriptVariants();
@@ -30,7 +30,7 @@ describe.each(variants)('variant $name', ({ spec }) => {
 });
 
 describe('the rendered script', () => {
-  const all = renderProvisionScript(fixture.all);
+  const all = renderProvisionScript(fixture.all as ProvisionSpecInput);
 
   test('starts with a BOM so Windows PowerShell 5.1 reads it as UTF-8', () => {
     expect([...new TextEncoder().encode(all).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -38,7 +38,9 @@ describe('the rendered script', () => {
   });
 
   test('runs in strict mode and stops at the first error', () => {
-    expect(all).toMatch(/^\uFEFF(#[^\n]*\n)+\nSet-StrictMode -Version Latest\n\$ErrorActionPreference = 'Stop'\n/);
+    expect(all).toMatch(
+      /^\uFEFF(#[^\n]*\n)+\nSet-StrictMode -Version Latest\n\$ErrorActionPreference = 'Stop'\n/,
+    );
   });
 
   test('places each step body as code, never as a quoted string', () => {
@@ -82,7 +84,9 @@ describe('the rendered script', () => {
 
   test('avoids commands that behave differently or are missing in Windows PowerShell 5.1', () => {
     for (const script of variants.map((variant) => renderProvisionScript(variant.spec))) {
-      expect(script).not.toMatch(/-Parallel|-AsByteStream|utf8NoBOM|-AdditionalChildPath|Set-Content|Out-File/);
+      expect(script).not.toMatch(
+        /-Parallel|-AsByteStream|utf8NoBOM|-AdditionalChildPath|Set-Content|Out-File/,
+      );
     }
   });
 });

@@ -39,9 +39,11 @@ export function renderProvisionScript(spec: ProvisionSpecInput): string {
     renderPrelude(parsed.serialPort),
     renderHelpers(),
     ...steps.flatMap((step) => (step.helpers ? [step.helpers] : [])),
-    ...steps.map((step) => ps`Invoke-WinguestStep -Name ${step.name} -Body {
+    ...steps.map(
+      (step) => ps`Invoke-WinguestStep -Name ${step.name} -Body {
 ${indent(step.body)}
-}`),
+}`,
+    ),
     renderEpilogue(),
   ];
   return `${byteOrderMark}${sections.map((section) => section.text).join('\n\n')}\n`;

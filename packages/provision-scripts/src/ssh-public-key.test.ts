@@ -31,7 +31,10 @@ describe.skipIf(!tools.available)('keys made by ssh-keygen', () => {
     const file = join(dir, 'sk.pub');
     writeFileSync(file, `${skEd25519}\n`);
     expect(execFileSync('ssh-keygen', ['-l', '-f', file]).toString()).toMatch(/\(ED25519-SK\)/);
-    expect(parseSshPublicKey(skEd25519)).toMatchObject({ type: 'sk-ssh-ed25519@openssh.com', comment: 'yubikey' });
+    expect(parseSshPublicKey(skEd25519)).toMatchObject({
+      type: 'sk-ssh-ed25519@openssh.com',
+      comment: 'yubikey',
+    });
   });
 });
 
@@ -42,7 +45,11 @@ describe('parseSshPublicKey', () => {
 
   test('normalises spacing and keeps the comment', () => {
     const [type, blob] = ed25519.split(' ');
-    expect(parseSshPublicKey(`  ${type}\t${blob}   my  laptop `)).toEqual({ type, blob, comment: 'my  laptop' });
+    expect(parseSshPublicKey(`  ${type}\t${blob}   my  laptop `)).toEqual({
+      type,
+      blob,
+      comment: 'my  laptop',
+    });
   });
 
   test.each([

@@ -8,7 +8,9 @@ let ready: Promise<Parser> | undefined;
 export function powerShellParser(): Promise<Parser> {
   ready ??= (async () => {
     await Parser.init();
-    const language = await Language.load(require.resolve('tree-sitter-powershell/tree-sitter-powershell.wasm'));
+    const language = await Language.load(
+      require.resolve('tree-sitter-powershell/tree-sitter-powershell.wasm'),
+    );
     const parser = new Parser();
     parser.setLanguage(language);
     return parser;
@@ -29,7 +31,9 @@ export function syntaxErrors(tree: Tree): string[] {
   const visit = (node: Node) => {
     if (node.isError || node.isMissing) {
       const { row, column } = node.startPosition;
-      errors.push(`${row + 1}:${column + 1}: ${node.isMissing ? `missing ${node.type}` : node.text.slice(0, 80)}`);
+      errors.push(
+        `${row + 1}:${column + 1}: ${node.isMissing ? `missing ${node.type}` : node.text.slice(0, 80)}`,
+      );
     }
     for (const child of node.children) if (child) visit(child);
   };

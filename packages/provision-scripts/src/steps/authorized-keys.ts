@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bad, windowsUserNameSchema } from '../common-schemas';
+import { windowsUserNameSchema } from '../common-schemas';
 import { ps } from '../powershell-code';
 import { formatSshPublicKey, parseSshPublicKey } from '../ssh-public-key';
 import type { RenderedStep } from './rendered-step';
@@ -7,7 +7,10 @@ import type { RenderedStep } from './rendered-step';
 const publicKeySchema = z.string().transform((line, context) => {
   const key = parseSshPublicKey(line);
   if (typeof key === 'string') {
-    context.addIssue({ code: 'custom', message: `${JSON.stringify(line.slice(0, 60))} is not an SSH public key: ${key}` });
+    context.addIssue({
+      code: 'custom',
+      message: `${JSON.stringify(line.slice(0, 60))} is not an SSH public key: ${key}`,
+    });
     return z.NEVER;
   }
   return formatSshPublicKey(key);
@@ -34,6 +37,7 @@ export type AuthorizedKeysStepOptions = z.input<typeof authorizedKeysStepSchema>
 /** SIDs of BUILTIN\Administrators and SYSTEM: the only principals on administrators_authorized_keys. */
 export const administratorsKeyFileSids = ['S-1-5-32-544', 'S-1-5-18'] as const;
 
+/** Renders the `authorized-keys` step. */
 export function renderAuthorizedKeysStep(options: z.output<typeof authorizedKeysStepSchema>): RenderedStep {
   const admins = options.administrators
     ? ps`Set-WinguestAuthorizedKeys -Path (Join-Path -Path $env:ProgramData -ChildPath 'ssh\administrators_authorized_keys') -Keys $keys -Sids ${administratorsKeyFileSids}`

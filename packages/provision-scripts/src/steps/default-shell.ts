@@ -21,6 +21,7 @@ $found = Get-Command -Name 'pwsh.exe' -CommandType Application -ErrorAction Sile
 if ($null -ne $found) { $shell = $found.Source }`,
 };
 
+/** Renders the `default-shell` step. */
 export function renderDefaultShellStep(options: z.output<typeof defaultShellStepSchema>): RenderedStep {
   const body = ps`${shellPath[options.shell]}
 if (-not (Test-Path -LiteralPath $shell -PathType Leaf)) { throw ('The shell ' + $shell + ' is not installed; install it in an earlier user step or choose another shell') }

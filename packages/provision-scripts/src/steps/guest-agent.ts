@@ -16,6 +16,7 @@ export const guestAgentStepSchema = z
 /** The input of the `guest-agent` step. */
 export type GuestAgentStepOptions = z.input<typeof guestAgentStepSchema>;
 
+/** Renders the `guest-agent` step. */
 export function renderGuestAgentStep(options: z.output<typeof guestAgentStepSchema>): RenderedStep {
   const driver = options.serialDriverInf
     ? ps`Install-WinguestDriver -InfPath (Get-WinguestMediaPath -RelativePath ${options.serialDriverInf})`

@@ -30,6 +30,7 @@ export type OpensshStepOptions = z.input<typeof opensshStepSchema>;
 /** The Windows capability that carries the OpenSSH server. */
 export const opensshCapabilityName = 'OpenSSH.Server~~~~0.0.1.0';
 
+/** Renders the `openssh` step. */
 export function renderOpensshStep(options: z.output<typeof opensshStepSchema>): RenderedStep {
   const msi = options.msi ? ps`Get-WinguestMediaPath -RelativePath ${options.msi.path}` : ps`$null`;
   const body = ps`$strategy = ${options.strategy}

@@ -68,7 +68,8 @@ if ($rdpRules.Count -gt 0) {
   ],
   [
     'pauseWindowsUpdate',
-    () => ps`Set-WinguestRegistryValue -Path 'HKLM:\SOFTWARE\Policies\Microsoft\Windows\WindowsUpdate\AU' -Name 'NoAutoUpdate' -Type DWord -Value 1`,
+    () =>
+      ps`Set-WinguestRegistryValue -Path 'HKLM:\SOFTWARE\Policies\Microsoft\Windows\WindowsUpdate\AU' -Name 'NoAutoUpdate' -Type DWord -Value 1`,
   ],
   [
     'pauseDefenderScans',
@@ -82,6 +83,7 @@ if ($rdpRules.Count -gt 0) {
   ],
 ];
 
+/** Renders the `power` step. */
 export function renderPowerStep(options: Power): RenderedStep {
   const enabled = parts.filter(([key]) => {
     const value = options[key];

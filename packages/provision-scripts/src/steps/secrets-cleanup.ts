@@ -26,6 +26,7 @@ export const cachedAnswerFiles = [
   'System32\\Sysprep\\Panther\\unattend.xml',
 ] as const;
 
+/** Renders the `secrets-cleanup` step. */
 export function renderSecretsCleanupStep(options: z.output<typeof secretsCleanupStepSchema>): RenderedStep {
   const body = ps`$paths = @(${cachedAnswerFiles} | ForEach-Object { Join-Path -Path $env:SystemRoot -ChildPath $_ }) + ${options.extraPaths}
 foreach ($path in $paths) {

@@ -24,6 +24,7 @@ export const sharedFoldersStepSchema = z
 /** The input of the `shared-folders` step. */
 export type SharedFoldersStepOptions = z.input<typeof sharedFoldersStepSchema>;
 
+/** Renders the `shared-folders` step. */
 export function renderSharedFoldersStep(options: z.output<typeof sharedFoldersStepSchema>): RenderedStep {
   const driver = options.driverInf
     ? ps`Install-WinguestDriver -InfPath (Get-WinguestMediaPath -RelativePath ${options.driverInf})`

@@ -1,6 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import fixture from '../__fixtures__/variants.json';
-import { InvalidInputError, type ProvisionSpecInput, renderProvisionScript, reservedStepNames, stepNamePattern } from '../index';
+import {
+  InvalidInputError,
+  type ProvisionSpecInput,
+  renderProvisionScript,
+  reservedStepNames,
+  stepNamePattern,
+} from '../index';
 
 const sha = 'ab'.repeat(32);
 const key = fixture.all.authorizedKeys.keys[0] as string;
@@ -16,12 +22,16 @@ function issuesOf(spec: unknown): Array<{ path: string; message: string }> {
 }
 
 describe('openssh', () => {
-  const script = renderProvisionScript({ openssh: { strategy: 'msi', port: 2222, msi: { path: 'openssh/x.msi', sha256: sha } } });
+  const script = renderProvisionScript({
+    openssh: { strategy: 'msi', port: 2222, msi: { path: 'openssh/x.msi', sha256: sha } },
+  });
 
   test('verifies the MSI by SHA-256 before msiexec runs it', () => {
     expect(script).toContain(`Install-WinguestMsi -Path $msi -ExpectedHash '${sha.toUpperCase()}'`);
     const install = script.slice(script.indexOf('function Install-WinguestMsi'));
-    expect(install.indexOf('Assert-WinguestFileHash')).toBeLessThan(install.indexOf("Start-Process -FilePath 'msiexec.exe'"));
+    expect(install.indexOf('Assert-WinguestFileHash')).toBeLessThan(
+      install.indexOf("Start-Process -FilePath 'msiexec.exe'"),
+    );
   });
 
   test('sets sshd to Automatic, starts it, and opens OpenSSH-Server-In-TCP on the chosen port', () => {
@@ -33,7 +43,9 @@ describe('openssh', () => {
   });
 
   test('falls back to the Windows capability OpenSSH.Server~~~~0.0.1.0', () => {
-    expect(renderProvisionScript({ openssh: {} })).toContain("Add-WindowsCapability -Online -Name 'OpenSSH.Server~~~~0.0.1.0'");
+    expect(renderProvisionScript({ openssh: {} })).toContain(
+      "Add-WindowsCapability -Online -Name 'OpenSSH.Server~~~~0.0.1.0'",
+    );
   });
 });
 
@@ -42,7 +54,9 @@ describe('authorized-keys', () => {
 
   test('writes administrators_authorized_keys as UTF-8 bytes without BOM', () => {
     expect(script).toContain("'ssh\\administrators_authorized_keys'");
-    expect(script).toContain('$WinguestUtf8 = New-Object -TypeName System.Text.UTF8Encoding -ArgumentList $false');
+    expect(script).toContain(
+      '$WinguestUtf8 = New-Object -TypeName System.Text.UTF8Encoding -ArgumentList $false',
+    );
     expect(script).toContain('[System.IO.File]::WriteAllBytes($Path, $wanted)');
   });
 
@@ -52,7 +66,7 @@ describe('authorized-keys', () => {
     expect(script).toContain("$arguments += @('/grant:r', ('*' + $sid + ':F'))");
   });
 
-  test("gives non-administrators the keys in their own ~/.ssh/authorized_keys", () => {
+  test('gives non-administrators the keys in their own ~/.ssh/authorized_keys', () => {
     expect(script).toContain("foreach ($user in @('builder'))");
     expect(script).toContain("'.ssh\\authorized_keys'");
   });
@@ -62,15 +76,21 @@ describe('authorized-keys', () => {
   });
 });
 
-test('default-shell sets HKLM\\SOFTWARE\\OpenSSH\\DefaultShell to the shell\'s full path', () => {
+test("default-shell sets HKLM\\SOFTWARE\\OpenSSH\\DefaultShell to the shell's full path", () => {
   const script = renderProvisionScript({ defaultShell: { shell: 'powershell' } });
   expect(script).toContain("'System32\\WindowsPowerShell\\v1.0\\powershell.exe'");
-  expect(script).toContain("Set-WinguestRegistryValue -Path 'HKLM:\\SOFTWARE\\OpenSSH' -Name 'DefaultShell' -Type String -Value $shell");
+  expect(script).toContain(
+    "Set-WinguestRegistryValue -Path 'HKLM:\\SOFTWARE\\OpenSSH' -Name 'DefaultShell' -Type String -Value $shell",
+  );
 });
 
 test('shared-folders installs WinFsp, registers VirtioFsSvc after WinFsp and the driver, and sets the drive letter', () => {
   const script = renderProvisionScript({
-    sharedFolders: { winfspMsi: { path: 'winfsp.msi', sha256: sha }, virtiofsExe: 'virtiofs.exe', driveLetter: 'y' },
+    sharedFolders: {
+      winfspMsi: { path: 'winfsp.msi', sha256: sha },
+      virtiofsExe: 'virtiofs.exe',
+      driveLetter: 'y',
+    },
   });
   expect(script).toContain("-DependsOn @('WinFsp.Launcher', 'VirtioFsDrv')");
   expect(script).toContain("-Name 'MountPoint' -Type String -Value 'Y:'");
@@ -115,7 +135,9 @@ describe('validation', () => {
         'userSteps[0].name',
       ].sort(),
     );
-    expect(issues.find((issue) => issue.path === 'userSteps[0].name')?.message).toContain('"openssh" is reserved');
+    expect(issues.find((issue) => issue.path === 'userSteps[0].name')?.message).toContain(
+      '"openssh" is reserved',
+    );
   });
 
   test('every name the script reports is a valid step name on the wire', () => {

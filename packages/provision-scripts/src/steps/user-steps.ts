@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { bad, mediaPathSchema } from '../common-schemas';
-import { stepNamePattern } from '../progress-line';
 import { ps } from '../powershell-code';
+import { stepNamePattern } from '../progress-line';
 import type { RenderedStep } from './rendered-step';
 
 /** Names the script itself reports; user steps cannot take them. */
@@ -24,7 +24,9 @@ export const userStepSchema = z
     name: z
       .string()
       .regex(stepNamePattern, {
-        error: bad('is not a step name (letters, digits, ".", "_", "-"; starts with a letter or digit; at most 64)'),
+        error: bad(
+          'is not a step name (letters, digits, ".", "_", "-"; starts with a letter or digit; at most 64)',
+        ),
       })
       .refine((name) => !(reservedStepNames as readonly string[]).includes(name.toLowerCase()), {
         error: bad(`is reserved (${reservedStepNames.join(', ')})`),
