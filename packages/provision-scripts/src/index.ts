@@ -18,7 +18,6 @@ export {
   type ProgressLine,
   type ProgressStatus,
   parseProgressLine,
-  progressPrefix,
   progressStatuses,
   type ReadyProgress,
   type StepProgress,

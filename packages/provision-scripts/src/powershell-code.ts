@@ -34,11 +34,6 @@ export function ps(strings: TemplateStringsArray, ...values: PowerShellValue[]):
   return new PowerShellCode(text);
 }
 
-/** Joins fragments, one per line. */
-export function lines(fragments: readonly PowerShellCode[]): PowerShellCode {
-  return new PowerShellCode(fragments.map((fragment) => fragment.text).join('\n'));
-}
-
 function render(value: PowerShellValue): string {
   if (value instanceof PowerShellCode) return value.text;
   if (typeof value === 'string') return powerShellLiteral(value);

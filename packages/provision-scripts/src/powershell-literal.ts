@@ -16,7 +16,7 @@ const quoteClass = /['\u2018\u2019\u201A\u201B]/g;
  */
 export function powerShellLiteral(value: string): string {
   if (!value.isWellFormed()) {
-    throw new UnencodableTextError(firstLoneSurrogate(value), 'a lone UTF-16 surrogate');
+    throw new UnencodableTextError(value.search(loneSurrogate), 'a lone UTF-16 surrogate');
   }
   if (value.includes('\0')) {
     throw new UnencodableTextError(value.indexOf('\0'), 'U+0000 (NUL)');
@@ -24,18 +24,5 @@ export function powerShellLiteral(value: string): string {
   return `'${value.replace(quoteClass, (quote) => quote + quote)}'`;
 }
 
-function firstLoneSurrogate(value: string): number {
-  for (let i = 0; i < value.length; i++) {
-    const unit = value.charCodeAt(i);
-    if (unit >= 0xd800 && unit <= 0xdbff) {
-      const next = value.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        i++;
-        continue;
-      }
-      return i;
-    }
-    if (unit >= 0xdc00 && unit <= 0xdfff) return i;
-  }
-  return -1;
-}
+/** A high surrogate not followed by a low one, or a low surrogate not preceded by a high one. */
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

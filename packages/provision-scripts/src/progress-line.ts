@@ -27,9 +27,6 @@ export interface ReadyProgress {
 /** A parsed protocol line. */
 export type ProgressLine = StepProgress | ReadyProgress;
 
-/** The word every protocol line starts with. */
-export const progressPrefix = 'WINGUEST';
-
 /** What a step name looks like on the wire (and what user step names must look like). */
 export const stepNamePattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
