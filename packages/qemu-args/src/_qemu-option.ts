@@ -2,11 +2,16 @@
  * Renders a QEMU option string `base,key=value,…`. Values have commas doubled, which is how QEMU's
  * option parser reads a literal comma, so any path survives. Undefined values are left out.
  */
-export function qemuOption(base: string, props: Record<string, string | number | boolean | undefined> = {}): string {
+export function qemuOption(
+  base: string,
+  props: Record<string, string | number | boolean | undefined> = {},
+): string {
   const parts = base ? [base] : [];
   for (const [key, value] of Object.entries(props)) {
     if (value === undefined) continue;
-    parts.push(`${key}=${escapeOptionValue(typeof value === 'boolean' ? (value ? 'on' : 'off') : String(value))}`);
+    parts.push(
+      `${key}=${escapeOptionValue(typeof value === 'boolean' ? (value ? 'on' : 'off') : String(value))}`,
+    );
   }
   return parts.join(',');
 }

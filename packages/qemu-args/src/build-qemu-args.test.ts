@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { amd64Host, amd64Spec, arm64Host, arm64Spec } from './__fixtures__/specs';
-import { buildQemuArgs, hypervEnlightenments, InvalidQemuSpecError, QemuArgsError, type QemuHostInput, type VmSpecInput } from './index';
+import {
+  buildQemuArgs,
+  hypervEnlightenments,
+  InvalidQemuSpecError,
+  QemuArgsError,
+  type QemuHostInput,
+  type VmSpecInput,
+} from './index';
 
 /** The value following each occurrence of `flag`. */
 function values(args: string[], flag: string): string[] {
@@ -89,7 +96,10 @@ describe('buildQemuArgs', () => {
   });
 
   test('BIOS: no pflash drives, no vars file needed', () => {
-    const { args } = buildQemuArgs({ ...amd64Spec, firmware: 'bios', secureBoot: false }, { ...amd64Host, firmware: undefined, varsPath: undefined });
+    const { args } = buildQemuArgs(
+      { ...amd64Spec, firmware: 'bios', secureBoot: false },
+      { ...amd64Host, firmware: undefined, varsPath: undefined },
+    );
     expect(args.some((a) => a.includes('pflash'))).toBe(false);
   });
 
@@ -99,9 +109,15 @@ describe('buildQemuArgs', () => {
     ['nvme', ['nvme,drive=disk0,id=disk0,bootindex=0,serial=winguest-disk0']],
     ['ahci', ['ide-hd,drive=disk0,id=disk0,bootindex=0,bus=ide.0']],
   ] as const)('amd64 disk on %s', (iface, devices) => {
-    const spec = { ...amd64Spec, disk: { path: '/d.img', format: 'raw', interface: iface }, media: { drivers: '/v.iso' } } as const;
+    const spec = {
+      ...amd64Spec,
+      disk: { path: '/d.img', format: 'raw', interface: iface },
+      media: { drivers: '/v.iso' },
+    } as const;
     const { args } = buildQemuArgs(spec, amd64Host);
-    expect(values(args, '-device').filter((d) => d.includes('disk0') || d.startsWith('virtio-scsi'))).toEqual(devices);
+    expect(values(args, '-device').filter((d) => d.includes('disk0') || d.startsWith('virtio-scsi'))).toEqual(
+      devices,
+    );
     expect(values(args, '-drive')).toContain('if=none,id=disk0,file=/d.img,format=raw,discard=unmap');
   });
 
@@ -142,7 +158,10 @@ describe('buildQemuArgs', () => {
   });
 
   test('extra raw arguments come last, untouched', () => {
-    const { args } = buildQemuArgs({ ...amd64Spec, extraArgs: ['-device', 'virtio-rng-pci', '-S'] }, amd64Host);
+    const { args } = buildQemuArgs(
+      { ...amd64Spec, extraArgs: ['-device', 'virtio-rng-pci', '-S'] },
+      amd64Host,
+    );
     expect(args.slice(-3)).toEqual(['-device', 'virtio-rng-pci', '-S']);
   });
 
@@ -153,7 +172,9 @@ describe('buildQemuArgs', () => {
         const { args } = buildQemuArgs(spec, { ...amd64Host, serialLog: `/vm/${text}.log` });
         const doubled = text.replaceAll(',', ',,');
         expect(values(args, '-name')).toEqual([`guest=${doubled}`]);
-        expect(values(args, '-drive')).toContain(`if=none,id=disk0,file=/vm/${doubled},format=qcow2,discard=unmap`);
+        expect(values(args, '-drive')).toContain(
+          `if=none,id=disk0,file=/vm/${doubled},format=qcow2,discard=unmap`,
+        );
         expect(values(args, '-chardev')).toContain(`file,id=serial0,path=/vm/${doubled}.log`);
       }),
     );
@@ -175,7 +196,10 @@ describe('buildQemuArgs', () => {
     })();
     expect(error).toBeInstanceOf(InvalidQemuSpecError);
     expect(QemuArgsError.isInstance(error)).toBe(true);
-    expect((error as InvalidQemuSpecError).issues.map((i) => i.path)).toEqual(['spec.secureBoot', 'host.tpmSocket']);
+    expect((error as InvalidQemuSpecError).issues.map((i) => i.path)).toEqual([
+      'spec.secureBoot',
+      'host.tpmSocket',
+    ]);
     expect((error as Error).message).toContain('spec.secureBoot: Secure Boot needs UEFI firmware');
   });
 });

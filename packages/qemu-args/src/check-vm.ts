@@ -37,10 +37,12 @@ export function checkQemuSpec(spec: VmSpecInput, host: QemuHostInput): QemuSpecC
 
 function zodIssues(root: string, error: z.ZodError | undefined): QemuArgsIssue[] {
   return (error?.issues ?? []).map((issue) => ({
-    path: [root, ...issue.path].reduce<string>(
-      (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : `${acc}.${String(key)}`),
-      '',
-    ).slice(1),
+    path: [root, ...issue.path]
+      .reduce<string>(
+        (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : `${acc}.${String(key)}`),
+        '',
+      )
+      .slice(1),
     message: issue.message,
   }));
 }

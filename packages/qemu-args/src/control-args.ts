@@ -1,5 +1,5 @@
-import type { BuildContext } from './_resolved';
 import { qemuOption } from './_qemu-option';
+import type { BuildContext } from './_resolved';
 
 /** The chardev ids QEMU gets, for `query-chardev`. */
 export const chardevIds = { qmp: 'qmp', serial: 'serial0', tpm: 'chrtpm' } as const;
@@ -9,9 +9,20 @@ export function controlArgs({ spec, host }: BuildContext): string[] {
   const qmpSocket =
     'path' in host.qmp
       ? qemuOption('socket', { id: chardevIds.qmp, path: host.qmp.path, server: true, wait: false })
-      : qemuOption('socket', { id: chardevIds.qmp, host: host.qmp.host, port: host.qmp.port, server: true, wait: false });
+      : qemuOption('socket', {
+          id: chardevIds.qmp,
+          host: host.qmp.host,
+          port: host.qmp.port,
+          server: true,
+          wait: false,
+        });
   const serial = host.serialLog
-    ? ['-chardev', qemuOption('file', { id: chardevIds.serial, path: host.serialLog }), '-serial', `chardev:${chardevIds.serial}`]
+    ? [
+        '-chardev',
+        qemuOption('file', { id: chardevIds.serial, path: host.serialLog }),
+        '-serial',
+        `chardev:${chardevIds.serial}`,
+      ]
     : [];
   return [
     '-chardev',

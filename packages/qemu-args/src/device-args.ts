@@ -1,5 +1,5 @@
-import type { BuildContext } from './_resolved';
 import { qemuOption } from './_qemu-option';
+import type { BuildContext } from './_resolved';
 
 /** USB controller and input devices, the display adapter, and the TPM. */
 export function deviceArgs(ctx: BuildContext): string[] {

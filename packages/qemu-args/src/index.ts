@@ -1,4 +1,4 @@
-export { type QemuCommand, buildQemuArgs } from './build-qemu-args';
+export { buildQemuArgs, type QemuCommand } from './build-qemu-args';
 export { checkQemuSpec, type QemuSpecCheck } from './check-vm';
 export { chardevIds } from './control-args';
 export {

@@ -1,5 +1,5 @@
-import type { BuildContext } from './_resolved';
 import { qemuOption } from './_qemu-option';
+import type { BuildContext } from './_resolved';
 
 /**
  * Hyper-V enlightenments Windows uses when it runs on KVM (hv-stimer needs hv-synic and hv-time;
@@ -41,7 +41,9 @@ export function machineArgs(ctx: BuildContext): string[] {
 }
 
 function requiresSmm({ spec, host }: BuildContext): boolean {
-  return spec.arch === 'amd64' && spec.firmware === 'uefi' && !!host.firmware?.features.includes('requires-smm');
+  return (
+    spec.arch === 'amd64' && spec.firmware === 'uefi' && !!host.firmware?.features.includes('requires-smm')
+  );
 }
 
 function machineOption(ctx: BuildContext): string {
@@ -62,11 +64,5 @@ function firmwareArgs(ctx: BuildContext): string[] {
   const pflash = (unit: number, file: string, readonly?: boolean) =>
     qemuOption('', { if: 'pflash', format: 'raw', unit, readonly, file });
   const secureFlash = requiresSmm(ctx) ? ['-global', 'driver=cfi.pflash01,property=secure,value=on'] : [];
-  return [
-    ...secureFlash,
-    '-drive',
-    pflash(0, host.firmware.code, true),
-    '-drive',
-    pflash(1, host.varsPath),
-  ];
+  return [...secureFlash, '-drive', pflash(0, host.firmware.code, true), '-drive', pflash(1, host.varsPath)];
 }

@@ -26,8 +26,13 @@ afterEach(async () => {
 async function boot(spec: VmSpecInput) {
   const dir = harness.tempDir(true);
   const instance = harness.tempDir(); // UNIX socket paths must stay short
-  const media = Object.fromEntries(mediaOrder.filter((r) => r !== 'drivers' || spec.media?.drivers).map((r) => [r, harness.iso(dir, `${r} media.iso`)]));
-  const fw = spec.firmware === 'bios' ? undefined : probeFirmware({ arch: spec.arch, secureBoot: !!spec.secureBoot });
+  const media = Object.fromEntries(
+    mediaOrder
+      .filter((r) => r !== 'drivers' || spec.media?.drivers)
+      .map((r) => [r, harness.iso(dir, `${r} media.iso`)]),
+  );
+  const fw =
+    spec.firmware === 'bios' ? undefined : probeFirmware({ arch: spec.arch, secureBoot: !!spec.secureBoot });
   if (fw && !fw.available) throw new Error(fw.reason);
   const host = {
     binary: spec.arch === 'amd64' ? tools.paths['qemu-system-x86_64'] : tools.paths['qemu-system-aarch64'],
@@ -58,7 +63,10 @@ async function media(qmp: QmpClient): Promise<Array<[string, string | undefined]
 }
 
 async function peripherals(qmp: QmpClient): Promise<Record<string, string>> {
-  const list = (await qmp.execute('qom-list', { path: '/machine/peripheral' })) as Array<{ name: string; type: string }>;
+  const list = (await qmp.execute('qom-list', { path: '/machine/peripheral' })) as Array<{
+    name: string;
+    type: string;
+  }>;
   return Object.fromEntries(list.map((p) => [p.name, p.type]));
 }
 
@@ -123,7 +131,11 @@ describe.skipIf(!tools.available)('the built argv runs in real QEMU (paused, TCG
   });
 
   test('arm64 NVMe + usb-storage + ramfb', async () => {
-    const { qmp, media: files, firmware } = await boot({ arch: 'arm64', disk: { path: 'set by boot()' }, media: { drivers: 'attached' } });
+    const {
+      qmp,
+      media: files,
+      firmware,
+    } = await boot({ arch: 'arm64', disk: { path: 'set by boot()' }, media: { drivers: 'attached' } });
     expect(firmware?.descriptor).toBe('/usr/share/qemu/firmware/60-edk2-aarch64.json');
 
     const pci = await pciDevices(qmp);
@@ -142,7 +154,12 @@ describe.skipIf(!tools.available)('the built argv runs in real QEMU (paused, TCG
   });
 
   test('arm64 with TPM', async () => {
-    const { qmp } = await boot({ arch: 'arm64', tpm: true, secureBoot: true, disk: { path: 'set by boot()' } });
+    const { qmp } = await boot({
+      arch: 'arm64',
+      tpm: true,
+      secureBoot: true,
+      disk: { path: 'set by boot()' },
+    });
     const tpm = await qmp.execute('query-tpm');
     // QMP reports the sysbus tpm-tis-device under the TIS interface model.
     expect(tpm).toEqual([expect.objectContaining({ id: 'tpm0', model: 'tpm-tis' })]);

@@ -17,7 +17,10 @@ const virtioDisk = new Set(['virtio-blk', 'virtio-scsi']);
 export const rules: readonly Rule[] = [
   ({ spec }) =>
     spec.firmware === 'bios' && spec.secureBoot
-      ? error('spec.secureBoot', 'Secure Boot needs UEFI firmware; set firmware: "uefi" or secureBoot: false.')
+      ? error(
+          'spec.secureBoot',
+          'Secure Boot needs UEFI firmware; set firmware: "uefi" or secureBoot: false.',
+        )
       : undefined,
   ({ spec }) =>
     spec.arch === 'arm64' && spec.firmware === 'bios'
@@ -25,24 +28,39 @@ export const rules: readonly Rule[] = [
       : undefined,
   ({ spec }) =>
     spec.arch === 'arm64' && spec.disk.interface === 'ahci'
-      ? error('spec.disk.interface', 'arm64 (virt) has no AHCI controller; use "nvme" (in-box driver) or a virtio disk.')
+      ? error(
+          'spec.disk.interface',
+          'arm64 (virt) has no AHCI controller; use "nvme" (in-box driver) or a virtio disk.',
+        )
       : undefined,
   ({ spec }) =>
     spec.arch === 'arm64' && spec.network.model === 'e1000e'
-      ? error('spec.network.model', 'Windows on arm64 has no e1000e driver; use "virtio-net" with NetKVM from virtio-win.')
+      ? error(
+          'spec.network.model',
+          'Windows on arm64 has no e1000e driver; use "virtio-net" with NetKVM from virtio-win.',
+        )
       : undefined,
   ({ spec, host }) =>
     spec.arch === 'arm64' && host.accelerator === 'whpx'
-      ? error('host.accelerator', 'QEMU supports WHPX for x86 guests only; use "tcg" for arm64 guests on Windows.')
+      ? error(
+          'host.accelerator',
+          'QEMU supports WHPX for x86 guests only; use "tcg" for arm64 guests on Windows.',
+        )
       : undefined,
   ({ spec, host }) =>
     spec.tpm && !host.tpmSocket
-      ? error('host.tpmSocket', 'tpm is on but no swtpm socket is given; start swtpm and pass its --ctrl socket path.')
+      ? error(
+          'host.tpmSocket',
+          'tpm is on but no swtpm socket is given; start swtpm and pass its --ctrl socket path.',
+        )
       : undefined,
   firmwareRule,
   ({ spec, host }) =>
     spec.firmware === 'uefi' && !host.varsPath
-      ? error('host.varsPath', "UEFI needs a writable per-VM copy of the firmware's vars template; pass its path.")
+      ? error(
+          'host.varsPath',
+          "UEFI needs a writable per-VM copy of the firmware's vars template; pass its path.",
+        )
       : undefined,
   duplicateForwards,
   ({ spec }) =>
@@ -61,11 +79,17 @@ export const rules: readonly Rule[] = [
       : undefined,
   ({ spec }) =>
     spec.arch === 'amd64' && spec.network.model === 'virtio-net' && !spec.media.drivers
-      ? warning('spec.media.drivers', 'virtio-net needs NetKVM from virtio-win; without it the guest has no network.')
+      ? warning(
+          'spec.media.drivers',
+          'virtio-net needs NetKVM from virtio-win; without it the guest has no network.',
+        )
       : undefined,
   ({ spec }) =>
     spec.memoryMiB < 4096
-      ? warning('spec.memoryMiB', `${spec.memoryMiB} MiB is below Windows 11's 4096 MiB; Setup refuses it unless BypassRAMCheck is set.`)
+      ? warning(
+          'spec.memoryMiB',
+          `${spec.memoryMiB} MiB is below Windows 11's 4096 MiB; Setup refuses it unless BypassRAMCheck is set.`,
+        )
       : undefined,
 ];
 
@@ -75,13 +99,26 @@ function firmwareRule({ spec, host }: BuildContext): RuleFinding[] | undefined {
   if (!fw) return [error('host.firmware', 'UEFI needs firmware files; pass the result of probeFirmware().')];
   const findings: RuleFinding[] = [];
   if (fw.arch && fw.arch !== spec.arch) {
-    findings.push(error('host.firmware.arch', `firmware is for ${fw.arch} but the VM is ${spec.arch}; probe firmware for ${spec.arch}.`));
+    findings.push(
+      error(
+        'host.firmware.arch',
+        `firmware is for ${fw.arch} but the VM is ${spec.arch}; probe firmware for ${spec.arch}.`,
+      ),
+    );
   }
   if (spec.secureBoot && !fw.features.includes('secure-boot')) {
-    findings.push(error('host.firmware.features', `secureBoot is on but ${fw.code} lacks the "secure-boot" feature; choose Secure Boot firmware.`));
+    findings.push(
+      error(
+        'host.firmware.features',
+        `secureBoot is on but ${fw.code} lacks the "secure-boot" feature; choose Secure Boot firmware.`,
+      ),
+    );
   } else if (spec.secureBoot && !fw.features.includes('enrolled-keys')) {
     findings.push(
-      warning('host.firmware.features', `${fw.code} has no Microsoft keys enrolled in its vars template; Secure Boot stays in setup mode and is not enforced.`),
+      warning(
+        'host.firmware.features',
+        `${fw.code} has no Microsoft keys enrolled in its vars template; Secure Boot stays in setup mode and is not enforced.`,
+      ),
     );
   }
   return findings;
@@ -99,7 +136,13 @@ function duplicateForwards({ spec }: BuildContext): RuleFinding[] {
   for (const f of all) {
     const key = `${f.protocol}:${f.hostPort}`;
     const first = seen.get(key);
-    if (first) findings.push(error(f.path, `host port ${f.protocol}/${f.hostPort} is already forwarded by ${first}; choose another port.`));
+    if (first)
+      findings.push(
+        error(
+          f.path,
+          `host port ${f.protocol}/${f.hostPort} is already forwarded by ${first}; choose another port.`,
+        ),
+      );
     else seen.set(key, f.path);
   }
   return findings;

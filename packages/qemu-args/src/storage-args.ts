@@ -1,5 +1,5 @@
-import type { BuildContext } from './_resolved';
 import { qemuOption } from './_qemu-option';
+import type { BuildContext } from './_resolved';
 
 /** The install media roles, in the fixed order they are attached. */
 export const mediaOrder = ['windows', 'cidata', 'drivers'] as const;
@@ -24,7 +24,13 @@ export function storageArgs(ctx: BuildContext): string[] {
 
 function diskArgs({ spec }: BuildContext): string[] {
   const { disk } = spec;
-  const drive = qemuOption('', { if: 'none', id: diskId, file: disk.path, format: disk.format, discard: 'unmap' });
+  const drive = qemuOption('', {
+    if: 'none',
+    id: diskId,
+    file: disk.path,
+    format: disk.format,
+    discard: 'unmap',
+  });
   const common = { drive: diskId, id: diskId, bootindex: 0 };
   switch (disk.interface) {
     case 'ahci':

@@ -70,10 +70,18 @@ function tryConnect(target: QmpTarget): Promise<Socket> {
   });
 }
 
-async function withDeadline<T>(promise: Promise<T>, deadline: number, what: string, timeoutMs: number): Promise<T> {
+async function withDeadline<T>(
+  promise: Promise<T>,
+  deadline: number,
+  what: string,
+  timeoutMs: number,
+): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new QmpTimeoutError(what, timeoutMs)), Math.max(0, deadline - Date.now()));
+    timer = setTimeout(
+      () => reject(new QmpTimeoutError(what, timeoutMs)),
+      Math.max(0, deadline - Date.now()),
+    );
   });
   try {
     return await Promise.race([promise, expired]);

@@ -48,7 +48,10 @@ export class QmpTimeoutError extends QmpError {
   readonly timeoutMs: number;
 
   constructor(operation: string, timeoutMs: number) {
-    super('timeout', `QMP ${operation} got no answer within ${timeoutMs} ms; raise timeoutMs if QEMU is busy.`);
+    super(
+      'timeout',
+      `QMP ${operation} got no answer within ${timeoutMs} ms; raise timeoutMs if QEMU is busy.`,
+    );
     this.name = 'QmpTimeoutError';
     this.operation = operation;
     this.timeoutMs = timeoutMs;

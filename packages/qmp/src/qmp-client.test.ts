@@ -75,7 +75,9 @@ describe('commands', () => {
 
   test('rejects with QEMU error class and description', async () => {
     const qmp = await started((c) =>
-      c.execute === 'eject' ? { error: { class: 'DeviceNotFound', desc: "Device 'x' not found" } } : { return: {} },
+      c.execute === 'eject'
+        ? { error: { class: 'DeviceNotFound', desc: "Device 'x' not found" } }
+        : { return: {} },
     );
     const error = await qmp.execute('eject', { id: 'x' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(QmpCommandError);

@@ -11,7 +11,9 @@ export interface QmpExecuteOptions {
 }
 
 /** Arguments of `command`: typed for the commands in {@link QmpCommands}, a plain object otherwise. */
-export type QmpArgs<C extends string> = C extends QmpCommandName ? QmpCommands[C]['args'] : Record<string, unknown>;
+export type QmpArgs<C extends string> = C extends QmpCommandName
+  ? QmpCommands[C]['args']
+  : Record<string, unknown>;
 /** Result of `command`: typed for the commands in {@link QmpCommands}, `unknown` otherwise. */
 export type QmpResult<C extends string> = C extends QmpCommandName ? QmpCommands[C]['result'] : unknown;
 
@@ -57,7 +59,8 @@ export class QmpClient extends EventEmitter<QmpClientEvents> {
     this.#greeting.catch(() => {});
     const push = jsonLineSplitter(
       (message) => this.#dispatch(message),
-      (line) => this.#fail(new QmpError('protocol-error', `QMP sent a line that is not JSON: ${line.slice(0, 200)}`)),
+      (line) =>
+        this.#fail(new QmpError('protocol-error', `QMP sent a line that is not JSON: ${line.slice(0, 200)}`)),
     );
     socket.on('data', push);
     socket.on('error', (error) => {
@@ -81,7 +84,11 @@ export class QmpClient extends EventEmitter<QmpClientEvents> {
    * @throws QmpCommandError when QEMU answers with an error; QmpTimeoutError when no reply arrives
    *   within the timeout; QmpClosedError when the connection closes first.
    */
-  execute<C extends string>(command: C, args?: QmpArgs<C>, options: QmpExecuteOptions = {}): Promise<QmpResult<C>> {
+  execute<C extends string>(
+    command: C,
+    args?: QmpArgs<C>,
+    options: QmpExecuteOptions = {},
+  ): Promise<QmpResult<C>> {
     if (this.#closed) return Promise.reject(new QmpClosedError(`"${command}"`, this.#socketError));
     const id = `winguest-${this.#nextId++}`;
     const timeoutMs = options.timeoutMs ?? this.#commandTimeoutMs;
@@ -91,7 +98,8 @@ export class QmpClient extends EventEmitter<QmpClientEvents> {
         reject(new QmpTimeoutError(`command "${command}"`, timeoutMs));
       }, timeoutMs);
       this.#pending.set(id, { command, resolve: resolve as (v: unknown) => void, reject, timer });
-      const message = args === undefined ? { execute: command, id } : { execute: command, arguments: args, id };
+      const message =
+        args === undefined ? { execute: command, id } : { execute: command, arguments: args, id };
       this.#socket.write(`${JSON.stringify(message)}\n`);
     });
   }
@@ -165,7 +173,8 @@ export class QmpClient extends EventEmitter<QmpClientEvents> {
     this.#pending.delete(id);
     clearTimeout(pending.timer);
     const error = reply.error as { class?: string; desc?: string } | undefined;
-    if (error) pending.reject(new QmpCommandError(pending.command, error.class ?? 'Unknown', error.desc ?? ''));
+    if (error)
+      pending.reject(new QmpCommandError(pending.command, error.class ?? 'Unknown', error.desc ?? ''));
     else pending.resolve(reply.return);
   }
 

@@ -25,7 +25,9 @@ describe.skipIf(!tools.available)('against a real QEMU', () => {
     dir = mkdtempSync(join(tmpdir(), 'winguest-qmp-qemu-'));
     const path = join(dir, 'qmp.sock');
     const args = ['-machine', 'none', '-nodefaults', '-display', 'none', '-S'];
-    qemu = spawn('qemu-system-x86_64', [...args, '-qmp', `unix:${path},server=on,wait=off`], { stdio: 'ignore' });
+    qemu = spawn('qemu-system-x86_64', [...args, '-qmp', `unix:${path},server=on,wait=off`], {
+      stdio: 'ignore',
+    });
     const exited = once(qemu, 'exit');
     const qmp = await connectQmp({ path });
 

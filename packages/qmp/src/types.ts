@@ -97,7 +97,10 @@ export interface QmpCommands {
   quit: { args: undefined; result: Record<string, never> };
   eject: { args: { id: string; force?: boolean }; result: Record<string, never> };
   'send-key': {
-    args: { keys: Array<{ type: 'qcode'; data: string } | { type: 'number'; data: number }>; 'hold-time'?: number };
+    args: {
+      keys: Array<{ type: 'qcode'; data: string } | { type: 'number'; data: number }>;
+      'hold-time'?: number;
+    };
     result: Record<string, never>;
   };
   'human-monitor-command': { args: { 'command-line': string }; result: string };

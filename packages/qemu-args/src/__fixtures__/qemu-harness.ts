@@ -50,7 +50,16 @@ export class QemuHarness {
     const state = join(dir, 'state');
     mkdirSync(state);
     const socket = join(dir, 'swtpm.sock');
-    const args = ['socket', '--tpm2', '--tpmstate', `dir=${state}`, '--ctrl', `type=unixio,path=${socket}`, '--flags', 'not-need-init,startup-clear'];
+    const args = [
+      'socket',
+      '--tpm2',
+      '--tpmstate',
+      `dir=${state}`,
+      '--ctrl',
+      `type=unixio,path=${socket}`,
+      '--flags',
+      'not-need-init,startup-clear',
+    ];
     this.#track(spawn('swtpm', args, { stdio: 'ignore' }));
     for (let i = 0; i < 200 && !existsSync(socket); i++) await sleep(25);
     return socket;
@@ -58,7 +67,9 @@ export class QemuHarness {
 
   /** Starts QEMU paused (`-S`) with the built command and connects to its QMP socket. */
   async start(command: QemuCommand, qmpPath: string): Promise<{ qmp: QmpClient; stderr: () => string }> {
-    const child = this.#track(spawn(command.binary, [...command.args, '-S'], { stdio: ['ignore', 'ignore', 'pipe'] }));
+    const child = this.#track(
+      spawn(command.binary, [...command.args, '-S'], { stdio: ['ignore', 'ignore', 'pipe'] }),
+    );
     let stderr = '';
     child.stderr?.on('data', (chunk) => {
       stderr += chunk;

@@ -21,7 +21,12 @@ export const arm64Host: QemuHostInput = {
   ...amd64Host,
   binary: '/opt/homebrew/bin/qemu-system-aarch64',
   accelerator: 'hvf',
-  firmware: { code: '/fw/edk2-aarch64-code.fd', varsTemplate: '/fw/edk2-arm-vars.fd', arch: 'arm64', features: [] },
+  firmware: {
+    code: '/fw/edk2-aarch64-code.fd',
+    varsTemplate: '/fw/edk2-arm-vars.fd',
+    arch: 'arm64',
+    features: [],
+  },
 };
 
 /** A Windows 11 amd64 install. */

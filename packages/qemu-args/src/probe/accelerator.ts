@@ -52,7 +52,10 @@ export function probeKvm(options: AcceleratorProbeOptions): Promise<ProbeResult<
   try {
     accessSync(device, constants.R_OK | constants.W_OK);
   } catch (error) {
-    return Promise.resolve({ available: false, reason: `${device} is not usable: ${(error as Error).message}` });
+    return Promise.resolve({
+      available: false,
+      reason: `${device} is not usable: ${(error as Error).message}`,
+    });
   }
   return probeWithGuest('kvm', options);
 }
@@ -77,7 +80,11 @@ export function probeWhpx(options: AcceleratorProbeOptions): Promise<ProbeResult
 export async function probeAccelerator(options: AcceleratorProbeOptions): Promise<AcceleratorChoice> {
   const platform = options.platform ?? process.platform;
   const hostArch = options.hostArch ?? process.arch;
-  const tcg = (reason: string): AcceleratorChoice => ({ accelerator: 'tcg', smm: options.arch === 'amd64', reason });
+  const tcg = (reason: string): AcceleratorChoice => ({
+    accelerator: 'tcg',
+    smm: options.arch === 'amd64',
+    reason,
+  });
   if (hostArch !== hostArchOf[options.arch]) {
     return tcg(`the host CPU is ${hostArch}; ${options.arch} guests can only be emulated`);
   }
@@ -122,5 +129,9 @@ async function runGuest(
   const args = probeGuestArgs(options.arch, accelerator, image, smm);
   const result = await (options.runner ?? runCommand)(options.qemuPath, args, { timeoutMs });
   if (result.exitCode === probeGuestSuccessStatus(options.arch)) return undefined;
-  return describeFailure(`a test guest under -accel ${accelerator}${smm ? ' with SMM' : ''}`, result, timeoutMs);
+  return describeFailure(
+    `a test guest under -accel ${accelerator}${smm ? ' with SMM' : ''}`,
+    result,
+    timeoutMs,
+  );
 }

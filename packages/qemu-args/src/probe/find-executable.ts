@@ -23,7 +23,11 @@ export function findExecutable(name: string, options: FindExecutableOptions = {}
   const platform = options.platform ?? process.platform;
   const env = options.env ?? process.env;
   const file = platform === 'win32' && !name.endsWith('.exe') ? `${name}.exe` : name;
-  const dirs = [...(env.PATH ?? env.Path ?? '').split(delimiter), ...(options.extraDirs ?? []), ...wellKnownBinDirs(platform)];
+  const dirs = [
+    ...(env.PATH ?? env.Path ?? '').split(delimiter),
+    ...(options.extraDirs ?? []),
+    ...wellKnownBinDirs(platform),
+  ];
   for (const dir of dirs) {
     if (!dir) continue;
     const candidate = join(dir, file);

@@ -39,7 +39,10 @@ export function firmwareDescriptorDirs(options: DescriptorDirOptions = {}): stri
   const env = options.env ?? process.env;
   const config = env.XDG_CONFIG_HOME ?? join(env.HOME ?? homedir(), '.config');
   const nextToBinary = options.qemuPath
-    ? [join(dirname(dirname(options.qemuPath)), 'share', 'qemu', 'firmware'), join(dirname(options.qemuPath), 'share', 'firmware')]
+    ? [
+        join(dirname(dirname(options.qemuPath)), 'share', 'qemu', 'firmware'),
+        join(dirname(options.qemuPath), 'share', 'firmware'),
+      ]
     : [];
   const dirs = [
     ...(env.QEMU_FIRMWARE_PATH ?? '').split(delimiter).filter(Boolean),
@@ -64,9 +67,7 @@ export function readFirmwareDescriptors(dirs: readonly string[]): FirmwareDescri
   for (const dir of dirs) {
     for (const name of listJson(dir)) if (!byName.has(name)) byName.set(name, join(dir, name));
   }
-  return [...byName.keys()]
-    .sort()
-    .flatMap((name) => parseDescriptor(byName.get(name) as string) ?? []);
+  return [...byName.keys()].sort().flatMap((name) => parseDescriptor(byName.get(name) as string) ?? []);
 }
 
 function listJson(dir: string): string[] {
@@ -85,7 +86,10 @@ export function parseDescriptor(path: string): FirmwareDescriptor | undefined {
   } catch {
     return undefined;
   }
-  const mapping = (json.mapping ?? {}) as Record<string, { filename?: string; format?: string } | string | undefined>;
+  const mapping = (json.mapping ?? {}) as Record<
+    string,
+    { filename?: string; format?: string } | string | undefined
+  >;
   const executable = mapping.executable as { filename?: string; format?: string } | undefined;
   const nvram = mapping['nvram-template'] as { filename?: string } | undefined;
   if (!Array.isArray(json['interface-types']) || typeof mapping.device !== 'string') return undefined;

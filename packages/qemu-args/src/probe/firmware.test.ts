@@ -13,10 +13,34 @@ const tools = requireHostTools([
 
 describe.skipIf(!tools.available)("Debian's firmware descriptors", () => {
   test.each([
-    ['amd64', true, '40-edk2-x86_64-secure-enrolled.json', '/usr/share/OVMF/OVMF_CODE_4M.ms.fd', '/usr/share/OVMF/OVMF_VARS_4M.ms.fd'],
-    ['amd64', false, '60-edk2-x86_64.json', '/usr/share/OVMF/OVMF_CODE_4M.fd', '/usr/share/OVMF/OVMF_VARS_4M.fd'],
-    ['arm64', true, '40-edk2-aarch64-secure-enrolled.json', '/usr/share/AAVMF/AAVMF_CODE.ms.fd', '/usr/share/AAVMF/AAVMF_VARS.ms.fd'],
-    ['arm64', false, '60-edk2-aarch64.json', '/usr/share/AAVMF/AAVMF_CODE.fd', '/usr/share/AAVMF/AAVMF_VARS.fd'],
+    [
+      'amd64',
+      true,
+      '40-edk2-x86_64-secure-enrolled.json',
+      '/usr/share/OVMF/OVMF_CODE_4M.ms.fd',
+      '/usr/share/OVMF/OVMF_VARS_4M.ms.fd',
+    ],
+    [
+      'amd64',
+      false,
+      '60-edk2-x86_64.json',
+      '/usr/share/OVMF/OVMF_CODE_4M.fd',
+      '/usr/share/OVMF/OVMF_VARS_4M.fd',
+    ],
+    [
+      'arm64',
+      true,
+      '40-edk2-aarch64-secure-enrolled.json',
+      '/usr/share/AAVMF/AAVMF_CODE.ms.fd',
+      '/usr/share/AAVMF/AAVMF_VARS.ms.fd',
+    ],
+    [
+      'arm64',
+      false,
+      '60-edk2-aarch64.json',
+      '/usr/share/AAVMF/AAVMF_CODE.fd',
+      '/usr/share/AAVMF/AAVMF_VARS.fd',
+    ],
   ] as const)('%s secureBoot=%s → %s', (arch, secureBoot, descriptor, code, varsTemplate) => {
     const result = probeFirmware({ arch, secureBoot, env: {} });
     expect(result).toMatchObject({
@@ -28,7 +52,9 @@ describe.skipIf(!tools.available)("Debian's firmware descriptors", () => {
 
   test('the amd64 Secure Boot build requires SMM and has Microsoft keys enrolled', () => {
     const result = probeFirmware({ arch: 'amd64', secureBoot: true, env: {} });
-    expect(result.available && result.firmware.features).toEqual(expect.arrayContaining(['secure-boot', 'enrolled-keys', 'requires-smm']));
+    expect(result.available && result.firmware.features).toEqual(
+      expect.arrayContaining(['secure-boot', 'enrolled-keys', 'requires-smm']),
+    );
   });
 });
 
@@ -50,21 +76,37 @@ describe('descriptor search and selection', () => {
 
   const descriptor = (code: string, features: string[] = [], arch = 'x86_64', machines = ['pc-q35-*']) => ({
     'interface-types': ['uefi'],
-    mapping: { device: 'flash', executable: { filename: code, format: 'raw' }, 'nvram-template': { filename: `${code}.vars`, format: 'raw' } },
+    mapping: {
+      device: 'flash',
+      executable: { filename: code, format: 'raw' },
+      'nvram-template': { filename: `${code}.vars`, format: 'raw' },
+    },
     targets: [{ architecture: arch, machines }],
     features,
   });
 
   test('a name in an earlier directory hides the same name later; order is by file name', () => {
     const user = descriptorDir({ '50-ovmf.json': descriptor('/user/code.fd') });
-    const system = descriptorDir({ '50-ovmf.json': descriptor('/system/code.fd'), '10-first.json': descriptor('/system/first.fd') });
+    const system = descriptorDir({
+      '50-ovmf.json': descriptor('/system/code.fd'),
+      '10-first.json': descriptor('/system/first.fd'),
+    });
     const found = readFirmwareDescriptors([user, system]);
     expect(found.map((d) => d.code)).toEqual(['/system/first.fd', '/user/code.fd']);
   });
 
   test('QEMU_FIRMWARE_PATH comes first, then the usual directories and the binary prefix', () => {
-    const dirsFound = firmwareDescriptorDirs({ env: { QEMU_FIRMWARE_PATH: '/a:/b', HOME: '/home/u' }, qemuPath: '/opt/homebrew/bin/qemu-system-aarch64' });
-    expect(dirsFound.slice(0, 5)).toEqual(['/a', '/b', '/home/u/.config/qemu/firmware', '/etc/qemu/firmware', '/usr/share/qemu/firmware']);
+    const dirsFound = firmwareDescriptorDirs({
+      env: { QEMU_FIRMWARE_PATH: '/a:/b', HOME: '/home/u' },
+      qemuPath: '/opt/homebrew/bin/qemu-system-aarch64',
+    });
+    expect(dirsFound.slice(0, 5)).toEqual([
+      '/a',
+      '/b',
+      '/home/u/.config/qemu/firmware',
+      '/etc/qemu/firmware',
+      '/usr/share/qemu/firmware',
+    ]);
     expect(dirsFound).toContain('/opt/homebrew/share/qemu/firmware');
     expect(dirsFound).toContain('/opt/local/share/qemu/firmware');
   });
@@ -86,20 +128,36 @@ describe('descriptor search and selection', () => {
   });
 
   test('falls back to well-known paths when no descriptor matches, and says where it looked when nothing exists', () => {
-    const brew = new Set(['/opt/homebrew/share/qemu/edk2-aarch64-code.fd', '/opt/homebrew/share/qemu/edk2-arm-vars.fd']);
+    const brew = new Set([
+      '/opt/homebrew/share/qemu/edk2-aarch64-code.fd',
+      '/opt/homebrew/share/qemu/edk2-arm-vars.fd',
+    ]);
     const found = probeFirmware({ arch: 'arm64', secureBoot: false, dirs: [], exists: (p) => brew.has(p) });
     expect(found).toEqual({
       available: true,
-      firmware: { code: '/opt/homebrew/share/qemu/edk2-aarch64-code.fd', varsTemplate: '/opt/homebrew/share/qemu/edk2-arm-vars.fd', arch: 'arm64', features: [] },
+      firmware: {
+        code: '/opt/homebrew/share/qemu/edk2-aarch64-code.fd',
+        varsTemplate: '/opt/homebrew/share/qemu/edk2-arm-vars.fd',
+        arch: 'arm64',
+        features: [],
+      },
     });
     const none = probeFirmware({ arch: 'amd64', secureBoot: true, dirs: ['/nowhere'], exists: () => false });
-    expect(none).toEqual({ available: false, reason: expect.stringMatching(/no Secure Boot UEFI firmware for amd64 .*\/nowhere.*ovmf/) });
+    expect(none).toEqual({
+      available: false,
+      reason: expect.stringMatching(/no Secure Boot UEFI firmware for amd64 .*\/nowhere.*ovmf/),
+    });
   });
 
   test('descriptors whose files are missing are ignored', () => {
     const dir = descriptorDir({ '10-gone.json': descriptor('/gone.fd') });
     const present = new Set(['/usr/share/OVMF/OVMF_CODE_4M.fd', '/usr/share/OVMF/OVMF_VARS_4M.fd']);
-    const result = probeFirmware({ arch: 'amd64', secureBoot: false, dirs: [dir], exists: (p) => present.has(p) });
+    const result = probeFirmware({
+      arch: 'amd64',
+      secureBoot: false,
+      dirs: [dir],
+      exists: (p) => present.has(p),
+    });
     expect(result).toMatchObject({ available: true, firmware: { code: '/usr/share/OVMF/OVMF_CODE_4M.fd' } });
     expect(result.available && result.descriptor).toBeUndefined();
   });

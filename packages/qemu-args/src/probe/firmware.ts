@@ -1,6 +1,11 @@
 import { existsSync } from 'node:fs';
 import type { FirmwareFiles } from '../qemu-host';
-import { type DescriptorDirOptions, type FirmwareDescriptor, firmwareDescriptorDirs, readFirmwareDescriptors } from './firmware-descriptors';
+import {
+  type DescriptorDirOptions,
+  type FirmwareDescriptor,
+  firmwareDescriptorDirs,
+  readFirmwareDescriptors,
+} from './firmware-descriptors';
 import { wellKnownFirmware } from './firmware-fallbacks';
 import type { GuestArch, ProbeResult } from './probe-result';
 
@@ -30,7 +35,10 @@ const unusableFeatures = ['amd-sev-es', 'amd-sev-snp', 'intel-tdx'];
  * the architecture and machine type with a vars template, honouring Secure Boot. With Secure Boot
  * one with enrolled keys wins; without it one that lacks Secure Boot (and SMM) wins. Pure.
  */
-export function selectFirmware(descriptors: readonly FirmwareDescriptor[], wanted: FirmwareRequirements): FirmwareChoice | undefined {
+export function selectFirmware(
+  descriptors: readonly FirmwareDescriptor[],
+  wanted: FirmwareRequirements,
+): FirmwareChoice | undefined {
   const { name, machine } = qemuArch[wanted.arch];
   const usable = descriptors.filter(
     (d) =>
@@ -49,7 +57,12 @@ export function selectFirmware(descriptors: readonly FirmwareDescriptor[], wante
   const best = ranked[0];
   if (!best?.code) return undefined;
   return {
-    firmware: { code: best.code, varsTemplate: best.varsTemplate, arch: wanted.arch, features: best.features },
+    firmware: {
+      code: best.code,
+      varsTemplate: best.varsTemplate,
+      arch: wanted.arch,
+      features: best.features,
+    },
     descriptor: best.path,
   };
 }
@@ -81,7 +94,10 @@ export function probeFirmware(options: FirmwareProbeOptions): ProbeResult<Firmwa
   };
 }
 
-function fallback(wanted: FirmwareRequirements, exists: (path: string) => boolean): FirmwareChoice | undefined {
+function fallback(
+  wanted: FirmwareRequirements,
+  exists: (path: string) => boolean,
+): FirmwareChoice | undefined {
   const found = wellKnownFirmware(wanted.arch)
     .filter((f) => !wanted.secureBoot || f.features.includes('secure-boot'))
     .find((f) => exists(f.code) && exists(f.varsTemplate));
@@ -89,6 +105,9 @@ function fallback(wanted: FirmwareRequirements, exists: (path: string) => boolea
 }
 
 function globMatch(glob: string, value: string): boolean {
-  const pattern = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*').replaceAll('?', '.');
+  const pattern = glob
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replaceAll('*', '.*')
+    .replaceAll('?', '.');
   return new RegExp(`^${pattern}$`).test(value);
 }

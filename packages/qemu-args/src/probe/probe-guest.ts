@@ -48,7 +48,7 @@ export function probeGuestImage(arch: GuestArch): Uint8Array {
   if (arch === 'arm64') {
     const image = new Uint8Array(arm64Code.length * 4);
     const view = new DataView(image.buffer);
-    arm64Code.forEach((word, i) => view.setUint32(i * 4, word, true));
+    for (const [i, word] of arm64Code.entries()) view.setUint32(i * 4, word, true);
     return image;
   }
   const image = new Uint8Array(64 * 1024).fill(0xf4); // hlt everywhere else
@@ -58,12 +58,27 @@ export function probeGuestImage(arch: GuestArch): Uint8Array {
 }
 
 /** The QEMU arguments that run the probe guest from `imagePath` under `accelerator`. */
-export function probeGuestArgs(arch: GuestArch, accelerator: string, imagePath: string, smm = false): string[] {
+export function probeGuestArgs(
+  arch: GuestArch,
+  accelerator: string,
+  imagePath: string,
+  smm = false,
+): string[] {
   const common = ['-accel', accelerator, '-nodefaults', '-no-user-config', '-display', 'none', '-m', '32'];
   const cpu = accelerator === 'tcg' ? 'max' : 'host';
   if (arch === 'arm64') return ['-machine', 'virt', ...common, '-cpu', cpu, '-bios', imagePath];
   const machine = `q35,smm=${smm ? 'on' : 'off'}`;
-  return ['-machine', machine, ...common, '-cpu', cpu, '-bios', imagePath, '-device', 'isa-debug-exit,iobase=0xf4,iosize=1'];
+  return [
+    '-machine',
+    machine,
+    ...common,
+    '-cpu',
+    cpu,
+    '-bios',
+    imagePath,
+    '-device',
+    'isa-debug-exit,iobase=0xf4,iosize=1',
+  ];
 }
 
 /** The exit status QEMU ends with when the probe guest ran to completion. */

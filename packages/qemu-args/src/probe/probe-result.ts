@@ -18,6 +18,8 @@ export function describeFailure(
 ): string {
   if (result.spawnError) return `${what} could not be started: ${result.spawnError}`;
   const stderr = result.stderr.trim().split('\n').slice(0, 4).join(' | ');
-  const how = result.timedOut ? `did not finish within ${timeoutMs} ms` : `exited with code ${result.exitCode}`;
+  const how = result.timedOut
+    ? `did not finish within ${timeoutMs} ms`
+    : `exited with code ${result.exitCode}`;
   return `${what} ${how}${stderr ? `: ${stderr}` : ''}`;
 }

@@ -35,13 +35,18 @@ export async function probeQemu(
 ): Promise<ProbeResult<QemuBinary>> {
   const name = qemuBinaryNames[arch];
   const path = findExecutable(name, options);
-  if (!path) return { available: false, reason: `${name} not found on PATH or in the usual install directories` };
+  if (!path)
+    return { available: false, reason: `${name} not found on PATH or in the usual install directories` };
   const timeoutMs = options.timeoutMs ?? 10_000;
   const result = await (options.runner ?? runCommand)(path, ['--version'], { timeoutMs });
   const version = parseQemuVersion(result.stdout);
-  if (result.exitCode !== 0) return { available: false, reason: describeFailure(`${path} --version`, result, timeoutMs) };
+  if (result.exitCode !== 0)
+    return { available: false, reason: describeFailure(`${path} --version`, result, timeoutMs) };
   if (!version) {
-    return { available: false, reason: `${path} --version did not print a QEMU version: ${result.stdout.trim().slice(0, 200)}` };
+    return {
+      available: false,
+      reason: `${path} --version did not print a QEMU version: ${result.stdout.trim().slice(0, 200)}`,
+    };
   }
   return { available: true, path, version, versionText: result.stdout.trim().split('\n')[0] ?? '' };
 }

@@ -16,7 +16,11 @@ export interface CommandResult {
  * Runs a command and collects its output. Probes take one as an option so tests (and hosts
  * without the real tool) can inject their own.
  */
-export type CommandRunner = (file: string, args: readonly string[], options: { timeoutMs: number }) => Promise<CommandResult>;
+export type CommandRunner = (
+  file: string,
+  args: readonly string[],
+  options: { timeoutMs: number },
+) => Promise<CommandResult>;
 
 /** The real runner: spawns without a shell, kills the process (SIGKILL) when it times out. */
 export const runCommand: CommandRunner = (file, args, { timeoutMs }) =>

@@ -24,9 +24,16 @@ export async function probeSwtpm(
     return { available: false, reason: describeFailure(`${path} --version`, versionRun, timeoutMs) };
   }
   const caps = await run(path, ['socket', '--print-capabilities'], { timeoutMs });
-  if (caps.exitCode !== 0) return { available: false, reason: describeFailure(`${path} socket --print-capabilities`, caps, timeoutMs) };
+  if (caps.exitCode !== 0)
+    return {
+      available: false,
+      reason: describeFailure(`${path} socket --print-capabilities`, caps, timeoutMs),
+    };
   if (!caps.stdout.includes('"tpm-2.0"')) {
-    return { available: false, reason: `${path} ${version} does not offer TPM 2.0 (its capabilities: ${caps.stdout.trim()})` };
+    return {
+      available: false,
+      reason: `${path} ${version} does not offer TPM 2.0 (its capabilities: ${caps.stdout.trim()})`,
+    };
   }
   return { available: true, path, version };
 }
