@@ -134,8 +134,8 @@ describe('buildQemuArgs', () => {
       ssh: 2222,
       rdp: 3390,
       mac: '52:54:00:12:34:56',
-      forwards: [{ protocol: 'udp', hostAddress: '0.0.0.0', hostPort: 5353, guestPort: 53 }],
-    } as const;
+      forwards: [{ protocol: 'udp' as const, hostAddress: '0.0.0.0', hostPort: 5353, guestPort: 53 }],
+    };
     const { args } = buildQemuArgs({ ...amd64Spec, network }, amd64Host);
     expect(values(args, '-netdev')).toEqual([
       'user,id=net0,hostfwd=tcp:127.0.0.1:2222-:22,hostfwd=tcp:127.0.0.1:3390-:3389,hostfwd=udp:0.0.0.0:5353-:53',

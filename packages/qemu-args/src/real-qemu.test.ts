@@ -35,7 +35,7 @@ async function boot(spec: VmSpecInput) {
     spec.firmware === 'bios' ? undefined : probeFirmware({ arch: spec.arch, secureBoot: !!spec.secureBoot });
   if (fw && !fw.available) throw new Error(fw.reason);
   const host = {
-    binary: spec.arch === 'amd64' ? tools.paths['qemu-system-x86_64'] : tools.paths['qemu-system-aarch64'],
+    binary: spec.arch === 'amd64' ? 'qemu-system-x86_64' : 'qemu-system-aarch64',
     accelerator: 'tcg' as const,
     firmware: fw?.firmware,
     varsPath: fw?.firmware.varsTemplate ? harness.vars(dir, fw.firmware.varsTemplate) : undefined,
