@@ -26,7 +26,7 @@ afterEach(async () => {
 async function boot(spec: VmSpecInput) {
   const dir = harness.tempDir(true);
   const instance = harness.tempDir(); // UNIX socket paths must stay short
-  const media = Object.fromEntries(
+  const files = Object.fromEntries(
     mediaOrder
       .filter((r) => r !== 'drivers' || spec.media?.drivers)
       .map((r) => [r, harness.iso(dir, `${r} media.iso`)]),
@@ -44,9 +44,12 @@ async function boot(spec: VmSpecInput) {
     pidFile: join(dir, 'qemu.pid'),
     tpmSocket: spec.tpm ? await harness.swtpm() : undefined,
   };
-  const command = buildQemuArgs({ ...spec, disk: { ...spec.disk, path: harness.disk(dir) }, media }, host);
+  const command = buildQemuArgs(
+    { ...spec, disk: { ...spec.disk, path: harness.disk(dir) }, media: files },
+    host,
+  );
   const { qmp } = await harness.start(command, host.qmp.path);
-  return { qmp, media: media as Record<string, string>, host, firmware: fw?.available ? fw : undefined };
+  return { qmp, media: files as Record<string, string>, host, firmware: fw?.available ? fw : undefined };
 }
 
 async function pciDevices(qmp: QmpClient): Promise<Map<string, QmpPciDevice>> {

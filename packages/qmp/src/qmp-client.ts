@@ -149,8 +149,7 @@ export class QmpClient extends EventEmitter<QmpClientEvents> {
   /** Closes the connection; pending calls reject with `QmpClosedError`. Resolves once closed. */
   close(): Promise<void> {
     const closed = this.#closedPromise();
-    this.#socket.end();
-    this.#socket.destroySoon();
+    this.#socket.destroySoon(); // flush, then close
     return closed;
   }
 
