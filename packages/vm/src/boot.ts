@@ -1,0 +1,124 @@
+import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { QemuCommand } from '@winguest/qemu-args';
+import { connectQmp, type QmpClient } from '@winguest/qmp';
+import { execa } from 'execa';
+import { VmError } from './errors';
+import type { InstancePaths } from './instance-paths';
+import { isAlive, readPid, terminate } from './processes';
+
+/** How a spawned process ended. */
+export interface ProcessExit {
+  exitCode?: number;
+  signal?: string;
+}
+
+/** A running boot: QEMU (and swtpm), with a QMP connection. */
+export interface BootSession {
+  qemuPid: number;
+  swtpmPid?: number;
+  qmp: QmpClient;
+  /** Set once QEMU has exited. */
+  exit?: ProcessExit;
+  /** Resolves when QEMU exits. */
+  exited: Promise<ProcessExit>;
+}
+
+/** QEMU's stderr so far (its log file), trimmed to the last `max` characters. */
+export function qemuStderr(paths: InstancePaths, max = 4000): string {
+  try {
+    return readFileSync(paths.qemuLog, 'utf8').slice(-max).trim();
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Starts swtpm (when `swtpm` is given) and QEMU as detached processes that outlive this one, and
+ * connects to QMP. The previous boot's serial log is kept as `serial.previous.log`.
+ * @throws VmError `qemu-exited` (with QEMU's stderr) when QEMU stops before QMP answers.
+ */
+export async function bootQemu(
+  paths: InstancePaths,
+  command: QemuCommand,
+  swtpm?: string,
+): Promise<BootSession> {
+  for (const stale of [paths.qmpSocket, paths.tpmSocket, paths.qemuPid, paths.tpmPid])
+    rmSync(stale, { force: true });
+  if (existsSync(paths.serialLog)) renameSync(paths.serialLog, paths.previousSerialLog);
+  const swtpmPid = swtpm ? await startSwtpm(paths, swtpm) : undefined;
+  // execa's types list only small literal descriptors; any open descriptor works at run time.
+  const log = openSync(paths.qemuLog, 'w', 0o600) as 3;
+  const child = execa(command.binary, command.args, {
+    detached: true,
+    stdin: 'ignore',
+    stdout: log,
+    stderr: log,
+    reject: false,
+    cleanup: false,
+  });
+  closeSync(log);
+  child.nodeChildProcess.unref();
+  const session: Partial<BootSession> & { exit?: ProcessExit } = { swtpmPid };
+  session.exited = child.then((result) => {
+    session.exit = { exitCode: result.exitCode, signal: result.signal };
+    return session.exit;
+  });
+  try {
+    session.qmp = await Promise.race([
+      connectQmp({ path: paths.qmpSocket }, { timeoutMs: 60_000 }),
+      session.exited.then((exit) => {
+        throw new VmError(
+          'qemu-exited',
+          `QEMU exited (${describeExit(exit)}) before it was ready: ${qemuStderr(paths)}`,
+          {
+            stage: 'firmware',
+            stderr: qemuStderr(paths),
+          },
+        );
+      }),
+    ]);
+  } catch (error) {
+    if (child.pid) await terminate(child.pid, 2_000);
+    if (swtpmPid) await terminate(swtpmPid, 2_000);
+    throw error;
+  }
+  session.qemuPid = child.pid as number;
+  return session as BootSession;
+}
+
+/** `exit code 1`, `signal SIGKILL`. */
+export function describeExit(exit: ProcessExit): string {
+  return exit.signal ? `signal ${exit.signal}` : `exit code ${exit.exitCode}`;
+}
+
+/** Starts swtpm on the instance's control socket and TPM state; ends itself when QEMU disconnects. */
+async function startSwtpm(paths: InstancePaths, swtpm: string): Promise<number> {
+  const args = [
+    'socket',
+    '--tpm2',
+    '--tpmstate',
+    `dir=${paths.tpmState}`,
+    '--ctrl',
+    `type=unixio,path=${paths.tpmSocket}`,
+    '--pid',
+    `file=${paths.tpmPid}`,
+    '--log',
+    `file=${paths.tpmLog}`,
+    '--terminate',
+  ];
+  const child = execa(swtpm, args, { detached: true, stdio: 'ignore', reject: false, cleanup: false });
+  child.nodeChildProcess.unref();
+  for (let i = 0; i < 400; i++) {
+    const pid = readPid(paths.tpmPid);
+    if (existsSync(paths.tpmSocket) && pid && isAlive(pid)) return pid;
+    if (child.nodeChildProcess.exitCode !== null) break;
+    await sleep(25);
+  }
+  if (child.pid) await terminate(child.pid, 1_000);
+  let log = '';
+  try {
+    log = readFileSync(paths.tpmLog, 'utf8').trim();
+  } catch {}
+  throw new VmError('command-failed', `swtpm did not start (${paths.tpmSocket} never appeared): ${log}`);
+}

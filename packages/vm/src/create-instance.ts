@@ -1,0 +1,52 @@
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { execa } from 'execa';
+import { writeFileAtomic } from './_files';
+import { VmError } from './errors';
+import type { VmHost } from './host-probe';
+import type { InstancePaths } from './instance-paths';
+import { transition } from './instance-state';
+import { createSshKeyPair } from './ssh-keys';
+import type { InstanceConfig } from './up-options';
+
+/** Reads an instance's config snapshot; undefined when the instance does not exist. */
+export function readConfig(paths: InstancePaths): InstanceConfig | undefined {
+  try {
+    return JSON.parse(readFileSync(paths.config, 'utf8')) as InstanceConfig;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Makes a new instance's files: the directory (0700), config snapshot, state `created`, SSH key
+ * pair, qcow2 disk and firmware vars copy. An existing disk or vars file is never overwritten.
+ */
+export async function createInstanceFiles(
+  paths: InstancePaths,
+  config: InstanceConfig,
+  host: VmHost,
+): Promise<void> {
+  mkdirSync(paths.dir, { recursive: true, mode: 0o700 });
+  mkdirSync(paths.screenshots, { recursive: true });
+  writeFileAtomic(paths.config, `${JSON.stringify(config, null, 2)}\n`);
+  if (!existsSync(paths.sshKey))
+    createSshKeyPair(paths.sshKey, paths.sshPublicKey, `winguest-${config.name}`);
+  if (!existsSync(paths.disk)) {
+    const run = await execa(host.qemuImg, ['create', '-q', '-f', 'qcow2', paths.disk, config.disk.size], {
+      reject: false,
+    });
+    if (run.exitCode !== 0) {
+      throw new VmError('command-failed', `qemu-img could not create ${paths.disk}: ${run.stderr.trim()}`);
+    }
+  }
+  ensureVars(paths, host);
+  transition(paths.state, 'created');
+}
+
+/** Copies the firmware vars template once (UEFI); the copy then holds the VM's boot entries. */
+export function ensureVars(paths: InstancePaths, host: VmHost): void {
+  const template = host.firmware?.varsTemplate;
+  if (template && !existsSync(paths.vars)) copyFileSync(template, paths.vars);
+  if (host.swtpm) mkdirSync(paths.tpmState, { recursive: true, mode: 0o700 });
+}

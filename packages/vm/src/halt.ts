@@ -1,0 +1,27 @@
+import { rmSync } from 'node:fs';
+import type { QmpClient } from '@winguest/qmp';
+import type { InstancePaths } from './instance-paths';
+import { readPid, runningPid, terminate, waitForExit } from './processes';
+
+/**
+ * Ends QEMU at once (QMP `quit` when connected — block devices are flushed — else SIGTERM, which
+ * QEMU also handles cleanly; SIGKILL after `graceMs`), then swtpm, and removes sockets and pid files.
+ */
+export async function haltInstance(paths: InstancePaths, qmp?: QmpClient, graceMs = 10_000): Promise<void> {
+  const pid = runningPid(paths.qemuPid);
+  if (pid !== undefined) {
+    if (qmp && !qmp.closed) await qmp.quit({ timeoutMs: 5_000 }).catch(() => {});
+    if (!(await waitForExit(pid, qmp ? graceMs : 0))) await terminate(pid, graceMs);
+  } else if (qmp && !qmp.closed) {
+    await qmp.close();
+  }
+  await haltSwtpm(paths);
+  for (const file of [paths.qmpSocket, paths.qemuPid]) rmSync(file, { force: true });
+}
+
+/** Ends the instance's swtpm (it normally ends itself when QEMU disconnects). */
+export async function haltSwtpm(paths: InstancePaths): Promise<void> {
+  const pid = readPid(paths.tpmPid);
+  if (pid !== undefined) await terminate(pid, 2_000);
+  for (const file of [paths.tpmSocket, paths.tpmPid]) rmSync(file, { force: true });
+}

@@ -1,0 +1,38 @@
+export { abortOnSignals } from './abort-on-signals';
+export {
+  PreflightError,
+  type PreflightIssue,
+  VmError,
+  type VmErrorCode,
+  type VmFailureContext,
+} from './errors';
+export type {
+  ActionEvent,
+  FirmwareEvent,
+  RebootEvent,
+  ScreenshotEvent,
+  SerialEvent,
+  StageEvent,
+  StepEvent,
+  VmEvent,
+  VmEventListener,
+  WarningEvent,
+} from './events';
+export { probeVmHost, type VmHost } from './host-probe';
+export { type InstanceRef, type OpenedInstance, openInstance } from './instance';
+export { type InstancePaths, instanceNameSchema, instancePaths } from './instance-paths';
+export { type InstanceState, type InstanceStateRecord, instanceStates } from './instance-state';
+export { type InstanceSummary, listInstances } from './list';
+export { type InstanceLogs, instanceLogs } from './logs';
+export type { BootMode, StageTiming } from './progress-tracker';
+export { removeInstance } from './remove';
+export { takeScreenshot } from './screenshot';
+export type { SshCommandResult } from './ssh-client';
+export { instanceSsh, type SshConnection, sshExec } from './ssh-connection';
+export { type Stage, stages } from './stages';
+export { start } from './start';
+export { defaultHome, type HomeOptions } from './state-dir';
+export { type StopOptions, type StopResult, stop } from './stop';
+export { defaultTimeouts } from './timeouts';
+export { type UpResult, type UpRunOptions, up } from './up';
+export { type InstanceConfig, type UpOptions, type UpOptionsInput, upOptionsSchema } from './up-options';

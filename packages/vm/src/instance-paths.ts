@@ -1,0 +1,80 @@
+import { join } from 'node:path';
+import { z } from 'zod';
+import { defaultHome } from './state-dir';
+
+/** An instance name: used as a directory name and in QEMU's `-name`. */
+export const instanceNameSchema = z
+  .string()
+  .regex(
+    /^[a-z0-9][a-z0-9._-]{0,62}$/i,
+    'must be 1-63 letters, digits, ".", "_" or "-", starting with a letter or digit',
+  );
+
+/** Every file of one instance (see the README's layout). */
+export interface InstancePaths {
+  /** The instance directory. */
+  dir: string;
+  /** Config snapshot (`up` options with chosen ports), JSON. */
+  config: string;
+  /** State file (`created → installing → ready → stopped`, with timestamps), JSON. */
+  state: string;
+  /** Lock file holding the pid of the command driving the instance. */
+  lock: string;
+  /** The system disk (qcow2). */
+  disk: string;
+  /** The writable UEFI variables copy. */
+  vars: string;
+  /** swtpm's state directory. */
+  tpmState: string;
+  /** swtpm's control socket. */
+  tpmSocket: string;
+  /** swtpm's pid file and log. */
+  tpmPid: string;
+  tpmLog: string;
+  /** The cidata ISO (deleted after `ready` unless kept). */
+  cidata: string;
+  /** The first serial port of the current (or last) boot. */
+  serialLog: string;
+  /** The serial log of the boot before. */
+  previousSerialLog: string;
+  /** QEMU's stderr. */
+  qemuLog: string;
+  /** QMP socket. */
+  qmpSocket: string;
+  /** QEMU's pid file. */
+  qemuPid: string;
+  /** Screenshots (`0001-firmware.png`, …). */
+  screenshots: string;
+  /** Host-side SSH key pair (OpenSSH format) and the guest's host key. */
+  sshKey: string;
+  sshPublicKey: string;
+  knownHosts: string;
+}
+
+/** The paths of instance `name` under `home` (default {@link defaultHome}). Creates nothing. */
+export function instancePaths(name: string, home: string = defaultHome()): InstancePaths {
+  const dir = join(home, 'instances', name);
+  const at = (file: string) => join(dir, file);
+  return {
+    dir,
+    config: at('config.json'),
+    state: at('state.json'),
+    lock: at('lock'),
+    disk: at('disk.qcow2'),
+    vars: at('vars.fd'),
+    tpmState: at('tpm'),
+    tpmSocket: at('swtpm.sock'),
+    tpmPid: at('swtpm.pid'),
+    tpmLog: at('swtpm.log'),
+    cidata: at('cidata.iso'),
+    serialLog: at('serial.log'),
+    previousSerialLog: at('serial.previous.log'),
+    qemuLog: at('qemu.log'),
+    qmpSocket: at('qmp.sock'),
+    qemuPid: at('qemu.pid'),
+    screenshots: at('screenshots'),
+    sshKey: at('id_ed25519'),
+    sshPublicKey: at('id_ed25519.pub'),
+    knownHosts: at('known_hosts'),
+  };
+}

@@ -1,0 +1,56 @@
+import { buildQemuArgs, type QemuCommand, type VmSpecInput } from '@winguest/qemu-args';
+import type { VmHost } from './host-probe';
+import type { InstancePaths } from './instance-paths';
+import type { BootMode } from './progress-tracker';
+import type { InstanceConfig } from './up-options';
+
+/**
+ * The QEMU command for one boot of an instance. While installing, the Windows and cidata media
+ * are attached; an installed instance boots without them (only a driver ISO stays). Pure.
+ */
+export function instanceQemuCommand(
+  config: InstanceConfig,
+  host: VmHost,
+  paths: InstancePaths,
+  mode: BootMode,
+): QemuCommand {
+  const install = mode === 'install';
+  const spec: VmSpecInput = {
+    name: config.name,
+    arch: config.arch,
+    cpus: config.cpus,
+    memoryMiB: config.memoryMiB,
+    firmware: config.firmware,
+    secureBoot: config.secureBoot,
+    tpm: config.tpm,
+    disk: { path: paths.disk, format: 'qcow2', interface: config.disk.interface },
+    media: {
+      windows: install ? config.media.windows : undefined,
+      cidata: install ? paths.cidata : undefined,
+      drivers: config.media.drivers,
+    },
+    network: { model: config.nic, ssh: config.ports.ssh, rdp: config.ports.rdp, forwards: [] },
+    display: config.display,
+    extraArgs: [...kernelArgs(config.kernel), ...config.extraArgs],
+  };
+  return buildQemuArgs(spec, {
+    binary: host.qemu,
+    accelerator: host.accelerator,
+    firmware: config.firmware === 'uefi' ? host.firmware : undefined,
+    varsPath: config.firmware === 'uefi' ? paths.vars : undefined,
+    qmp: { path: paths.qmpSocket },
+    serialLog: paths.serialLog,
+    pidFile: paths.qemuPid,
+    tpmSocket: config.tpm ? paths.tpmSocket : undefined,
+  });
+}
+
+function kernelArgs(kernel: InstanceConfig['kernel']): string[] {
+  if (!kernel) return [];
+  return [
+    '-kernel',
+    kernel.kernel,
+    ...(kernel.initrd ? ['-initrd', kernel.initrd] : []),
+    ...(kernel.append ? ['-append', kernel.append] : []),
+  ];
+}

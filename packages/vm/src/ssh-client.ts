@@ -1,0 +1,81 @@
+import { appendFileSync } from 'node:fs';
+import { Client } from 'ssh2';
+import { knownHostsLine, recordedHostKey } from './ssh-keys';
+
+/** Where and how to log in. */
+export interface SshTarget {
+  host: string;
+  port: number;
+  user: string;
+  /** The private key (OpenSSH format). */
+  privateKey: string;
+  /** known_hosts file: the guest's host key is recorded at first login and checked afterwards. */
+  knownHosts: string;
+  /** The name the host key is recorded under (`winguest-<instance>`). */
+  hostAlias: string;
+}
+
+/** What a command printed and how it exited. */
+export interface SshCommandResult {
+  /** Exit status; null when the command was ended by a signal. */
+  exitCode: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Logs in with the key and runs `command`, collecting its output. Rejects when the connection or
+ * the login fails, the guest's host key differs from the recorded one, or `timeoutMs` passes.
+ */
+export function sshRun(target: SshTarget, command: string, timeoutMs = 60_000): Promise<SshCommandResult> {
+  return new Promise((resolve, reject) => {
+    const client = new Client();
+    let hostKey: Buffer | undefined;
+    const timer = setTimeout(() => finish(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+    const finish = (error: Error | undefined, result?: SshCommandResult) => {
+      clearTimeout(timer);
+      client.end();
+      client.destroy();
+      if (error) reject(error);
+      else {
+        if (hostKey && !recordedHostKey(target.knownHosts, target.hostAlias)) {
+          appendFileSync(target.knownHosts, `${knownHostsLine(target.hostAlias, hostKey)}\n`, {
+            mode: 0o600,
+          });
+        }
+        resolve(result as SshCommandResult);
+      }
+    };
+    client.on('error', (error) => finish(error));
+    client.on('ready', () => {
+      client.exec(command, (error, channel) => {
+        if (error) return finish(error);
+        let stdout = '';
+        let stderr = '';
+        let exitCode: number | null = null;
+        channel.on('data', (chunk: Buffer) => {
+          stdout += chunk.toString('utf8');
+        });
+        channel.stderr.on('data', (chunk: Buffer) => {
+          stderr += chunk.toString('utf8');
+        });
+        channel.on('exit', (code: number | null) => {
+          exitCode = code;
+        });
+        channel.on('close', () => finish(undefined, { exitCode, stdout, stderr }));
+      });
+    });
+    client.connect({
+      host: target.host,
+      port: target.port,
+      username: target.user,
+      privateKey: target.privateKey,
+      readyTimeout: timeoutMs,
+      hostVerifier: (key: Buffer) => {
+        hostKey = key;
+        const recorded = recordedHostKey(target.knownHosts, target.hostAlias);
+        return !recorded || recorded.equals(key);
+      },
+    });
+  });
+}
