@@ -1,6 +1,7 @@
 import type { FirmwareFiles } from '@winguest/qemu-args';
 import {
   type AcceleratorChoice,
+  type FirmwareProbeOptions,
   findExecutable,
   probeAccelerator,
   probeFirmware,
@@ -23,8 +24,17 @@ export interface VmHost {
 
 type HostNeeds = Pick<UpOptions, 'arch' | 'firmware' | 'secureBoot' | 'tpm' | 'accelerator'>;
 
-/** Probes QEMU, qemu-img, firmware, the accelerator and swtpm; problems come back as issues. */
-export async function probeVmHost(needs: HostNeeds): Promise<{ host?: VmHost; issues: PreflightIssue[] }> {
+/** Where firmware is looked for (default: QEMU's descriptor directories and well-known paths). */
+export type FirmwareSearch = Pick<FirmwareProbeOptions, 'dirs' | 'exists'>;
+
+/**
+ * Probes QEMU, qemu-img, firmware, the accelerator and swtpm; problems come back as issues
+ * (`host` is absent when there are any). Never throws.
+ */
+export async function probeVmHost(
+  needs: HostNeeds,
+  firmwareSearch: FirmwareSearch = {},
+): Promise<{ host?: VmHost; issues: PreflightIssue[] }> {
   const issues: PreflightIssue[] = [];
   const qemu = await probeQemu(needs.arch);
   if (!qemu.available) issues.push({ code: 'qemu-missing', path: 'arch', message: qemu.reason });
@@ -39,6 +49,7 @@ export async function probeVmHost(needs: HostNeeds): Promise<{ host?: VmHost; is
   let firmware: FirmwareFiles | undefined;
   if (needs.firmware === 'uefi') {
     const found = probeFirmware({
+      ...firmwareSearch,
       arch: needs.arch,
       secureBoot: needs.secureBoot,
       qemuPath: qemu.available ? qemu.path : undefined,

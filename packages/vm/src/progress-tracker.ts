@@ -125,6 +125,6 @@ export function cleanSerialLine(raw: string): string {
 }
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing ESC sequences is the point
-const escapeSequences = /\x1b(?:\[[0-9;?]*[ -/]*[@-~]|[()][A-Za-z0-9])/g;
+const escapeSequences = /\x1b(?:\[[0-?]*[ -/]*[@-~]|[()][A-Za-z0-9])/g;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
 const controlCharacters = /[\x00-\x08\x0b-\x1f\x7f]/g;
