@@ -8,7 +8,11 @@ type Signal = string | { reset: true } | { ssh: true };
 function run(mode: BootMode, signals: Signal[]) {
   let clock = 0;
   const events: VmEventInput[] = [];
-  const tracker = new ProgressTracker(mode, (e) => events.push(e), () => clock);
+  const tracker = new ProgressTracker(
+    mode,
+    (e) => events.push(e),
+    () => clock,
+  );
   for (const signal of signals) {
     clock += 1000;
     if (typeof signal === 'string') tracker.serialLine(signal);
@@ -19,7 +23,8 @@ function run(mode: BootMode, signals: Signal[]) {
   return { tracker, events, stages };
 }
 
-const dvd = 'BdsDxe: starting Boot0002 "UEFI QEMU DVD-ROM QM00005 " from PciRoot(0x0)/Pci(0x1F,0x2)/Sata(0x1,0xFFFF,0x0)';
+const dvd =
+  'BdsDxe: starting Boot0002 "UEFI QEMU DVD-ROM QM00005 " from PciRoot(0x0)/Pci(0x1F,0x2)/Sata(0x1,0xFFFF,0x0)';
 const reset = { reset: true } as const;
 const ssh = { ssh: true } as const;
 
@@ -69,7 +74,11 @@ describe('ProgressTracker', () => {
   test('each stage event carries the previous stage and how long it lasted', () => {
     const { events } = run('install', ['WINGUEST setup start', 'noise', 'WINGUEST specialize start']);
     const stageEvents = events.filter((e) => e.type === 'stage');
-    expect(stageEvents[2]).toEqual({ type: 'stage', stage: 'specialize', previous: { stage: 'setup', durationMs: 2000 } });
+    expect(stageEvents[2]).toEqual({
+      type: 'stage',
+      stage: 'specialize',
+      previous: { stage: 'setup', durationMs: 2000 },
+    });
   });
 
   test('a fail line is recorded as the guest failure, with the step and message', () => {

@@ -24,9 +24,15 @@ describe.skipIf(!gate.available)('SSH keys', () => {
   test('known_hosts lines are what ssh-keygen -F finds under the alias, and read back', () => {
     const key = join(dir, 'host');
     createSshKeyPair(key, `${key}.pub`, 'host');
-    const blob = Buffer.from((readPublicKey(`${key}.pub`).split(' ')[1] as string), 'base64');
+    const blob = Buffer.from(readPublicKey(`${key}.pub`).split(' ')[1] as string, 'base64');
     const knownHosts = join(dir, 'known_hosts');
-    execFileSync('sh', ['-c', `printf '%s\\n' "$1" > "$2"`, 'sh', knownHostsLine('winguest-vm1', blob), knownHosts]);
+    execFileSync('sh', [
+      '-c',
+      `printf '%s\\n' "$1" > "$2"`,
+      'sh',
+      knownHostsLine('winguest-vm1', blob),
+      knownHosts,
+    ]);
     const found = execFileSync('ssh-keygen', ['-F', 'winguest-vm1', '-f', knownHosts], { encoding: 'utf8' });
     expect(found).toContain(`winguest-vm1 ssh-ed25519 ${blob.toString('base64')}`);
     expect(recordedHostKey(knownHosts, 'winguest-vm1')?.equals(blob)).toBe(true);
