@@ -30,6 +30,15 @@ export function listItem(name: string, children: (XmlTree | undefined)[], keyVal
 
 type XMLBuilder = ReturnType<typeof create>;
 
+/**
+ * xmlbuilder2 escapes "<" and ">" but leaves an "&" alone when it starts something that looks like
+ * an entity ("&amp;", "&foo;", "&#0;"), which would turn user text into markup. Escaping every "&"
+ * first makes each one an "&amp;", which it then keeps as is.
+ */
+function escapeAmpersands(text: string): string {
+  return text.replaceAll('&', '&amp;');
+}
+
 function append(parent: XMLBuilder, tree: XmlTree): void {
   const node = parent.ele(unattendNamespace, tree.name);
   if (tree.listItem) {
@@ -37,7 +46,7 @@ function append(parent: XMLBuilder, tree: XmlTree): void {
     if (tree.listItem.keyValue !== undefined) node.att(wcmNamespace, 'wcm:keyValue', tree.listItem.keyValue);
   }
   for (const [name, text] of Object.entries(tree.attributes ?? {})) node.att(name, text);
-  if (tree.text !== undefined) node.txt(tree.text);
+  if (tree.text !== undefined) node.txt(escapeAmpersands(tree.text));
   for (const child of tree.children ?? []) append(node, child);
 }
 

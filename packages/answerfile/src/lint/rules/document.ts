@@ -1,5 +1,5 @@
 import { passes, publicKeyToken, unattendNamespace } from '../../namespaces';
-import { walk } from '../../parse/model';
+import type { XmlElement } from '../../parse/model';
 import type { LintRule } from '../lint-types';
 
 const knownArchitectures = ['x86', 'amd64', 'arm64', 'wow64'];
@@ -20,14 +20,19 @@ export const rootElement: LintRule = {
 
 export const elementNamespace: LintRule = {
   id: 'element-namespace',
-  summary: 'Every element is in the unattend namespace (Setup ignores the rest).',
+  summary: 'Elements are in the unattend namespace; Setup ignores elements in other namespaces.',
   check({ model, report }) {
     if (model.root.namespace !== unattendNamespace) return;
-    for (const element of walk(model.root)) {
-      if (element.namespace === unattendNamespace) continue;
-      const found = element.namespace ? `namespace "${element.namespace}"` : 'no namespace';
-      report(element, 'error', `<${element.name}> is in ${found}; Setup reads only elements in "${unattendNamespace}".`);
-    }
+    const visit = (element: XmlElement): void => {
+      if (element.namespace === '') {
+        report(element, 'error', `<${element.name}> is in no namespace (xmlns=""); Setup reads only elements in "${unattendNamespace}".`);
+      } else if (element.namespace !== unattendNamespace) {
+        report(element, 'info', `<${element.name}> is in namespace "${element.namespace}"; Setup ignores it and everything inside.`);
+      } else {
+        element.children.forEach(visit);
+      }
+    };
+    model.root.children.forEach(visit);
   },
 };
 
