@@ -27,7 +27,7 @@ export function buildWindowsZones(windows: WindowsZonesJson, bcp47: Bcp47TimeZon
   const aliases = new Map<string, string[]>();
   for (const entry of Object.values(bcp47.keyword.u.tz)) {
     if (typeof entry !== 'object' || !entry._alias) continue;
-    const names = entry._alias.split(' ');
+    const names = entry._alias.split(' ').filter(Boolean);
     for (const name of names) aliases.set(name, names);
   }
   const golden = new Map<string, string>();
@@ -35,7 +35,7 @@ export function buildWindowsZones(windows: WindowsZonesJson, bcp47: Bcp47TimeZon
   for (const { mapZone } of windows.supplemental.windowsZones.mapTimezones) {
     const names = zones.get(mapZone._other) ?? new Set<string>();
     zones.set(mapZone._other, names);
-    for (const name of mapZone._type.split(' ')) {
+    for (const name of mapZone._type.split(' ').filter(Boolean)) {
       if (mapZone._territory === '001') golden.set(mapZone._other, name);
       for (const alias of aliases.get(name) ?? [name]) names.add(alias);
     }

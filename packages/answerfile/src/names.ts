@@ -26,10 +26,9 @@ export function userNameProblem(name: string): string | undefined {
     if (forbiddenUserNameCharacters.includes(char)) {
       return `${shown} contains "${char}", which Windows does not allow in user names (${forbiddenUserNameCharacters})`;
     }
-    if (char.charCodeAt(0) < 0x20 || char === '\u007f') {
-      return `${shown} contains a control character; remove it`;
-    }
   }
+  const text = textProblem(name);
+  if (text) return `${shown} ${text}`;
   if (/^[. ]+$/.test(name)) return `${shown} consists only of dots and spaces; use letters or digits`;
   if (name.endsWith('.')) return `${shown} ends with a period, which Windows does not allow; remove it`;
   return undefined;
@@ -69,7 +68,7 @@ export function textProblem(text: string): string | undefined {
       index++;
       continue;
     }
-    if (unit < 0x20 || unit === 0xfffe || unit === 0xffff || (unit >= 0xd800 && unit <= 0xdfff)) {
+    if (unit < 0x20 || unit === 0x7f || unit === 0xfffe || unit === 0xffff || (unit >= 0xd800 && unit <= 0xdfff)) {
       const code = `U+${unit.toString(16).toUpperCase().padStart(4, '0')}`;
       return `contains the character ${code} at index ${index}, which an answer-file value cannot carry; remove it`;
     }

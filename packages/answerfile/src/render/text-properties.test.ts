@@ -40,7 +40,7 @@ describe('user text', () => {
         expect(new Set(at('/Description'))).toEqual(new Set([text.description]));
         expect(at('LocalAccount/DisplayName')).toEqual([text.displayName]);
       }),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
   });
 

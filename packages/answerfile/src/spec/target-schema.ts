@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineOfText } from './fields';
 
 /** The Windows releases presets and defaults know about. */
 export const windowsFamilies = ['windows10', 'windows11', 'server2022', 'server2025'] as const;
@@ -29,11 +30,11 @@ export const targetSchema = z
 export const editionSchema = z
   .strictObject({
     /** `/IMAGE/NAME` of the image, e.g. "Windows 11 Pro" (the default style; names are stable across media). */
-    name: z.string().min(1).optional().describe('/IMAGE/NAME of the image, e.g. "Windows 11 Pro".'),
+    name: lineOfText(256, 'Value').optional().describe('/IMAGE/NAME of the image, e.g. "Windows 11 Pro".'),
     /** `/IMAGE/INDEX` (1-based); indexes differ between ISOs, prefer `name`. */
     index: z.int().min(1).optional().describe('/IMAGE/INDEX (1-based); differs between ISOs, prefer name.'),
     /** `/IMAGE/DESCRIPTION` of the image. */
-    description: z.string().min(1).optional().describe('/IMAGE/DESCRIPTION of the image.'),
+    description: lineOfText(256, 'Value').optional().describe('/IMAGE/DESCRIPTION of the image.'),
     /** Product key `XXXXX-XXXXX-XXXXX-XXXXX-XXXXX`; without one Setup asks only if the media needs it. */
     productKey: z
       .string()

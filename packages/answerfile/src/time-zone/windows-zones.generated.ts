@@ -39,7 +39,7 @@ Central Europe Standard Time|Europe/Budapest Europe/Belgrade Europe/Bratislava E
 Central European Standard Time|Europe/Warsaw Europe/Sarajevo Europe/Skopje Europe/Zagreb Poland
 Central Pacific Standard Time|Pacific/Guadalcanal Antarctica/Casey Etc/GMT-11 Pacific/Efate Pacific/Kosrae Pacific/Noumea Pacific/Pohnpei Pacific/Ponape
 Central Standard Time|America/Chicago America/Indiana/Knox America/Indiana/Tell_City America/Knox_IN America/Matamoros America/Menominee America/North_Dakota/Beulah America/North_Dakota/Center America/North_Dakota/New_Salem America/Ojinaga America/Rainy_River America/Rankin_Inlet America/Resolute America/Winnipeg CST6CDT Canada/Central US/Central US/Indiana-Starke
-Central Standard Time (Mexico)|America/Mexico_City  America/Bahia_Banderas America/Chihuahua America/Merida America/Monterrey Mexico/General
+Central Standard Time (Mexico)|America/Mexico_City America/Bahia_Banderas America/Chihuahua America/Merida America/Monterrey Mexico/General
 Chatham Islands Standard Time|Pacific/Chatham NZ-CHAT
 China Standard Time|Asia/Shanghai Asia/Chongqing Asia/Chungking Asia/Harbin Asia/Hong_Kong Asia/Macao Asia/Macau Hongkong PRC
 Cuba Standard Time|America/Havana Cuba
