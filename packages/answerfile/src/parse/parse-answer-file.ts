@@ -1,5 +1,6 @@
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { AnswerFileParseError } from '../errors';
+import { findBareAmpersand } from './bare-ampersand';
 import { type AnswerFileModel, attributeOf, type XmlElement } from './model';
 
 const xmlnsNamespace = 'http://www.w3.org/2000/xmlns/';
@@ -59,7 +60,14 @@ export function parseAnswerFile(xml: string): AnswerFileModel {
   const fail = (reason: string) => {
     throw new AnswerFileParseError(reason.replace(/^\d+:\d+: /, '').replace(/\.$/, ''), parser.line, Math.max(1, parser.column));
   };
-  parser.on('error', (error) => fail(error.message));
+  parser.on('error', (error) => {
+    const ampersand = findBareAmpersand(xml);
+    if (ampersand && (ampersand.line < parser.line || (ampersand.line === parser.line && ampersand.column <= parser.column))) {
+      const reason = 'a bare "&" does not start an entity reference; write it as &amp;';
+      throw new AnswerFileParseError(reason, ampersand.line, ampersand.column);
+    }
+    fail(error.message);
+  });
   parser.on('doctype', () => fail('a DOCTYPE is not allowed in an answer file'));
   parser.on('opentagstart', (tag) => {
     start = { line: parser.line, column: Math.max(1, parser.column - tag.name.length - 1) };
