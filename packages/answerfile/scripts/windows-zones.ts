@@ -23,7 +23,10 @@ export interface Bcp47TimeZoneJson {
 }
 
 /** Windows ID → IANA names (territory 001's zone first, then the rest sorted), IDs sorted. */
-export function buildWindowsZones(windows: WindowsZonesJson, bcp47: Bcp47TimeZoneJson): Map<string, string[]> {
+export function buildWindowsZones(
+  windows: WindowsZonesJson,
+  bcp47: Bcp47TimeZoneJson,
+): Map<string, string[]> {
   const aliases = new Map<string, string[]>();
   for (const entry of Object.values(bcp47.keyword.u.tz)) {
     if (typeof entry !== 'object' || !entry._alias) continue;

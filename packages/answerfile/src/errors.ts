@@ -58,7 +58,10 @@ export class AnswerFileParseError extends AnswerFileError {
   readonly reason: string;
 
   constructor(reason: string, line: number, column: number) {
-    super('invalid-xml', `The answer file is not well-formed XML at line ${line}, column ${column}: ${reason}.`);
+    super(
+      'invalid-xml',
+      `The answer file is not well-formed XML at line ${line}, column ${column}: ${reason}.`,
+    );
     this.name = 'AnswerFileParseError';
     this.line = line;
     this.column = column;

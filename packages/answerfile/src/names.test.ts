@@ -21,12 +21,18 @@ describe('userNameProblem', () => {
 });
 
 describe('reservedUserNameProblem', () => {
-  test.each(['Administrator', 'GUEST', 'DefaultAccount', 'system', 'Network Service', 'LOCAL SERVICE', 'None', 'WDAGUtilityAccount'])(
-    '%j is reserved',
-    (name) => {
-      expect(reservedUserNameProblem(name)).toMatch(/is reserved by Windows/);
-    },
-  );
+  test.each([
+    'Administrator',
+    'GUEST',
+    'DefaultAccount',
+    'system',
+    'Network Service',
+    'LOCAL SERVICE',
+    'None',
+    'WDAGUtilityAccount',
+  ])('%j is reserved', (name) => {
+    expect(reservedUserNameProblem(name)).toMatch(/is reserved by Windows/);
+  });
 
   test('other names are free', () => {
     expect(reservedUserNameProblem('Administrators2')).toBeUndefined();

@@ -68,7 +68,13 @@ export function textProblem(text: string): string | undefined {
       index++;
       continue;
     }
-    if (unit < 0x20 || unit === 0x7f || unit === 0xfffe || unit === 0xffff || (unit >= 0xd800 && unit <= 0xdfff)) {
+    if (
+      unit < 0x20 ||
+      unit === 0x7f ||
+      unit === 0xfffe ||
+      unit === 0xffff ||
+      (unit >= 0xd800 && unit <= 0xdfff)
+    ) {
       const code = `U+${unit.toString(16).toUpperCase().padStart(4, '0')}`;
       return `contains the character ${code} at index ${index}, which an answer-file value cannot carry; remove it`;
     }

@@ -13,9 +13,28 @@ export function valueText(maxLength = 40): fc.Arbitrary<string> {
       { weight: 2, arbitrary: fc.integer({ min: 0x10000, max: 0x10ffff }) },
     )
     .map((codePoint) => String.fromCodePoint(codePoint));
-  const hostile = fc.constantFrom(']]>', '<!--', '-->', '<![CDATA[', '&amp;', '&', '<', '>', '"', "'", '</Path>', '<x/>', '&#0;', '  ', '😀');
+  const hostile = fc.constantFrom(
+    ']]>',
+    '<!--',
+    '-->',
+    '<![CDATA[',
+    '&amp;',
+    '&',
+    '<',
+    '>',
+    '"',
+    "'",
+    '</Path>',
+    '<x/>',
+    '&#0;',
+    '  ',
+    '😀',
+  );
   return fc
-    .array(fc.oneof({ weight: 5, arbitrary: char }, { weight: 1, arbitrary: hostile }), { minLength: 1, maxLength })
+    .array(fc.oneof({ weight: 5, arbitrary: char }, { weight: 1, arbitrary: hostile }), {
+      minLength: 1,
+      maxLength,
+    })
     .map((parts) => parts.join('').slice(0, maxLength))
     .filter((text) => text.length > 0 && !/[\ud800-\udbff]$/.test(text));
 }

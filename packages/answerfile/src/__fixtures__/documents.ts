@@ -2,7 +2,14 @@ import { publicKeyToken, unattendNamespace, wcmNamespace } from '../namespaces';
 
 /** A component element with the usual attributes (override any with `attributes`). */
 export function component(name: string, body: string, attributes: Record<string, string> = {}): string {
-  const all = { name, processorArchitecture: 'amd64', publicKeyToken, language: 'neutral', versionScope: 'nonSxS', ...attributes };
+  const all = {
+    name,
+    processorArchitecture: 'amd64',
+    publicKeyToken,
+    language: 'neutral',
+    versionScope: 'nonSxS',
+    ...attributes,
+  };
   const text = Object.entries(all)
     .map(([key, value]) => `${key}="${value}"`)
     .join(' ');
@@ -11,14 +18,19 @@ export function component(name: string, body: string, attributes: Record<string,
 
 /** A whole answer file with the given passes (pass name → inner XML). */
 export function document(passes: Record<string, string>): string {
-  const settings = Object.entries(passes).map(([pass, body]) => `<settings pass="${pass}">\n${body}\n</settings>`);
+  const settings = Object.entries(passes).map(
+    ([pass, body]) => `<settings pass="${pass}">\n${body}\n</settings>`,
+  );
   return `<?xml version="1.0" encoding="utf-8"?>\n<unattend xmlns="${unattendNamespace}" xmlns:wcm="${wcmNamespace}">\n${settings.join('\n')}\n</unattend>\n`;
 }
 
 /** windowsPE Microsoft-Windows-Setup holding `body` and an accepted EULA. */
 export function setup(body: string): string {
   return document({
-    windowsPE: component('Microsoft-Windows-Setup', `${body}\n<UserData><AcceptEula>true</AcceptEula></UserData>`),
+    windowsPE: component(
+      'Microsoft-Windows-Setup',
+      `${body}\n<UserData><AcceptEula>true</AcceptEula></UserData>`,
+    ),
   });
 }
 
@@ -31,7 +43,10 @@ export function shell(pass: string, body: string): string {
 type Create = [string, number | 'extend'];
 
 /** A windowsPE DiskConfiguration with `creates`, extra ModifyPartition XML, and InstallTo. */
-export function disk(creates: Create[], options: { modify?: string; installTo?: [number, number]; order?: number[] } = {}): string {
+export function disk(
+  creates: Create[],
+  options: { modify?: string; installTo?: [number, number]; order?: number[] } = {},
+): string {
   const partitions = creates.map(([type, size], index) => {
     const extent = size === 'extend' ? '<Extend>true</Extend>' : `<Size>${size}</Size>`;
     return `<CreatePartition wcm:action="add"><Order>${options.order?.[index] ?? index + 1}</Order>${extent}<Type>${type}</Type></CreatePartition>`;

@@ -49,24 +49,39 @@ describe('lintAnswerFile', () => {
   });
 
   test('takes a parsed model as well as text, with the same findings', () => {
-    const xml = shell('oobeSystem', '<OOBE><SkipMachineOOBE>true</SkipMachineOOBE></OOBE><ComputerName>PC</ComputerName>');
+    const xml = shell(
+      'oobeSystem',
+      '<OOBE><SkipMachineOOBE>true</SkipMachineOOBE></OOBE><ComputerName>PC</ComputerName>',
+    );
     expect(lintAnswerFile(parseAnswerFile(xml))).toEqual(lintAnswerFile(xml));
   });
 
   test('sorts findings by position', () => {
-    const xml = shell('oobeSystem', '<ComputerName>a_b</ComputerName><OOBE><SkipUserOOBE>true</SkipUserOOBE></OOBE>');
+    const xml = shell(
+      'oobeSystem',
+      '<ComputerName>a_b</ComputerName><OOBE><SkipUserOOBE>true</SkipUserOOBE></OOBE>',
+    );
     const positions = lintAnswerFile(xml).map((f) => [f.line, f.column]);
-    expect(positions).toEqual([...positions].sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0) || (a[1] ?? 0) - (b[1] ?? 0)));
+    expect(positions).toEqual(
+      [...positions].sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0) || (a[1] ?? 0) - (b[1] ?? 0)),
+    );
     expect(positions.length).toBeGreaterThanOrEqual(3);
   });
 
   test('a rendered file with every option lints clean for its target', () => {
-    expect(lintAnswerFile(renderAnswerFile(fullWindows11Spec), { arch: 'amd64', firmware: 'uefi' })).toEqual([]);
+    expect(lintAnswerFile(renderAnswerFile(fullWindows11Spec), { arch: 'amd64', firmware: 'uefi' })).toEqual(
+      [],
+    );
   });
 
   test('the same file linted for the other firmware or architecture is flagged', () => {
     const xml = renderAnswerFile(fullWindows11Spec);
-    expect(lintAnswerFile(xml, { firmware: 'bios' }).map((f) => f.ruleId)).toEqual(['partition-type', 'partition-type']);
-    expect(new Set(lintAnswerFile(xml, { arch: 'arm64' }).map((f) => f.ruleId))).toEqual(new Set(['target-architecture']));
+    expect(lintAnswerFile(xml, { firmware: 'bios' }).map((f) => f.ruleId)).toEqual([
+      'partition-type',
+      'partition-type',
+    ]);
+    expect(new Set(lintAnswerFile(xml, { arch: 'arm64' }).map((f) => f.ruleId))).toEqual(
+      new Set(['target-architecture']),
+    );
   });
 });

@@ -29,7 +29,16 @@ export function lintAnswerFile(input: string | AnswerFileModel, options: LintOpt
   } catch (error) {
     if (!AnswerFileError.isInstance(error) || error.code !== 'invalid-xml') throw error;
     const { line, column, reason } = error as AnswerFileParseError;
-    return [{ ruleId: 'well-formed', severity: 'error', message: `Not well-formed XML: ${reason}.`, path: '', line, column }];
+    return [
+      {
+        ruleId: 'well-formed',
+        severity: 'error',
+        message: `Not well-formed XML: ${reason}.`,
+        path: '',
+        line,
+        column,
+      },
+    ];
   }
   const findings: LintFinding[] = [];
   const components = placedComponents(model);
@@ -39,7 +48,14 @@ export function lintAnswerFile(input: string | AnswerFileModel, options: LintOpt
       options,
       components,
       report: (element, severity, message) =>
-        findings.push({ ruleId: rule.id, severity, message, path: element.path, line: element.line, column: element.column }),
+        findings.push({
+          ruleId: rule.id,
+          severity,
+          message,
+          path: element.path,
+          line: element.line,
+          column: element.column,
+        }),
     };
     rule.check(context);
   }

@@ -1,9 +1,13 @@
-import { attributeOf, childOf, childrenOf, type XmlElement } from '../parse/model';
 import { wcmNamespace } from '../namespaces';
+import { attributeOf, childOf, childrenOf, type XmlElement } from '../parse/model';
 import type { LintContext, PlacedComponent } from './lint-types';
 
 /** Components with a given name, optionally only in some passes. */
-export function componentsNamed(context: LintContext, name: string, passes?: readonly string[]): PlacedComponent[] {
+export function componentsNamed(
+  context: LintContext,
+  name: string,
+  passes?: readonly string[],
+): PlacedComponent[] {
   return context.components.filter(
     (c) => c.name === name && (passes === undefined || (c.pass !== undefined && passes.includes(c.pass))),
   );

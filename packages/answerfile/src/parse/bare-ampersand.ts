@@ -15,7 +15,13 @@ export function findBareAmpersand(xml: string): { line: number; column: number }
       line++;
       lineStart = index + 1;
     } else if (char === '<') {
-      const skipTo = xml.startsWith('<!--', index) ? '-->' : xml.startsWith('<![CDATA[', index) ? ']]>' : xml.startsWith('<?', index) ? '?>' : undefined;
+      const skipTo = xml.startsWith('<!--', index)
+        ? '-->'
+        : xml.startsWith('<![CDATA[', index)
+          ? ']]>'
+          : xml.startsWith('<?', index)
+            ? '?>'
+            : undefined;
       if (!skipTo) continue;
       const end = xml.indexOf(skipTo, index);
       const stop = end === -1 ? xml.length : end + skipTo.length;

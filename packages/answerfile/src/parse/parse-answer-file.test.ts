@@ -22,7 +22,8 @@ function parseError(xml: string): AnswerFileParseError {
   try {
     parseAnswerFile(xml);
   } catch (error) {
-    if (AnswerFileError.isInstance(error) && error.code === 'invalid-xml') return error as AnswerFileParseError;
+    if (AnswerFileError.isInstance(error) && error.code === 'invalid-xml')
+      return error as AnswerFileParseError;
     throw error;
   }
   throw new Error('expected a parse error');
@@ -45,9 +46,20 @@ describe('parseAnswerFile', () => {
     const item = [...walk(parseAnswerFile(sample).root)].find((e) => e.name === 'SynchronousCommand');
     expect(item?.namespace).toBe('urn:schemas-microsoft-com:unattend');
     expect(item?.attributes).toEqual([
-      { name: 'action', namespace: 'http://schemas.microsoft.com/WMIConfig/2002/State', prefix: 'wcm', value: 'add' },
+      {
+        name: 'action',
+        namespace: 'http://schemas.microsoft.com/WMIConfig/2002/State',
+        prefix: 'wcm',
+        value: 'add',
+      },
     ]);
-    expect(attributeOf(item ?? parseAnswerFile(sample).root, 'action', 'http://schemas.microsoft.com/WMIConfig/2002/State')).toBe('add');
+    expect(
+      attributeOf(
+        item ?? parseAnswerFile(sample).root,
+        'action',
+        'http://schemas.microsoft.com/WMIConfig/2002/State',
+      ),
+    ).toBe('add');
   });
 
   test('decodes entities and CDATA exactly', () => {
@@ -59,7 +71,10 @@ describe('parseAnswerFile', () => {
     const elements = [...walk(parseAnswerFile(sample).root)];
     const lines = sample.split('\n');
     for (const element of elements) {
-      expect(lines[element.line - 1]?.slice(element.column - 1).startsWith(`<${element.name}`), element.path).toBe(true);
+      expect(
+        lines[element.line - 1]?.slice(element.column - 1).startsWith(`<${element.name}`),
+        element.path,
+      ).toBe(true);
     }
     expect(elements.map((e) => e.path)).toContain(
       "/unattend/settings[@pass='oobeSystem']/component[@name='Microsoft-Windows-Shell-Setup']/FirstLogonCommands/SynchronousCommand[2]/CommandLine",
@@ -73,9 +88,27 @@ describe('parseAnswerFile', () => {
 
 /** Name, input, expected reason, line, and whether xmllint (XML 1.0 without our policies) rejects it too. */
 const malformed: [string, string, RegExp, number, boolean][] = [
-  ['unclosed element', '<unattend>\n  <settings pass="windowsPE">\n</unattend>', /unexpected close tag/, 3, true],
-  ['duplicate attribute', '<unattend>\n  <settings pass="a" pass="b"/>\n</unattend>', /duplicate attribute/, 2, true],
-  ['unbound prefix', '<unattend>\n  <Disk wcm:action="add"/>\n</unattend>', /unbound namespace prefix/, 2, true],
+  [
+    'unclosed element',
+    '<unattend>\n  <settings pass="windowsPE">\n</unattend>',
+    /unexpected close tag/,
+    3,
+    true,
+  ],
+  [
+    'duplicate attribute',
+    '<unattend>\n  <settings pass="a" pass="b"/>\n</unattend>',
+    /duplicate attribute/,
+    2,
+    true,
+  ],
+  [
+    'unbound prefix',
+    '<unattend>\n  <Disk wcm:action="add"/>\n</unattend>',
+    /unbound namespace prefix/,
+    2,
+    true,
+  ],
   ['undefined entity', '<unattend>\n  <Path>a &nbsp; b</Path>\n</unattend>', /undefined entity/, 2, true],
   ['DOCTYPE', '<!DOCTYPE unattend [<!ENTITY x "y">]>\n<unattend/>', /DOCTYPE is not allowed/, 1, false],
   ['two roots', '<unattend/>\n<unattend/>', /only one root/, 2, true],
@@ -91,7 +124,9 @@ describe('parseAnswerFile rejects malformed XML', () => {
     expect(error.reason).toMatch(reason);
     expect(error.line).toBe(line);
     expect(error.column).toBeGreaterThanOrEqual(1);
-    expect(error.message).toMatch(new RegExp(`^The answer file is not well-formed XML at line ${line}, column \\d+: `));
+    expect(error.message).toMatch(
+      new RegExp(`^The answer file is not well-formed XML at line ${line}, column \\d+: `),
+    );
   });
 
   test('a bare "&" is reported where it is, not at the end of the document', () => {

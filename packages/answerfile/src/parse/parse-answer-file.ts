@@ -58,11 +58,18 @@ export function parseAnswerFile(xml: string): AnswerFileModel {
   let root: XmlElement | undefined;
   let start = { line: 1, column: 1 };
   const fail = (reason: string) => {
-    throw new AnswerFileParseError(reason.replace(/^\d+:\d+: /, '').replace(/\.$/, ''), parser.line, Math.max(1, parser.column));
+    throw new AnswerFileParseError(
+      reason.replace(/^\d+:\d+: /, '').replace(/\.$/, ''),
+      parser.line,
+      Math.max(1, parser.column),
+    );
   };
   parser.on('error', (error) => {
     const ampersand = findBareAmpersand(xml);
-    if (ampersand && (ampersand.line < parser.line || (ampersand.line === parser.line && ampersand.column <= parser.column))) {
+    if (
+      ampersand &&
+      (ampersand.line < parser.line || (ampersand.line === parser.line && ampersand.column <= parser.column))
+    ) {
       const reason = 'a bare "&" does not start an entity reference; write it as &amp;';
       throw new AnswerFileParseError(reason, ampersand.line, ampersand.column);
     }

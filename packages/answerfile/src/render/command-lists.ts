@@ -9,7 +9,11 @@ function describe(command: ResolvedCommand): XmlTree | undefined {
 export function runSynchronous(commands: readonly ResolvedCommand[]): XmlTree | undefined {
   if (commands.length === 0) return undefined;
   const items = commands.map((command, index) =>
-    listItem('RunSynchronousCommand', [describe(command), value('Order', index + 1), value('Path', command.command)]),
+    listItem('RunSynchronousCommand', [
+      describe(command),
+      value('Order', index + 1),
+      value('Path', command.command),
+    ]),
   );
   return element('RunSynchronous', ...items);
 }
@@ -18,7 +22,11 @@ export function runSynchronous(commands: readonly ResolvedCommand[]): XmlTree | 
 export function firstLogonCommands(commands: readonly ResolvedCommand[]): XmlTree | undefined {
   if (commands.length === 0) return undefined;
   const items = commands.map((command, index) =>
-    listItem('SynchronousCommand', [value('CommandLine', command.command), describe(command), value('Order', index + 1)]),
+    listItem('SynchronousCommand', [
+      value('CommandLine', command.command),
+      describe(command),
+      value('Order', index + 1),
+    ]),
   );
   return element('FirstLogonCommands', ...items);
 }

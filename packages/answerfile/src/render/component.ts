@@ -2,12 +2,22 @@ import { publicKeyToken } from '../namespaces';
 import type { XmlTree } from './xml-tree';
 
 /** A `<component>` with the attributes every Windows component carries; empty ones are dropped. */
-export function component(name: string, arch: string, children: (XmlTree | undefined)[]): XmlTree | undefined {
+export function component(
+  name: string,
+  arch: string,
+  children: (XmlTree | undefined)[],
+): XmlTree | undefined {
   const present = children.filter((child): child is XmlTree => child !== undefined);
   if (present.length === 0) return undefined;
   return {
     name: 'component',
-    attributes: { name, processorArchitecture: arch, publicKeyToken, language: 'neutral', versionScope: 'nonSxS' },
+    attributes: {
+      name,
+      processorArchitecture: arch,
+      publicKeyToken,
+      language: 'neutral',
+      versionScope: 'nonSxS',
+    },
     children: present,
   };
 }

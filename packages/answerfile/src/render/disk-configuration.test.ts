@@ -22,7 +22,11 @@ function diskOf(spec: Partial<AnswerFileSpec>) {
 describe('disk layout follows the firmware', () => {
   test('UEFI: GPT with EFI 100, MSR 16, Windows extending; installs to partition 3', () => {
     const disk = diskOf({ target: { firmware: 'uefi' } });
-    expect(disk.create).toEqual(['Order=1 Size=100 Type=EFI', 'Order=2 Size=16 Type=MSR', 'Extend=true Order=3 Type=Primary']);
+    expect(disk.create).toEqual([
+      'Order=1 Size=100 Type=EFI',
+      'Order=2 Size=16 Type=MSR',
+      'Extend=true Order=3 Type=Primary',
+    ]);
     expect(disk.modify).toEqual([
       'Format=FAT32 Label=System Order=1 PartitionID=1',
       'Order=2 PartitionID=2',

@@ -38,6 +38,10 @@ export function renderDiskConfiguration(spec: ResolvedAnswerFileSpec): { disk: X
     ]),
     value('WillShowUI', 'OnError'),
   );
-  const installTo = element('InstallTo', value('DiskID', spec.disk.diskId), value('PartitionID', windowsPartitionId));
+  const installTo = element(
+    'InstallTo',
+    value('DiskID', spec.disk.diskId),
+    value('PartitionID', windowsPartitionId),
+  );
   return { disk, installTo };
 }

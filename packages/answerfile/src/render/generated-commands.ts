@@ -29,7 +29,11 @@ export function bypassNroCommand(): ResolvedCommand {
  */
 export function autoLogonResetCommand(): ResolvedCommand {
   return {
-    command: regAddDword('HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon', 'AutoLogonCount', 0),
+    command: regAddDword(
+      'HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon',
+      'AutoLogonCount',
+      0,
+    ),
     description: 'Sign in automatically exactly once',
   };
 }

@@ -27,7 +27,13 @@ export interface DiskPlan {
  * (active System, [recovery], Windows) for BIOS; Windows always takes the rest of the disk.
  */
 export function planDisk({ disk, target }: Pick<ResolvedAnswerFileSpec, 'disk' | 'target'>): DiskPlan {
-  const windows: PartitionPlan = { type: 'Primary', extend: true, format: 'NTFS', label: 'Windows', letter: 'C' };
+  const windows: PartitionPlan = {
+    type: 'Primary',
+    extend: true,
+    format: 'NTFS',
+    label: 'Windows',
+    letter: 'C',
+  };
   const recovery = disk.recovery && {
     type: 'Primary' as const,
     sizeMb: disk.recovery.sizeMb,

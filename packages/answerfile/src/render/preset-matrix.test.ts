@@ -19,7 +19,9 @@ function renderPreset({ family, arch, firmware }: (typeof matrix)[number]): stri
     user: { name: 'winguest', password: 'pässwörd 😀' },
     arch,
     firmware,
-    firstLogonCommands: ['powershell.exe -NoProfile -ExecutionPolicy Bypass -File E:\\winguest\\provision.ps1'],
+    firstLogonCommands: [
+      'powershell.exe -NoProfile -ExecutionPolicy Bypass -File E:\\winguest\\provision.ps1',
+    ],
   });
   return renderAnswerFile({ ...spec, progress: true });
 }

@@ -20,7 +20,9 @@ function all(root: XmlElement, name: string): XmlElement[] {
 
 describe('renderAnswerFile', () => {
   test('the full Windows 11 spec renders the reviewed document', async () => {
-    await expect(renderAnswerFile(fullWindows11Spec)).toMatchFileSnapshot('__snapshots__/full-windows11-uefi.xml');
+    await expect(renderAnswerFile(fullWindows11Spec)).toMatchFileSnapshot(
+      '__snapshots__/full-windows11-uefi.xml',
+    );
   });
 
   test('a minimal BIOS spec renders the reviewed document', async () => {
@@ -38,13 +40,22 @@ describe('renderAnswerFile', () => {
     const { xml } = render(fullWindows11Spec);
     expect(xml.match(/xmlns:wcm=/g)).toHaveLength(1);
     expect(xml.match(/xmlns=/g)).toHaveLength(1);
-    expect(xml).toMatch(/^<\?xml version="1\.0" encoding="utf-8"\?>\n<unattend xmlns="urn:schemas-microsoft-com:unattend" xmlns:wcm=/);
+    expect(xml).toMatch(
+      /^<\?xml version="1\.0" encoding="utf-8"\?>\n<unattend xmlns="urn:schemas-microsoft-com:unattend" xmlns:wcm=/,
+    );
   });
 
   test('writes passes and components in a fixed order', () => {
     const { model } = render(fullWindows11Spec);
     expect(model.settings.map((s) => [s.pass, s.components.map((c) => c.name)])).toEqual([
-      ['windowsPE', ['Microsoft-Windows-International-Core-WinPE', 'Microsoft-Windows-PnpCustomizationsWinPE', 'Microsoft-Windows-Setup']],
+      [
+        'windowsPE',
+        [
+          'Microsoft-Windows-International-Core-WinPE',
+          'Microsoft-Windows-PnpCustomizationsWinPE',
+          'Microsoft-Windows-Setup',
+        ],
+      ],
       ['specialize', ['Microsoft-Windows-Deployment', 'Microsoft-Windows-Shell-Setup']],
       ['oobeSystem', ['Microsoft-Windows-International-Core', 'Microsoft-Windows-Shell-Setup']],
     ]);
@@ -66,7 +77,9 @@ describe('edition and product key', () => {
   });
 
   test('with a key: the key is written upper-case', () => {
-    expect(textAt(render(fullWindows11Spec).model.root, 'ProductKey/Key')).toBe('NPPR9-FWDCX-D2C8J-H872K-2YT43');
+    expect(textAt(render(fullWindows11Spec).model.root, 'ProductKey/Key')).toBe(
+      'NPPR9-FWDCX-D2C8J-H872K-2YT43',
+    );
   });
 
   test.each([
@@ -112,7 +125,10 @@ describe('commands', () => {
     const { model } = render(fullWindows11Spec);
     const lists = all(model.root, 'RunSynchronous').concat(all(model.root, 'FirstLogonCommands'));
     const summary = lists.map((list) =>
-      list.children.map((item) => [descendantOf(item, 'Order')?.text, (descendantOf(item, 'Path') ?? descendantOf(item, 'CommandLine'))?.text]),
+      list.children.map((item) => [
+        descendantOf(item, 'Order')?.text,
+        (descendantOf(item, 'Path') ?? descendantOf(item, 'CommandLine'))?.text,
+      ]),
     );
     expect(summary).toEqual([
       [
@@ -124,11 +140,17 @@ describe('commands', () => {
       ],
       [
         ['1', 'cmd.exe /c echo WINGUEST specialize start>COM1'],
-        ['2', 'reg.exe add "HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\OOBE" /v BypassNRO /t REG_DWORD /d 1 /f'],
+        [
+          '2',
+          'reg.exe add "HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\OOBE" /v BypassNRO /t REG_DWORD /d 1 /f',
+        ],
         ['3', 'cmd.exe /c echo specialize'],
       ],
       [
-        ['1', 'reg.exe add "HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon" /v AutoLogonCount /t REG_DWORD /d 0 /f'],
+        [
+          '1',
+          'reg.exe add "HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon" /v AutoLogonCount /t REG_DWORD /d 0 /f',
+        ],
         ['2', 'powershell.exe -NoProfile -File E:\\provision.ps1'],
       ],
     ]);
@@ -139,24 +161,40 @@ describe('commands', () => {
     ['windows11', false, 0],
     ['windows10', true, 0],
     ['server2025', undefined, 0],
-  ] as const)('%s with bypassHardwareChecks %s writes %i LabConfig commands', (family, bypassHardwareChecks, count) => {
-    const { xml } = render({ ...minimalSpec, target: { family }, bypassHardwareChecks });
-    expect(xml.match(/LabConfig/g) ?? []).toHaveLength(count);
-  });
+  ] as const)(
+    '%s with bypassHardwareChecks %s writes %i LabConfig commands',
+    (family, bypassHardwareChecks, count) => {
+      const { xml } = render({ ...minimalSpec, target: { family }, bypassHardwareChecks });
+      expect(xml.match(/LabConfig/g) ?? []).toHaveLength(count);
+    },
+  );
 
   test('without commands, options or drivers no empty lists or components are written', () => {
     const { model } = render({ ...minimalSpec, bypassHardwareChecks: false, disableDynamicUpdate: false });
     const names = [...walk(model.root)].map((e) => e.name);
-    for (const absent of ['RunSynchronous', 'FirstLogonCommands', 'DynamicUpdate', 'DriverPaths', 'AutoLogon']) {
+    for (const absent of [
+      'RunSynchronous',
+      'FirstLogonCommands',
+      'DynamicUpdate',
+      'DriverPaths',
+      'AutoLogon',
+    ]) {
       expect(names).not.toContain(absent);
     }
-    expect(model.settings.flatMap((s) => s.components.map((c) => c.name))).not.toContain('Microsoft-Windows-Deployment');
+    expect(model.settings.flatMap((s) => s.components.map((c) => c.name))).not.toContain(
+      'Microsoft-Windows-Deployment',
+    );
   });
 
   test('driver paths are keyed 1..n with wcm:keyValue', () => {
     const { model } = render({ ...minimalSpec, driverPaths: ['D:\\a', 'E:\\b'] });
     const items = all(model.root, 'PathAndCredentials');
-    expect(items.map((i) => [attributeOf(i, 'keyValue', 'http://schemas.microsoft.com/WMIConfig/2002/State'), i.children[0]?.text])).toEqual([
+    expect(
+      items.map((i) => [
+        attributeOf(i, 'keyValue', 'http://schemas.microsoft.com/WMIConfig/2002/State'),
+        i.children[0]?.text,
+      ]),
+    ).toEqual([
       ['1', 'D:\\a'],
       ['2', 'E:\\b'],
     ]);
@@ -174,7 +212,10 @@ describe('locale, OOBE, Dynamic Update', () => {
   });
 
   test('locales default to the UI language; input locales are joined with ";"', () => {
-    const { model } = render({ ...minimalSpec, locale: { uiLanguage: 'fr-FR', inputLocales: ['fr-FR', 'en-US'] } });
+    const { model } = render({
+      ...minimalSpec,
+      locale: { uiLanguage: 'fr-FR', inputLocales: ['fr-FR', 'en-US'] },
+    });
     expect(textAt(model.root, 'SetupUILanguage/UILanguage')).toBe('fr-FR');
     expect(all(model.root, 'InputLocale').map((e) => e.text)).toEqual(['fr-FR;en-US', 'fr-FR;en-US']);
     expect(all(model.root, 'UserLocale').map((e) => e.text)).toEqual(['fr-FR', 'fr-FR']);
@@ -184,12 +225,21 @@ describe('locale, OOBE, Dynamic Update', () => {
     const client = render(minimalSpec).model.root;
     const server = render({ ...minimalSpec, target: { family: 'server2022' } }).model.root;
     const oobe = (root: XmlElement) => all(root, 'OOBE')[0]?.children.map((c) => `${c.name}=${c.text}`);
-    expect(oobe(client)).toEqual(['HideEULAPage=true', 'HideOEMRegistrationScreen=true', 'HideOnlineAccountScreens=true', 'HideWirelessSetupInOOBE=true', 'ProtectYourPC=3']);
+    expect(oobe(client)).toEqual([
+      'HideEULAPage=true',
+      'HideOEMRegistrationScreen=true',
+      'HideOnlineAccountScreens=true',
+      'HideWirelessSetupInOOBE=true',
+      'ProtectYourPC=3',
+    ]);
     expect(oobe(server)).toContain('HideLocalAccountScreen=true');
   });
 
   test('Dynamic Update is off by default', () => {
     const dynamicUpdate = all(render(minimalSpec).model.root, 'DynamicUpdate')[0];
-    expect(dynamicUpdate?.children.map((c) => `${c.name}=${c.text}`)).toEqual(['Enable=false', 'WillShowUI=OnError']);
+    expect(dynamicUpdate?.children.map((c) => `${c.name}=${c.text}`)).toEqual([
+      'Enable=false',
+      'WillShowUI=OnError',
+    ]);
   });
 });

@@ -8,7 +8,9 @@ function specWith(text: { command: string; description: string; displayName: str
   return {
     target: { family: 'windows10' },
     identity: {
-      accounts: [{ name: 'dev', password: text.command, displayName: text.displayName, description: text.description }],
+      accounts: [
+        { name: 'dev', password: text.command, displayName: text.displayName, description: text.description },
+      ],
     },
     commands: {
       windowsPE: [{ command: text.command, description: text.description }],
@@ -34,7 +36,8 @@ describe('user text', () => {
       fc.property(texts, (text) => {
         const { root } = parseAnswerFile(renderAnswerFile(specWith(text)));
         expect(shape(root)).toEqual(benignShape);
-        const at = (suffix: string) => [...walk(root)].filter((e) => e.path.endsWith(suffix)).map((e) => e.text);
+        const at = (suffix: string) =>
+          [...walk(root)].filter((e) => e.path.endsWith(suffix)).map((e) => e.text);
         expect(at('/Path')).toEqual([text.command, text.command.slice(0, 259)]);
         expect(at('SynchronousCommand/CommandLine')).toEqual([text.command]);
         expect(new Set(at('/Description'))).toEqual(new Set([text.description]));
@@ -44,12 +47,16 @@ describe('user text', () => {
     );
   });
 
-  test.each([']]>', '<!-- x -->', '"\'&<>', '</CommandLine></SynchronousCommand><x>', '&amp;lt;', '💣 ]]]]><![CDATA[>'])(
-    'the hostile string %j stays one text value',
-    (hostile) => {
-      const { root } = parseAnswerFile(renderAnswerFile(specWith({ ...benign, command: hostile })));
-      expect(shape(root)).toEqual(benignShape);
-      expect([...walk(root)].filter((e) => e.name === 'CommandLine').map((e) => e.text)).toEqual([hostile]);
-    },
-  );
+  test.each([
+    ']]>',
+    '<!-- x -->',
+    '"\'&<>',
+    '</CommandLine></SynchronousCommand><x>',
+    '&amp;lt;',
+    '💣 ]]]]><![CDATA[>',
+  ])('the hostile string %j stays one text value', (hostile) => {
+    const { root } = parseAnswerFile(renderAnswerFile(specWith({ ...benign, command: hostile })));
+    expect(shape(root)).toEqual(benignShape);
+    expect([...walk(root)].filter((e) => e.name === 'CommandLine').map((e) => e.text)).toEqual([hostile]);
+  });
 });

@@ -25,7 +25,11 @@ function driverPaths({ driverPaths }: ResolvedAnswerFileSpec): XmlTree | undefin
 
 function userData({ edition }: ResolvedAnswerFileSpec): XmlTree {
   const key = edition.productKey === undefined ? undefined : value('Key', edition.productKey);
-  return element('UserData', value('AcceptEula', true), element('ProductKey', key, value('WillShowUI', 'OnError')));
+  return element(
+    'UserData',
+    value('AcceptEula', true),
+    element('ProductKey', key, value('WillShowUI', 'OnError')),
+  );
 }
 
 function setup(spec: ResolvedAnswerFileSpec): XmlTree[] {
@@ -40,7 +44,10 @@ function setup(spec: ResolvedAnswerFileSpec): XmlTree[] {
   return [
     disk,
     spec.disableDynamicUpdate ? dynamicUpdate : undefined,
-    element('ImageInstall', element('OSImage', element('InstallFrom', metaData), installTo, value('WillShowUI', 'OnError'))),
+    element(
+      'ImageInstall',
+      element('OSImage', element('InstallFrom', metaData), installTo, value('WillShowUI', 'OnError')),
+    ),
     runSynchronous(commands),
     userData(spec),
   ].filter((child): child is XmlTree => child !== undefined);

@@ -56,7 +56,9 @@ function append(parent: XMLBuilder, tree: XmlTree): void {
  */
 export function serializeXml(root: XmlTree): string {
   const doc = create({ version: '1.0', encoding: 'utf-8' });
-  const node = doc.ele(unattendNamespace, root.name).att('http://www.w3.org/2000/xmlns/', 'xmlns:wcm', wcmNamespace);
+  const node = doc
+    .ele(unattendNamespace, root.name)
+    .att('http://www.w3.org/2000/xmlns/', 'xmlns:wcm', wcmNamespace);
   for (const child of root.children ?? []) append(node, child);
   return `${doc.end({ prettyPrint: true, indent: '  ', newline: '\n' })}\n`;
 }

@@ -36,9 +36,12 @@ export const languageTag = z
 /** An input locale: a language tag ("de-DE") or a keyboard pair ("0407:00000407"). */
 export const inputLocale = z
   .string()
-  .regex(/^([a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*|[0-9a-fA-F]{4}:[0-9a-fA-F]{8}|[0-9a-fA-F]{4}:\{[0-9a-fA-F-]{36}\}\{[0-9a-fA-F-]{36}\})$/, {
-    error: 'is not an input locale like "de-DE" or "0407:00000407"',
-  });
+  .regex(
+    /^([a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*|[0-9a-fA-F]{4}:[0-9a-fA-F]{8}|[0-9a-fA-F]{4}:\{[0-9a-fA-F-]{36}\}\{[0-9a-fA-F-]{36}\})$/,
+    {
+      error: 'is not an input locale like "de-DE" or "0407:00000407"',
+    },
+  );
 
 /** A command for one of the command lists: the command text alone, or with a description. */
 export function commandSchema(max: number, element: string) {

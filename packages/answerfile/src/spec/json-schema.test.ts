@@ -20,7 +20,12 @@ describe('answer-file-spec.schema.json', () => {
     const schema = JSON.parse(generate());
     expect(schema.required).toEqual(['identity']);
     expect(schema.additionalProperties).toBe(false);
-    expect(schema.properties.target.properties.family.enum).toEqual(['windows10', 'windows11', 'server2022', 'server2025']);
+    expect(schema.properties.target.properties.family.enum).toEqual([
+      'windows10',
+      'windows11',
+      'server2022',
+      'server2025',
+    ]);
     expect(schema.properties.locale.properties.timeZone).toMatchObject({ type: 'string', default: 'UTC' });
     expect(schema.properties.identity.properties.accounts.items.required).toEqual(['name', 'password']);
     expect(schema.properties.identity.properties.computerName.description).toMatch(/15 letters/);

@@ -16,9 +16,13 @@ export const localeSchema = z
       .optional()
       .describe('Keyboard layouts, the first is the default; defaults to [uiLanguage].'),
     /** Language for non-Unicode programs; defaults to `uiLanguage`. */
-    systemLocale: languageTag.optional().describe('Language for non-Unicode programs; defaults to uiLanguage.'),
+    systemLocale: languageTag
+      .optional()
+      .describe('Language for non-Unicode programs; defaults to uiLanguage.'),
     /** Formats for dates, numbers and currency; defaults to `uiLanguage`. */
-    userLocale: languageTag.optional().describe('Formats for dates, numbers, currency; defaults to uiLanguage.'),
+    userLocale: languageTag
+      .optional()
+      .describe('Formats for dates, numbers, currency; defaults to uiLanguage.'),
     /** A Windows time zone ID ("W. Europe Standard Time") or an IANA name ("Europe/Berlin"). */
     timeZone: z
       .string()

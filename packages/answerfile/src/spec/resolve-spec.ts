@@ -1,6 +1,6 @@
 import { toWindowsTimeZone } from '../time-zone/time-zone';
-import type { WindowsFamily } from './target-schema';
 import type { SpecFields } from './spec-fields';
+import type { WindowsFamily } from './target-schema';
 
 /** The `/IMAGE/NAME` each family installs unless the spec says otherwise. */
 export const defaultEditionNames: Readonly<Record<WindowsFamily, string>> = {
@@ -22,14 +22,17 @@ type CommandInput = string | { command: string; description?: string | undefined
 
 function toCommand(input: CommandInput): ResolvedCommand {
   if (typeof input === 'string') return { command: input };
-  return input.description === undefined ? { command: input.command } : { ...input, description: input.description };
+  return input.description === undefined
+    ? { command: input.command }
+    : { ...input, description: input.description };
 }
 
 function resolveEdition({ edition, target }: SpecFields) {
   const productKey = edition.productKey?.toUpperCase();
   const key = { ...(productKey ? { productKey } : {}) };
   if (edition.index !== undefined) return { key: '/IMAGE/INDEX', value: String(edition.index), ...key };
-  if (edition.description !== undefined) return { key: '/IMAGE/DESCRIPTION', value: edition.description, ...key };
+  if (edition.description !== undefined)
+    return { key: '/IMAGE/DESCRIPTION', value: edition.description, ...key };
   return { key: '/IMAGE/NAME', value: edition.name ?? defaultEditionNames[target.family], ...key };
 }
 

@@ -21,7 +21,10 @@ export const targetSchema = z
       .default('uefi')
       .describe('Firmware of the VM: uefi partitions the disk GPT, bios MBR.'),
     /** The Windows release; chooses defaults only. */
-    family: z.enum(windowsFamilies).default('windows11').describe('The Windows release; chooses defaults only.'),
+    family: z
+      .enum(windowsFamilies)
+      .default('windows11')
+      .describe('The Windows release; chooses defaults only.'),
   })
   .prefault({})
   .describe('What the answer file is for.');
@@ -38,7 +41,9 @@ export const editionSchema = z
     /** Product key `XXXXX-XXXXX-XXXXX-XXXXX-XXXXX`; without one Setup asks only if the media needs it. */
     productKey: z
       .string()
-      .regex(/^[A-Za-z0-9]{5}(-[A-Za-z0-9]{5}){4}$/, { error: 'is not a product key like XXXXX-XXXXX-XXXXX-XXXXX-XXXXX' })
+      .regex(/^[A-Za-z0-9]{5}(-[A-Za-z0-9]{5}){4}$/, {
+        error: 'is not a product key like XXXXX-XXXXX-XXXXX-XXXXX-XXXXX',
+      })
       .optional()
       .describe('Product key XXXXX-XXXXX-XXXXX-XXXXX-XXXXX; omit for evaluation and multi-edition media.'),
   })

@@ -11,11 +11,16 @@ describe('the CLDR windowsZones table', () => {
   test('the generated module matches the installed cldr-core and cldr-bcp47 (regenerate with -u)', async () => {
     const windows = readJson('cldr-core/supplemental/windowsZones.json');
     const bcp47 = readJson('cldr-bcp47/bcp47/timezone.json');
-    await expect(renderWindowsZonesModule(windows, bcp47)).toMatchFileSnapshot('./windows-zones.generated.ts');
+    await expect(renderWindowsZonesModule(windows, bcp47)).toMatchFileSnapshot(
+      './windows-zones.generated.ts',
+    );
   });
 
   test('every IANA name is non-empty and listed under exactly one Windows ID', () => {
-    const zones = buildWindowsZones(readJson('cldr-core/supplemental/windowsZones.json'), readJson('cldr-bcp47/bcp47/timezone.json'));
+    const zones = buildWindowsZones(
+      readJson('cldr-core/supplemental/windowsZones.json'),
+      readJson('cldr-bcp47/bcp47/timezone.json'),
+    );
     const names = [...zones.values()].flat();
     expect(zones.size).toBeGreaterThan(130);
     expect(names.every((name) => /^[A-Za-z0-9_+\-/]+$/.test(name))).toBe(true);

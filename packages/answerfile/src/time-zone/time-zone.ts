@@ -49,6 +49,8 @@ export function timeZoneProblem(zone: string): string | undefined {
   const lower = zone.toLowerCase();
   const { byWindowsId, byIana } = loadZones();
   const match = [...byWindowsId.keys(), ...byIana.keys()].find((name) => name.toLowerCase() === lower);
-  const hint = match ? `; did you mean "${match}"?` : ' (e.g. "UTC", "W. Europe Standard Time", "Europe/Berlin")';
+  const hint = match
+    ? `; did you mean "${match}"?`
+    : ' (e.g. "UTC", "W. Europe Standard Time", "Europe/Berlin")';
   return `${JSON.stringify(zone)} is neither a Windows time zone ID nor an IANA name known to CLDR${hint}`;
 }

@@ -57,7 +57,11 @@ export const administratorAccount: LintRule = {
       const groups = accounts.flatMap((a) => (trimmed(childOf(a, 'Group')) ?? '').split(';'));
       if (groups.some((g) => g.trim().toLowerCase() === 'administrators')) continue;
       if (childOf(userAccounts, 'AdministratorPassword')) continue;
-      context.report(userAccounts, 'error', 'No LocalAccount is in the Administrators group and the built-in Administrator has no password; add <Group>Administrators</Group> to one account.');
+      context.report(
+        userAccounts,
+        'error',
+        'No LocalAccount is in the Administrators group and the built-in Administrator has no password; add <Group>Administrators</Group> to one account.',
+      );
     }
   },
 };
@@ -71,7 +75,11 @@ export const passwordEncoding: LintRule = {
       const value = childOf(element, 'Value');
       if (!value || parent.name === 'Credentials') continue;
       if (trimmed(childOf(element, 'PlainText'))?.toLowerCase() !== 'false') {
-        report(value, 'info', `<${element.name}> is stored in plain text; winguest writes PlainText=false (base64, still not encryption).`);
+        report(
+          value,
+          'info',
+          `<${element.name}> is stored in plain text; winguest writes PlainText=false (base64, still not encryption).`,
+        );
         continue;
       }
       checkEncoded(element.name, value, report);
@@ -79,19 +87,38 @@ export const passwordEncoding: LintRule = {
   },
 };
 
-function checkEncoded(field: 'Password' | 'AdministratorPassword', value: XmlElement, report: Parameters<LintRule['check']>[0]['report']): void {
+function checkEncoded(
+  field: 'Password' | 'AdministratorPassword',
+  value: XmlElement,
+  report: Parameters<LintRule['check']>[0]['report'],
+): void {
   if (value.text === '*SENSITIVE*DATA*DELETED*') {
-    report(value, 'error', `<${field}> holds "*SENSITIVE*DATA*DELETED*": this is Windows' cached copy with the password removed; set the password again.`);
+    report(
+      value,
+      'error',
+      `<${field}> holds "*SENSITIVE*DATA*DELETED*": this is Windows' cached copy with the password removed; set the password again.`,
+    );
     return;
   }
   const fields = passwordFieldsOf(value.text);
   if (field === 'Password' && fields[0] === 'AdministratorPassword') {
-    report(value, 'warning', '<Password> value was encoded for <AdministratorPassword>: Windows will set a password ending in "Administrator"; re-encode it for <Password>.');
+    report(
+      value,
+      'warning',
+      '<Password> value was encoded for <AdministratorPassword>: Windows will set a password ending in "Administrator"; re-encode it for <Password>.',
+    );
     return;
   }
   if (fields.includes(field)) return;
-  const why = fields.length > 0 ? `it was encoded for <${fields[0]}>; re-encode it for <${field}>` : `it is not base64 of UTF-16LE text ending in "${field}"; re-encode it`;
-  report(value, 'error', `<${field}> value does not decode (Setup stops with "Failed to decode password"): ${why}.`);
+  const why =
+    fields.length > 0
+      ? `it was encoded for <${fields[0]}>; re-encode it for <${field}>`
+      : `it is not base64 of UTF-16LE text ending in "${field}"; re-encode it`;
+  report(
+    value,
+    'error',
+    `<${field}> value does not decode (Setup stops with "Failed to decode password"): ${why}.`,
+  );
 }
 
 export const autoLogonCount: LintRule = {
@@ -99,10 +126,16 @@ export const autoLogonCount: LintRule = {
   summary: 'AutoLogon LogonCount 1 signs in twice unless AutoLogonCount is reset.',
   check(context) {
     const shell = elementsOf(componentsNamed(context, 'Microsoft-Windows-Shell-Setup'));
-    const resets = select(shell, 'FirstLogonCommands', 'SynchronousCommand', 'CommandLine').some((c) => /AutoLogonCount/i.test(c.text));
+    const resets = select(shell, 'FirstLogonCommands', 'SynchronousCommand', 'CommandLine').some((c) =>
+      /AutoLogonCount/i.test(c.text),
+    );
     for (const count of select(shell, 'AutoLogon', 'LogonCount')) {
       if (trimmed(count) !== '1' || resets) continue;
-      context.report(count, 'info', 'Windows signs in LogonCount + 1 times, so LogonCount 1 gives two automatic sign-ins; to sign in exactly once, reset HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon\\AutoLogonCount to 0 in the first FirstLogonCommand.');
+      context.report(
+        count,
+        'info',
+        'Windows signs in LogonCount + 1 times, so LogonCount 1 gives two automatic sign-ins; to sign in exactly once, reset HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon\\AutoLogonCount to 0 in the first FirstLogonCommand.',
+      );
     }
   },
 };

@@ -25,9 +25,17 @@ export const elementNamespace: LintRule = {
     if (model.root.namespace !== unattendNamespace) return;
     const visit = (element: XmlElement): void => {
       if (element.namespace === '') {
-        report(element, 'error', `<${element.name}> is in no namespace (xmlns=""); Setup reads only elements in "${unattendNamespace}".`);
+        report(
+          element,
+          'error',
+          `<${element.name}> is in no namespace (xmlns=""); Setup reads only elements in "${unattendNamespace}".`,
+        );
       } else if (element.namespace !== unattendNamespace) {
-        report(element, 'info', `<${element.name}> is in namespace "${element.namespace}"; Setup ignores it and everything inside.`);
+        report(
+          element,
+          'info',
+          `<${element.name}> is in namespace "${element.namespace}"; Setup ignores it and everything inside.`,
+        );
       } else {
         element.children.forEach(visit);
       }
@@ -45,7 +53,9 @@ export const unknownPass: LintRule = {
         report(element, 'error', `<settings> has no pass attribute; use one of ${passes.join(', ')}.`);
       } else if (!(passes as readonly string[]).includes(pass)) {
         const hint = passes.find((p) => p.toLowerCase() === pass.toLowerCase());
-        const fix = hint ? `did you mean "${hint}"? (pass names are case-sensitive)` : `use one of ${passes.join(', ')}`;
+        const fix = hint
+          ? `did you mean "${hint}"? (pass names are case-sensitive)`
+          : `use one of ${passes.join(', ')}`;
         report(element, 'error', `Unknown pass "${pass}"; ${fix}.`);
       }
     }
@@ -60,15 +70,31 @@ export const componentAttributes: LintRule = {
       const at = c.element;
       if (!c.name) report(at, 'error', '<component> has no name attribute.');
       if (c.processorArchitecture === undefined) {
-        report(at, 'error', `Component ${c.name} has no processorArchitecture; use amd64 or arm64 (as the media).`);
+        report(
+          at,
+          'error',
+          `Component ${c.name} has no processorArchitecture; use amd64 or arm64 (as the media).`,
+        );
       } else if (!knownArchitectures.includes(c.processorArchitecture)) {
-        report(at, 'error', `Component ${c.name} has processorArchitecture "${c.processorArchitecture}"; use one of ${knownArchitectures.join(', ')}.`);
+        report(
+          at,
+          'error',
+          `Component ${c.name} has processorArchitecture "${c.processorArchitecture}"; use one of ${knownArchitectures.join(', ')}.`,
+        );
       }
       if (c.publicKeyToken !== publicKeyToken) {
-        report(at, 'error', `Component ${c.name} has publicKeyToken ${JSON.stringify(c.publicKeyToken ?? null)}; Windows components use "${publicKeyToken}".`);
+        report(
+          at,
+          'error',
+          `Component ${c.name} has publicKeyToken ${JSON.stringify(c.publicKeyToken ?? null)}; Windows components use "${publicKeyToken}".`,
+        );
       }
       if (c.language !== 'neutral') {
-        report(at, 'error', `Component ${c.name} has language ${JSON.stringify(c.language ?? null)}; use "neutral".`);
+        report(
+          at,
+          'error',
+          `Component ${c.name} has language ${JSON.stringify(c.language ?? null)}; use "neutral".`,
+        );
       }
       if (c.versionScope !== undefined && c.versionScope !== 'nonSxS') {
         report(at, 'warning', `Component ${c.name} has versionScope "${c.versionScope}"; use "nonSxS".`);
@@ -84,12 +110,20 @@ export const targetArchitecture: LintRule = {
     const found = new Set(components.map((c) => c.processorArchitecture).filter((a) => a !== undefined));
     for (const c of components) {
       if (options.arch && c.processorArchitecture && c.processorArchitecture !== options.arch) {
-        report(c.element, 'error', `Component ${c.name} is for ${c.processorArchitecture} but the media is ${options.arch}; Setup ignores it.`);
+        report(
+          c.element,
+          'error',
+          `Component ${c.name} is for ${c.processorArchitecture} but the media is ${options.arch}; Setup ignores it.`,
+        );
       }
     }
     const first = components.find((c) => c.processorArchitecture !== undefined);
     if (found.size > 1 && first && !options.arch) {
-      report(first.element, 'warning', `Components are for several architectures (${[...found].join(', ')}); Microsoft recommends one answer file per architecture.`);
+      report(
+        first.element,
+        'warning',
+        `Components are for several architectures (${[...found].join(', ')}); Microsoft recommends one answer file per architecture.`,
+      );
     }
   },
 };

@@ -7,7 +7,13 @@ import {
   reservedUserName,
   userName,
 } from './accounts';
-import { componentAttributes, elementNamespace, rootElement, targetArchitecture, unknownPass } from './document';
+import {
+  componentAttributes,
+  elementNamespace,
+  rootElement,
+  targetArchitecture,
+  unknownPass,
+} from './document';
 import { commandOrder, listItemAction } from './lists';
 import { partitionOrder, partitionReference, partitionSize, partitionType } from './partitions';
 import { settingPass, unknownComponent } from './setting-pass';

@@ -1,7 +1,6 @@
-import { walk, type XmlElement } from '../../parse/model';
+import { childOf, walk, type XmlElement } from '../../parse/model';
 import type { LintRule } from '../lint-types';
 import { actionOf, integerOf, trimmed } from '../select';
-import { childOf } from '../../parse/model';
 
 /** Elements that are items of a keyed list and need `wcm:action`. */
 export const listItemNames = new Set([
@@ -34,7 +33,11 @@ export const listItemAction: LintRule = {
       if (action !== undefined && !actions.includes(action)) {
         report(element, 'error', `<${element.name}> has wcm:action="${action}"; use add, modify or remove.`);
       } else if (action === undefined && listItemNames.has(element.name)) {
-        report(element, 'warning', `<${element.name}> is a list item without wcm:action; add wcm:action="add".`);
+        report(
+          element,
+          'warning',
+          `<${element.name}> is a list item without wcm:action; add wcm:action="add".`,
+        );
       }
     }
   },
@@ -55,7 +58,10 @@ function checkOrders(items: XmlElement[], report: (e: XmlElement, message: strin
     const at = childOf(item, 'Order') ?? item;
     if (order === undefined || order < 1 || order > 500) {
       const found = trimmed(childOf(item, 'Order'));
-      report(at, `<${item.name}> has Order ${found === undefined ? 'missing' : JSON.stringify(found)}; give each a unique Order from 1 to 500.`);
+      report(
+        at,
+        `<${item.name}> has Order ${found === undefined ? 'missing' : JSON.stringify(found)}; give each a unique Order from 1 to 500.`,
+      );
     } else if (seen.has(order)) {
       report(at, `Order ${order} appears twice in <${item.name}>s of one list; Orders must be unique.`);
     }

@@ -35,12 +35,21 @@ export const partitionOrder: LintRule = {
       const orders = created.map((p) => integerOf(p, 'Order'));
       if (created.length > 0 && orders.some((order, index) => order !== index + 1)) {
         const shown = created.map((p) => trimmed(childOf(p, 'Order')) ?? '?').join(', ');
-        context.report(childOf(disk, 'CreatePartitions') ?? disk, 'error', `CreatePartition Orders are ${shown}; number them 1 to ${created.length} without gaps or repeats.`);
+        context.report(
+          childOf(disk, 'CreatePartitions') ?? disk,
+          'error',
+          `CreatePartition Orders are ${shown}; number them 1 to ${created.length} without gaps or repeats.`,
+        );
       }
       const seen = new Set<number>();
       for (const modify of select([disk], 'ModifyPartitions', 'ModifyPartition')) {
         const order = integerOf(modify, 'Order');
-        if (order !== undefined && seen.has(order)) context.report(modify, 'error', `ModifyPartition Order ${order} appears twice; Orders must be unique.`);
+        if (order !== undefined && seen.has(order))
+          context.report(
+            modify,
+            'error',
+            `ModifyPartition Order ${order} appears twice; Orders must be unique.`,
+          );
         if (order !== undefined) seen.add(order);
       }
     }
@@ -55,9 +64,16 @@ export const partitionSize: LintRule = {
       created.forEach((partition, index) => {
         const extend = isTrue(partition, 'Extend');
         const size = childOf(partition, 'Size');
-        if (extend && size) context.report(partition, 'error', 'CreatePartition has both Size and Extend=true; keep one.');
-        if (!extend && !size) context.report(partition, 'error', 'CreatePartition has neither Size nor Extend=true; give one.');
-        if (extend && index < created.length - 1) context.report(partition, 'error', 'CreatePartition extends over the rest of the disk but is not the last; later partitions get no space.');
+        if (extend && size)
+          context.report(partition, 'error', 'CreatePartition has both Size and Extend=true; keep one.');
+        if (!extend && !size)
+          context.report(partition, 'error', 'CreatePartition has neither Size nor Extend=true; give one.');
+        if (extend && index < created.length - 1)
+          context.report(
+            partition,
+            'error',
+            'CreatePartition extends over the rest of the disk but is not the last; later partitions get no space.',
+          );
       });
     }
   },
@@ -70,19 +86,39 @@ export const partitionType: LintRule = {
     for (const { disk, created, style } of disksOf(context)) {
       if (created.length === 0) continue;
       const types = created.map(typeOf);
-      const actives = select([disk], 'ModifyPartitions', 'ModifyPartition').filter((m) => isTrue(m, 'Active'));
+      const actives = select([disk], 'ModifyPartitions', 'ModifyPartition').filter((m) =>
+        isTrue(m, 'Active'),
+      );
       if (style === 'mbr') {
         for (const p of created.filter((p) => ['EFI', 'MSR'].includes(typeOf(p)))) {
-          context.report(p, 'error', `A ${typeOf(p)} partition on an MBR (BIOS) disk makes Setup abort; use a Primary partition.`);
+          context.report(
+            p,
+            'error',
+            `A ${typeOf(p)} partition on an MBR (BIOS) disk makes Setup abort; use a Primary partition.`,
+          );
         }
       }
       if (style === 'gpt') {
         for (const missing of ['EFI', 'MSR'].filter((t) => !types.includes(t))) {
-          context.report(disk, 'error', `The GPT (UEFI) disk has no ${missing} partition; create one (EFI 100 MB, or 260 MB on 4Kn disks; MSR 16 MB).`);
+          context.report(
+            disk,
+            'error',
+            `The GPT (UEFI) disk has no ${missing} partition; create one (EFI 100 MB, or 260 MB on 4Kn disks; MSR 16 MB).`,
+          );
         }
-        for (const active of actives) context.report(active, 'warning', 'Active applies to MBR disks only; remove it on a GPT (UEFI) disk.');
+        for (const active of actives)
+          context.report(
+            active,
+            'warning',
+            'Active applies to MBR disks only; remove it on a GPT (UEFI) disk.',
+          );
       }
-      if (actives.length > 1) context.report(actives[1] ?? disk, 'error', `${actives.length} partitions are Active; a disk has at most one.`);
+      if (actives.length > 1)
+        context.report(
+          actives[1] ?? disk,
+          'error',
+          `${actives.length} partitions are Active; a disk has at most one.`,
+        );
     }
   },
 };
@@ -97,7 +133,11 @@ export const partitionReference: LintRule = {
       for (const modify of select([disk], 'ModifyPartitions', 'ModifyPartition')) {
         const id = integerOf(modify, 'PartitionID');
         if (id !== undefined && (id < 1 || id > created.length)) {
-          context.report(childOf(modify, 'PartitionID') ?? modify, 'error', `ModifyPartition PartitionID ${id} does not exist; the disk gets ${created.length} partitions (PartitionID is 1-based and counts the MSR).`);
+          context.report(
+            childOf(modify, 'PartitionID') ?? modify,
+            'error',
+            `ModifyPartition PartitionID ${id} does not exist; the disk gets ${created.length} partitions (PartitionID is 1-based and counts the MSR).`,
+          );
         }
       }
     }
@@ -110,22 +150,37 @@ function checkInstallTo(context: LintContext, disks: DiskFacts[]): void {
   for (const osImage of select(setup, 'ImageInstall', 'OSImage')) {
     const installTo = childOf(osImage, 'InstallTo');
     if (installTo && isTrue(osImage, 'InstallToAvailablePartition')) {
-      context.report(installTo, 'error', 'InstallTo and InstallToAvailablePartition=true exclude each other; keep one.');
+      context.report(
+        installTo,
+        'error',
+        'InstallTo and InstallToAvailablePartition=true exclude each other; keep one.',
+      );
     }
     if (!installTo || disks.length === 0) continue;
     const diskId = integerOf(installTo, 'DiskID');
     const partitionId = integerOf(installTo, 'PartitionID');
     const target = disks.find((d) => d.diskId === diskId);
     if (!target) {
-      context.report(installTo, 'error', `InstallTo DiskID ${diskId} is not a Disk of DiskConfiguration (${disks.map((d) => d.diskId).join(', ')}).`);
+      context.report(
+        installTo,
+        'error',
+        `InstallTo DiskID ${diskId} is not a Disk of DiskConfiguration (${disks.map((d) => d.diskId).join(', ')}).`,
+      );
     } else if (partitionId !== undefined && target.created.length > 0) {
       const partition = target.created[partitionId - 1];
       if (!partition) {
-        context.report(installTo, 'error', `InstallTo PartitionID ${partitionId} does not exist; disk ${diskId} gets ${target.created.length} partitions (1-based, the MSR counts).`);
+        context.report(
+          installTo,
+          'error',
+          `InstallTo PartitionID ${partitionId} does not exist; disk ${diskId} gets ${target.created.length} partitions (1-based, the MSR counts).`,
+        );
       } else if (['EFI', 'MSR'].includes(typeOf(partition))) {
-        context.report(installTo, 'error', `InstallTo PartitionID ${partitionId} is the ${typeOf(partition)} partition; point it at the Windows partition.`);
+        context.report(
+          installTo,
+          'error',
+          `InstallTo PartitionID ${partitionId} is the ${typeOf(partition)} partition; point it at the Windows partition.`,
+        );
       }
     }
   }
 }
-

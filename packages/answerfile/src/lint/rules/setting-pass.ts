@@ -11,13 +11,21 @@ export const settingPass: LintRule = {
       const entry = c.name === undefined ? undefined : componentTable[c.name];
       if (!entry || c.pass === undefined) continue;
       if (!entry.passes.includes(c.pass as never)) {
-        report(c.element, 'error', `${c.name} is not read in the ${c.pass} pass; move it to ${list(entry.passes)}.`);
+        report(
+          c.element,
+          'error',
+          `${c.name} is not read in the ${c.pass} pass; move it to ${list(entry.passes)}.`,
+        );
         continue;
       }
       for (const setting of c.element.children) {
         const passes = entry.settings?.[setting.name];
         if (passes && !passes.includes(c.pass as never)) {
-          report(setting, 'error', `${c.name}/${setting.name} is not read in the ${c.pass} pass; move it to ${list(passes)}.`);
+          report(
+            setting,
+            'error',
+            `${c.name}/${setting.name} is not read in the ${c.pass} pass; move it to ${list(passes)}.`,
+          );
         }
       }
     }
@@ -31,12 +39,20 @@ export const unknownComponent: LintRule = {
     for (const c of components) {
       const entry = c.name === undefined ? undefined : componentTable[c.name];
       if (!entry) {
-        report(c.element, 'info', `winguest does not know in which passes ${c.name} is valid; check it against Microsoft's unattend reference.`);
+        report(
+          c.element,
+          'info',
+          `winguest does not know in which passes ${c.name} is valid; check it against Microsoft's unattend reference.`,
+        );
         continue;
       }
       for (const setting of c.element.children) {
         if (entry.settings && !(setting.name in entry.settings)) {
-          report(setting, 'info', `winguest does not know in which passes ${c.name}/${setting.name} is valid; check it against Microsoft's unattend reference.`);
+          report(
+            setting,
+            'info',
+            `winguest does not know in which passes ${c.name}/${setting.name} is valid; check it against Microsoft's unattend reference.`,
+          );
         }
       }
     }

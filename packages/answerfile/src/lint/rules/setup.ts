@@ -13,6 +13,11 @@ export const acceptEula: LintRule = {
     if (userData.some((u) => isTrue(u, 'AcceptEula'))) return;
     const at = userData[0] ?? setup[0] ?? windowsPE[0]?.element;
     const found = userData[0] && childOf(userData[0], 'AcceptEula') ? 'is not true' : 'is missing';
-    if (at) context.report(at, 'error', `Microsoft-Windows-Setup/UserData/AcceptEula ${found}; Setup stops at the license page. Set it to true.`);
+    if (at)
+      context.report(
+        at,
+        'error',
+        `Microsoft-Windows-Setup/UserData/AcceptEula ${found}; Setup stops at the license page. Set it to true.`,
+      );
   },
 };

@@ -2,7 +2,12 @@ import { ianaZonesOf, isWindowsTimeZone, toWindowsTimeZone } from '../../time-zo
 import type { LintRule } from '../lint-types';
 import { componentsNamed, elementsOf, select, trimmed, walkWithParent } from '../select';
 
-const commandItems = new Set(['RunSynchronousCommand', 'RunAsynchronousCommand', 'SynchronousCommand', 'AsynchronousCommand']);
+const commandItems = new Set([
+  'RunSynchronousCommand',
+  'RunAsynchronousCommand',
+  'SynchronousCommand',
+  'AsynchronousCommand',
+]);
 
 /** Maximum lengths Microsoft documents, by element and the parent it must be in. */
 const limits: { name: string; parents: Set<string>; max: number }[] = [
@@ -20,7 +25,11 @@ export const valueLength: LintRule = {
       const limit = limits.find((l) => l.name === element.name && l.parents.has(parent.name));
       if (!limit || element.text.length <= limit.max) continue;
       if (limit.name === 'Path' && !deployment.some((d) => element.path.startsWith(`${d.path}/`))) continue;
-      context.report(element, 'error', `<${element.name}> is ${element.text.length} characters long; Windows allows at most ${limit.max}. Shorten it (e.g. move the work into a script).`);
+      context.report(
+        element,
+        'error',
+        `<${element.name}> is ${element.text.length} characters long; Windows allows at most ${limit.max}. Shorten it (e.g. move the work into a script).`,
+      );
     }
   },
 };
@@ -53,7 +62,11 @@ export const emptyValue: LintRule = {
       if (!(element.name in required) || element.children.length > 0 || element.text.trim() !== '') continue;
       const parentName = required[element.name];
       if (parentName !== undefined && parent.name !== parentName) continue;
-      report(element, 'error', `<${parent.name}/${element.name}> is empty; Setup fails on empty values. Give a value or remove the element.`);
+      report(
+        element,
+        'error',
+        `<${parent.name}/${element.name}> is empty; Setup fails on empty values. Give a value or remove the element.`,
+      );
     }
   },
 };
@@ -69,7 +82,11 @@ export const productKey: LintRule = {
       const text = trimmed(key) ?? '';
       if (text === '' || key.children.length > 0) continue;
       if (!/^[A-Za-z0-9]{5}(-[A-Za-z0-9]{5}){4}$/.test(text)) {
-        context.report(key, 'error', `Product key "${text}" is not of the form XXXXX-XXXXX-XXXXX-XXXXX-XXXXX; Setup rejects it.`);
+        context.report(
+          key,
+          'error',
+          `Product key "${text}" is not of the form XXXXX-XXXXX-XXXXX-XXXXX-XXXXX; Setup rejects it.`,
+        );
       }
     }
   },
@@ -85,9 +102,17 @@ export const timeZone: LintRule = {
       if (zone === '' || isWindowsTimeZone(zone)) continue;
       const windowsId = toWindowsTimeZone(zone);
       if (windowsId) {
-        context.report(element, 'error', `TimeZone "${zone}" is an IANA name; Windows needs its ID "${windowsId}".`);
+        context.report(
+          element,
+          'error',
+          `TimeZone "${zone}" is an IANA name; Windows needs its ID "${windowsId}".`,
+        );
       } else {
-        context.report(element, 'warning', `TimeZone "${zone}" is not a Windows time zone ID known to CLDR (e.g. "UTC", "W. Europe Standard Time" for ${ianaZonesOf('W. Europe Standard Time')[0]}).`);
+        context.report(
+          element,
+          'warning',
+          `TimeZone "${zone}" is not a Windows time zone ID known to CLDR (e.g. "UTC", "W. Europe Standard Time" for ${ianaZonesOf('W. Europe Standard Time')[0]}).`,
+        );
       }
     }
   },
