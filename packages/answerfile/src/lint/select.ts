@@ -20,6 +20,15 @@ export function select(roots: readonly XmlElement[], ...names: string[]): XmlEle
   return current;
 }
 
+/** The component names most rules look into. */
+export const shellSetup = 'Microsoft-Windows-Shell-Setup';
+export const windowsSetup = 'Microsoft-Windows-Setup';
+
+/** The elements reached by `path` inside every component called `name`. */
+export function settingsIn(context: LintContext, name: string, ...path: string[]): XmlElement[] {
+  return select(elementsOf(componentsNamed(context, name)), ...path);
+}
+
 /** Component elements for `select`. */
 export function elementsOf(components: readonly PlacedComponent[]): XmlElement[] {
   return components.map((c) => c.element);

@@ -2,14 +2,21 @@ import { passwordFieldsOf } from '@winguest/password-encoding';
 import { computerNameProblem, reservedUserNameProblem, userNameProblem } from '../../names';
 import { childOf, type XmlElement } from '../../parse/model';
 import type { LintRule } from '../lint-types';
-import { componentsNamed, elementsOf, select, trimmed, walkWithParent } from '../select';
+import {
+  componentsNamed,
+  elementsOf,
+  select,
+  settingsIn,
+  shellSetup,
+  trimmed,
+  walkWithParent,
+} from '../select';
 
 export const computerName: LintRule = {
   id: 'computer-name',
   summary: 'ComputerName: ≤ 15 letters, digits, hyphens; not only digits; or "*".',
   check(context) {
-    const shell = elementsOf(componentsNamed(context, 'Microsoft-Windows-Shell-Setup'));
-    for (const element of select(shell, 'ComputerName')) {
+    for (const element of settingsIn(context, shellSetup, 'ComputerName')) {
       const name = trimmed(element) ?? '';
       const problem = name === '' ? undefined : computerNameProblem(name);
       if (problem) context.report(element, 'error', `ComputerName ${problem}.`);
@@ -18,16 +25,17 @@ export const computerName: LintRule = {
 };
 
 function localAccounts(context: Parameters<LintRule['check']>[0]): XmlElement[] {
-  const shell = elementsOf(componentsNamed(context, 'Microsoft-Windows-Shell-Setup'));
-  return select(shell, 'UserAccounts', 'LocalAccounts', 'LocalAccount');
+  return settingsIn(context, shellSetup, 'UserAccounts', 'LocalAccounts', 'LocalAccount');
 }
 
 export const userName: LintRule = {
   id: 'user-name',
   summary: 'Account names: ≤ 20 characters, none of "/\\[]:;|=,+*?<>@%, not only dots/spaces.',
   check(context) {
-    const shell = elementsOf(componentsNamed(context, 'Microsoft-Windows-Shell-Setup'));
-    const names = [...select(localAccounts(context), 'Name'), ...select(shell, 'AutoLogon', 'Username')];
+    const names = [
+      ...select(localAccounts(context), 'Name'),
+      ...settingsIn(context, shellSetup, 'AutoLogon', 'Username'),
+    ];
     for (const element of names) {
       const problem = element.text === '' ? undefined : userNameProblem(element.text);
       if (problem) context.report(element, 'error', `<${element.name}> ${problem}.`);
@@ -50,7 +58,7 @@ export const administratorAccount: LintRule = {
   id: 'administrator-account',
   summary: 'The accounts created include an administrator.',
   check(context) {
-    const shell = componentsNamed(context, 'Microsoft-Windows-Shell-Setup', ['oobeSystem', 'auditSystem']);
+    const shell = componentsNamed(context, shellSetup, ['oobeSystem', 'auditSystem']);
     for (const userAccounts of select(elementsOf(shell), 'UserAccounts')) {
       const accounts = select([userAccounts], 'LocalAccounts', 'LocalAccount');
       if (accounts.length === 0) continue;
@@ -125,7 +133,7 @@ export const autoLogonCount: LintRule = {
   id: 'autologon-count',
   summary: 'AutoLogon LogonCount 1 signs in twice unless AutoLogonCount is reset.',
   check(context) {
-    const shell = elementsOf(componentsNamed(context, 'Microsoft-Windows-Shell-Setup'));
+    const shell = elementsOf(componentsNamed(context, shellSetup));
     const resets = select(shell, 'FirstLogonCommands', 'SynchronousCommand', 'CommandLine').some((c) =>
       /AutoLogonCount/i.test(c.text),
     );

@@ -1,6 +1,6 @@
 import { childOf, type XmlElement } from '../../parse/model';
 import type { LintContext, LintRule } from '../lint-types';
-import { componentsNamed, elementsOf, integerOf, isTrue, select, trimmed } from '../select';
+import { integerOf, isTrue, select, settingsIn, trimmed, windowsSetup } from '../select';
 
 /** A Disk of DiskConfiguration with its created partitions sorted by Order. */
 export interface DiskFacts {
@@ -16,8 +16,7 @@ function typeOf(partition: XmlElement): string {
 
 /** The disks of every windowsPE DiskConfiguration, with the partition style the firmware implies. */
 export function disksOf(context: LintContext): DiskFacts[] {
-  const setup = elementsOf(componentsNamed(context, 'Microsoft-Windows-Setup'));
-  return select(setup, 'DiskConfiguration', 'Disk').map((disk) => {
+  return settingsIn(context, windowsSetup, 'DiskConfiguration', 'Disk').map((disk) => {
     const created = select([disk], 'CreatePartitions', 'CreatePartition');
     created.sort((a, b) => (integerOf(a, 'Order') ?? 0) - (integerOf(b, 'Order') ?? 0));
     const hasGptTypes = created.some((p) => ['EFI', 'MSR'].includes(typeOf(p)));
@@ -146,8 +145,7 @@ export const partitionReference: LintRule = {
 };
 
 function checkInstallTo(context: LintContext, disks: DiskFacts[]): void {
-  const setup = elementsOf(componentsNamed(context, 'Microsoft-Windows-Setup'));
-  for (const osImage of select(setup, 'ImageInstall', 'OSImage')) {
+  for (const osImage of settingsIn(context, windowsSetup, 'ImageInstall', 'OSImage')) {
     const installTo = childOf(osImage, 'InstallTo');
     if (installTo && isTrue(osImage, 'InstallToAvailablePartition')) {
       context.report(

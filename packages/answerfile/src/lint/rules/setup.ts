@@ -1,6 +1,6 @@
 import { childOf } from '../../parse/model';
 import type { LintRule } from '../lint-types';
-import { componentsNamed, elementsOf, isTrue, select } from '../select';
+import { componentsNamed, elementsOf, isTrue, select, windowsSetup } from '../select';
 
 export const acceptEula: LintRule = {
   id: 'accept-eula',
@@ -8,7 +8,7 @@ export const acceptEula: LintRule = {
   check(context) {
     const windowsPE = context.model.settings.filter((s) => s.pass === 'windowsPE');
     if (windowsPE.length === 0) return;
-    const setup = elementsOf(componentsNamed(context, 'Microsoft-Windows-Setup', ['windowsPE']));
+    const setup = elementsOf(componentsNamed(context, windowsSetup, ['windowsPE']));
     const userData = select(setup, 'UserData');
     if (userData.some((u) => isTrue(u, 'AcceptEula'))) return;
     const at = userData[0] ?? setup[0] ?? windowsPE[0]?.element;

@@ -1,6 +1,6 @@
 import { ianaZonesOf, isWindowsTimeZone, toWindowsTimeZone } from '../../time-zone/time-zone';
 import type { LintRule } from '../lint-types';
-import { componentsNamed, elementsOf, select, trimmed, walkWithParent } from '../select';
+import { componentsNamed, settingsIn, shellSetup, trimmed, walkWithParent, windowsSetup } from '../select';
 
 const commandItems = new Set([
   'RunSynchronousCommand',
@@ -75,9 +75,10 @@ export const productKey: LintRule = {
   id: 'product-key',
   summary: 'Product keys have the form XXXXX-XXXXX-XXXXX-XXXXX-XXXXX.',
   check(context) {
-    const setup = elementsOf(componentsNamed(context, 'Microsoft-Windows-Setup'));
-    const shell = elementsOf(componentsNamed(context, 'Microsoft-Windows-Shell-Setup'));
-    const keys = [...select(setup, 'UserData', 'ProductKey', 'Key'), ...select(shell, 'ProductKey')];
+    const keys = [
+      ...settingsIn(context, windowsSetup, 'UserData', 'ProductKey', 'Key'),
+      ...settingsIn(context, shellSetup, 'ProductKey'),
+    ];
     for (const key of keys) {
       const text = trimmed(key) ?? '';
       if (text === '' || key.children.length > 0) continue;
@@ -96,8 +97,7 @@ export const timeZone: LintRule = {
   id: 'time-zone',
   summary: 'TimeZone holds a Windows time zone ID, not an IANA name.',
   check(context) {
-    const shell = elementsOf(componentsNamed(context, 'Microsoft-Windows-Shell-Setup'));
-    for (const element of select(shell, 'TimeZone')) {
+    for (const element of settingsIn(context, shellSetup, 'TimeZone')) {
       const zone = trimmed(element) ?? '';
       if (zone === '' || isWindowsTimeZone(zone)) continue;
       const windowsId = toWindowsTimeZone(zone);
@@ -128,8 +128,7 @@ export const deprecatedSetting: LintRule = {
   id: 'deprecated-setting',
   summary: 'SkipMachineOOBE, SkipUserOOBE and NetworkLocation are deprecated.',
   check(context) {
-    const shell = elementsOf(componentsNamed(context, 'Microsoft-Windows-Shell-Setup'));
-    for (const element of select(shell, 'OOBE').flatMap((oobe) => oobe.children)) {
+    for (const element of settingsIn(context, shellSetup, 'OOBE').flatMap((oobe) => oobe.children)) {
       const fix = deprecated[element.name];
       if (fix) context.report(element, 'warning', `OOBE/${element.name} is deprecated; ${fix}.`);
     }
