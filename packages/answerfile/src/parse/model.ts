@@ -72,13 +72,6 @@ export function childrenOf(element: XmlElement, name: string): XmlElement[] {
   return element.children.filter((child) => child.name === name);
 }
 
-/** Follows a chain of child names; undefined when any is missing. */
-export function descendantOf(element: XmlElement, ...names: string[]): XmlElement | undefined {
-  let current: XmlElement | undefined = element;
-  for (const name of names) current = current && childOf(current, name);
-  return current;
-}
-
 /** Every element of the tree below `element` (itself included), in document order. */
 export function* walk(element: XmlElement): Generator<XmlElement> {
   yield element;

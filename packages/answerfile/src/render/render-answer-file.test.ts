@@ -2,7 +2,7 @@ import { decodePassword } from '@winguest/password-encoding';
 import { describe, expect, test } from 'vitest';
 import { fullWindows11Spec, minimalSpec } from '../__fixtures__/specs';
 import { type AnswerFileSpec, parseAnswerFile, renderAnswerFile, type XmlElement } from '../index';
-import { attributeOf, descendantOf, walk } from '../parse/model';
+import { attributeOf, childOf, walk } from '../parse/model';
 
 function render(spec: AnswerFileSpec) {
   const xml = renderAnswerFile(spec);
@@ -99,8 +99,8 @@ describe('accounts and passwords', () => {
     const { model } = render(fullWindows11Spec);
     const passwords = all(model.root, 'Password').concat(all(model.root, 'AdministratorPassword'));
     const decoded = passwords.map((p) => {
-      expect(descendantOf(p, 'PlainText')?.text).toBe('false');
-      return decodePassword(descendantOf(p, 'Value')?.text ?? '', p.name as 'Password');
+      expect(childOf(p, 'PlainText')?.text).toBe('false');
+      return decodePassword(childOf(p, 'Value')?.text ?? '', p.name as 'Password');
     });
     // AutoLogon, the two LocalAccounts, then the built-in Administrator.
     expect(decoded).toEqual(['correct horse', 'correct horse', '', 'S3cret!']);
@@ -126,8 +126,8 @@ describe('commands', () => {
     const lists = all(model.root, 'RunSynchronous').concat(all(model.root, 'FirstLogonCommands'));
     const summary = lists.map((list) =>
       list.children.map((item) => [
-        descendantOf(item, 'Order')?.text,
-        (descendantOf(item, 'Path') ?? descendantOf(item, 'CommandLine'))?.text,
+        childOf(item, 'Order')?.text,
+        (childOf(item, 'Path') ?? childOf(item, 'CommandLine'))?.text,
       ]),
     );
     expect(summary).toEqual([

@@ -15,7 +15,8 @@ import {
   unknownPass,
 } from './document';
 import { commandOrder, listItemAction } from './lists';
-import { partitionOrder, partitionReference, partitionSize, partitionType } from './partitions';
+import { partitionReference } from './partition-reference';
+import { partitionOrder, partitionSize, partitionType } from './partitions';
 import { settingPass, unknownComponent } from './setting-pass';
 import { acceptEula } from './setup';
 import { deprecatedSetting, emptyValue, productKey, timeZone, valueLength } from './values';
