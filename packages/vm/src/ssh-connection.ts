@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { VmError } from './errors';
 import { type InstanceRef, openInstance } from './instance';
 import type { InstancePaths } from './instance-paths';
+import { runningPid } from './processes';
 import { type SshCommandResult, type SshTarget, sshRun } from './ssh-client';
 import type { InstanceConfig } from './up-options';
 
@@ -56,15 +58,27 @@ export function sshTarget(connection: SshConnection): SshTarget {
 
 /**
  * Runs `command` in a running instance over SSH and returns its exit code and output.
- * @throws VmError `instance-not-found`; an Error from ssh2 when the login fails.
+ * @throws VmError `instance-not-found`, `not-running`, `ssh-failed` (login or connection failed).
  */
-export function sshExec(
+export async function sshExec(
   ref: InstanceRef,
   command: string,
   options: { timeoutMs?: number } = {},
 ): Promise<SshCommandResult> {
   const { paths, config } = openInstance(ref);
-  return sshRun(sshTarget(sshConnection(paths, config)), command, options.timeoutMs);
+  if (runningPid(paths.qemuPid) === undefined) {
+    throw new VmError('not-running', `Instance "${config.name}" is not running; start it first.`);
+  }
+  const connection = sshConnection(paths, config);
+  try {
+    return await sshRun(sshTarget(connection), command, options.timeoutMs);
+  } catch (error) {
+    throw new VmError(
+      'ssh-failed',
+      `SSH to ${connection.user}@127.0.0.1:${connection.port} failed: ${(error as Error).message}`,
+      { cause: error },
+    );
+  }
 }
 
 /** The SSH connection of an existing instance. */
