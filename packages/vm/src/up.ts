@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { mediaIds } from '@winguest/qemu-args';
 import { writeFileAtomic } from './_files';
@@ -19,6 +19,7 @@ import { resolvePorts } from './resolve-ports';
 import { ScreenshotTaker } from './screenshots';
 import { SerialTail } from './serial-tail';
 import { type SshConnection, sshConnection, sshTarget } from './ssh-connection';
+import { readPublicKey } from './ssh-keys';
 import { defaultHome } from './state-dir';
 import { resolveTimeouts } from './timeouts';
 import { type InstanceConfig, type UpOptionsInput, upOptionsSchema } from './up-options';
@@ -133,7 +134,7 @@ async function prepareFiles(
   }
   if (mode !== 'install') return;
   if (run.writeCidata && (isNew || !existsSync(paths.cidata))) {
-    const sshPublicKey = readFileSync(paths.sshPublicKey, 'utf8').trim();
+    const sshPublicKey = readPublicKey(paths.sshPublicKey);
     await run.writeCidata({ name: config.name, path: paths.cidata, sshPublicKey });
   } else if (config.media.cidata && resolve(config.media.cidata) !== paths.cidata) {
     copyFileSync(config.media.cidata, paths.cidata);
