@@ -65,23 +65,21 @@ export async function bootQemu(
     return session.exit;
   });
   try {
-    session.qmp = await Promise.race([
-      connectQmp({ path: paths.qmpSocket }, { timeoutMs: 60_000 }),
-      session.exited.then((exit) => {
-        throw new VmError(
-          'qemu-exited',
-          `QEMU exited (${describeExit(exit)}) before it was ready: ${qemuStderr(paths)}`,
-          {
-            stage: 'firmware',
-            stderr: qemuStderr(paths),
-          },
-        );
-      }),
-    ]);
+    session.qmp = await connectQmp({ path: paths.qmpSocket }, { timeoutMs: 60_000 });
   } catch (error) {
+    // QEMU that exits during start-up resets the QMP connection: report the exit and its stderr.
+    const exit = await Promise.race([session.exited, sleep(3_000).then(() => undefined)]);
     if (child.pid) await terminate(child.pid, 2_000);
     if (swtpmPid) await terminate(swtpmPid, 2_000);
-    throw error;
+    const stderr = qemuStderr(paths);
+    const why = exit
+      ? `QEMU exited (${describeExit(exit)})`
+      : `QMP did not answer (${(error as Error).message})`;
+    throw new VmError('qemu-exited', `${why} before the VM started${stderr ? `: ${stderr}` : ''}`, {
+      stage: 'firmware',
+      stderr,
+      cause: error,
+    });
   }
   session.qemuPid = child.pid as number;
   return session as BootSession;

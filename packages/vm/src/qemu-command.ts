@@ -1,4 +1,4 @@
-import { buildQemuArgs, type QemuCommand, type VmSpecInput } from '@winguest/qemu-args';
+import { buildQemuArgs, diskId, type QemuCommand, type VmSpecInput } from '@winguest/qemu-args';
 import type { VmHost } from './host-probe';
 import type { InstancePaths } from './instance-paths';
 import type { BootMode } from './progress-tracker';
@@ -33,7 +33,7 @@ export function instanceQemuCommand(
     display: config.display,
     extraArgs: [...kernelArgs(config.kernel), ...config.extraArgs],
   };
-  return buildQemuArgs(spec, {
+  const command = buildQemuArgs(spec, {
     binary: host.qemu,
     accelerator: host.accelerator,
     firmware: config.firmware === 'uefi' ? host.firmware : undefined,
@@ -43,6 +43,12 @@ export function instanceQemuCommand(
     pidFile: paths.qemuPid,
     tpmSocket: config.tpm ? paths.tpmSocket : undefined,
   });
+  return config.kernel ? { ...command, args: command.args.map(withoutDiskBootIndex) } : command;
+}
+
+/** With `-kernel`, QEMU gives boot index 0 to the kernel loader, so the disk must not claim it. */
+function withoutDiskBootIndex(arg: string): string {
+  return arg.includes(`drive=${diskId},`) ? arg.replace(/,bootindex=0(?=,|$)/, '') : arg;
 }
 
 function kernelArgs(kernel: InstanceConfig['kernel']): string[] {

@@ -1,5 +1,5 @@
 import { appendFileSync } from 'node:fs';
-import { Client } from 'ssh2';
+import { Client } from './_ssh2';
 import { knownHostsLine, recordedHostKey } from './ssh-keys';
 
 /** Where and how to log in. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { utils } from 'ssh2';
 import { writeFileAtomic } from './_files';
+import { utils } from './_ssh2';
 
 /**
  * Creates the host-side key pair (ed25519, OpenSSH format) the guest will trust, mode 0600.

@@ -189,6 +189,7 @@ async function bootUntilReady(input: BootInput): Promise<UpResult> {
     throw await failBoot(error, session, screenshots, input);
   }
   const ejected = mode === 'install' ? await ejectInstallMedia(session, config, paths, emit) : [];
+  if (mode === 'installed') transition(paths.state, 'ready');
   await session.qmp.close();
   return {
     name: config.name,
