@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { EventLog, processesMentioning, qemuGate, tempHome } from './__fixtures__/instance-fixture';
 import {
+  abortOnSignals,
   instancePaths,
   listInstances,
   openInstance,
@@ -93,16 +94,13 @@ describe.skipIf(!gate.available)('faults with real QEMU', () => {
     expect(processesMentioning(instancePaths('stalled', env.home).dir)).toEqual([]);
   });
 
-  test('abort mid-boot stops QEMU and swtpm, keeps the instance resumable; rm deletes it', async () => {
-    const controller = new AbortController();
+  test('Ctrl-C mid-boot stops QEMU and swtpm, keeps the instance resumable; rm deletes it', async () => {
+    const { signal, dispose } = abortOnSignals(['SIGINT']);
     const log = new EventLog();
-    const running = up(options('aborted', { tpm: true }), {
-      onEvent: log.listener,
-      signal: controller.signal,
-    });
+    const running = up(options('aborted', { tpm: true }), { onEvent: log.listener, signal });
     await log.next((e) => e.type === 'action' && e.action === 'qemu-started');
-    controller.abort();
-    const error = await running.catch((e: unknown) => e);
+    process.kill(process.pid, 'SIGINT');
+    const error = await running.catch((e: unknown) => e).finally(dispose);
     expect(VmError.isInstance(error) && error.code).toBe('aborted');
     const paths = instancePaths('aborted', env.home);
     expect(processesMentioning(paths.dir)).toEqual([]);
