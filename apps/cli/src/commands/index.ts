@@ -1,0 +1,16 @@
+import type { CommandDefinition } from '../command';
+
+/** A top-level command; its module is loaded only when it runs or shows its help. */
+export interface CommandEntry {
+  name: string;
+  summary: string;
+  load: () => Promise<CommandDefinition>;
+}
+
+export const commands: CommandEntry[] = [
+  {
+    name: 'password',
+    summary: 'Encode or decode an answer-file password value (PlainText=false)',
+    load: async () => (await import('./password')).passwordCommand,
+  },
+];
