@@ -53,7 +53,7 @@ export async function writeAtomic(file: OutputFile): Promise<void> {
     await chmod(temp, mode); // the umask may have narrowed or the mode
     await rename(temp, file.path);
   } catch (error) {
-    await rm(temp, { force: true });
+    await rm(temp, { force: true }).catch(() => undefined);
     throw new CliError('write-failed', `Could not write ${file.path}: ${(error as Error).message}`, {
       hint: 'check that the directory is writable and the disk has space',
       cause: error,
