@@ -13,6 +13,8 @@ packages=(
   p7zip-full         # 7z: independent ISO/UDF/WIM reader
   wimtools           # wimcapture/wimappend/wiminfo: WIM fixtures and their reference metadata
   udftools           # mkudffs: UDF 2.x images
+  gcc                # cc: builds the libudfread lister that checks UDF 2.50 metadata-partition images
+  libudfread-dev     # libudfread: independent UDF 2.50 reader (install-media tests)
   qemu-system-x86    # qemu-system-x86_64: argv accepted by the real binary, QMP device checks
   qemu-system-arm    # qemu-system-aarch64
   qemu-utils         # qemu-img: instance disks
