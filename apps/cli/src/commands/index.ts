@@ -13,4 +13,9 @@ export const commands: CommandEntry[] = [
     summary: 'Encode or decode an answer-file password value (PlainText=false)',
     load: async () => (await import('./password')).passwordCommand,
   },
+  {
+    name: 'media',
+    summary: 'Show the editions, architecture and languages of a Windows ISO',
+    load: async () => (await import('./media')).mediaCommand,
+  },
 ];
