@@ -6,8 +6,12 @@ set -euo pipefail
 
 packages=(
   coreutils          # base64: independent encoder for password-encoding's cross-check
+  diffutils          # cmp: byte-identical images (cidata-iso)
+  time               # GNU time: peak RSS of the ISO writers in cidata-iso's benchmark
+  util-linux         # prlimit: a file size limit simulates a full disk in cidata-iso's tests
   libc-bin           # iconv: independent UTF-16LE encoder
   libxml2-utils      # xmllint: answer files are well-formed
+  openssh-client     # ssh-keygen: independent SSH public keys for provision-scripts
   xorriso            # reference ISO writer and reader (-indev … -find)
   genisoimage        # genisoimage + isoinfo: reference ISO writer, Joliet listing/extraction, UDF images
   p7zip-full         # 7z: independent ISO/UDF/WIM reader

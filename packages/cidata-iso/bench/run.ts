@@ -1,0 +1,105 @@
+// Benchmark (not a test): wall time and peak RSS of the built-in writer against xorriso and
+// genisoimage on the same trees, in one run. Prints figures and ratios; asserts nothing.
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { writeIso } from '@winguest/cidata-iso';
+
+const here = new URL('.', import.meta.url).pathname;
+const work = await mkdtemp(join(tmpdir(), 'cidata-iso-bench-'));
+const runs = 3;
+
+async function makeTrees(): Promise<Record<string, string>> {
+  const answer = join(work, 'answer-file');
+  await mkdir(answer);
+  await writeFile(join(answer, 'autounattend.xml'), `${'<unattend>'.padEnd(6000, ' ')}</unattend>\n`);
+  await writeFile(join(answer, 'first-logon.ps1'), 'Write-Output ok\r\n'.repeat(200));
+  const many = join(work, '2000-files-50MB');
+  for (let d = 0; d < 20; d++) {
+    await mkdir(join(many, `dir${d}`), { recursive: true });
+    for (let f = 0; f < 100; f++) {
+      await writeFile(join(many, `dir${d}`, `file-${f}.bin`), Buffer.alloc(25 * 1024, (d * 100 + f) % 251));
+    }
+  }
+  const single = join(work, '500MB-file');
+  await mkdir(single);
+  const block = Buffer.alloc(1 << 20, 0x5a);
+  const handle = await open(join(single, 'payload.bin'), 'w');
+  for (let i = 0; i < 500; i++) await handle.write(block);
+  await handle.close();
+  return { 'answer-file (2 files)': answer, '2,000 files / 50 MB': many, 'one 500 MB file': single };
+}
+
+const commands: Record<string, (tree: string, out: string) => string[]> = {
+  'cidata-iso': (tree, out) => [process.execPath, join(here, 'write-one.mjs'), tree, out],
+  'xorriso -as mkisofs -J': (tree, out) => ['xorriso', '-as', 'mkisofs', '-quiet', '-J', '-o', out, tree],
+  'genisoimage -J': (tree, out) => ['genisoimage', '-quiet', '-J', '-o', out, tree],
+};
+
+/** Median wall seconds (timed here) and peak RSS (MiB, from GNU time's %M) of running `argv`. */
+async function measure(argv: string[], out: string): Promise<{ wall: number; rss: number }> {
+  const samples: { wall: number; rss: number }[] = [];
+  for (let i = 0; i < runs; i++) {
+    const report = join(work, 'time.txt');
+    const start = performance.now();
+    execFileSync('/usr/bin/time', ['-f', '%M', '-o', report, ...argv], { stdio: 'ignore' });
+    const wall = (performance.now() - start) / 1000;
+    samples.push({ wall, rss: Number((await readFile(report, 'utf8')).trim()) / 1024 });
+    await rm(out, { force: true });
+  }
+  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+  return { wall: median(samples.map((s) => s.wall)), rss: median(samples.map((s) => s.rss)) };
+}
+
+async function inProcess(tree: string): Promise<number> {
+  const layout = [
+    {
+      type: 'file' as const,
+      path: 'autounattend.xml',
+      source: await readFile(join(tree, 'autounattend.xml')),
+    },
+    {
+      type: 'file' as const,
+      path: 'winguest/first-logon.ps1',
+      source: await readFile(join(tree, 'first-logon.ps1')),
+    },
+  ];
+  const out = join(work, 'in-process.iso');
+  const times: number[] = [];
+  for (let i = 0; i < 25; i++) {
+    const start = performance.now();
+    await writeIso(layout, out, { overwrite: true });
+    times.push(performance.now() - start);
+  }
+  return times.slice(5).sort((a, b) => a - b)[10] ?? Number.NaN;
+}
+
+try {
+  const trees = await makeTrees();
+  console.log(`cidata-iso benchmark: median of ${runs} runs, wall time and peak RSS under GNU time\n`);
+  for (const [label, tree] of Object.entries(trees)) {
+    const results: Record<string, { wall: number; rss: number }> = {};
+    for (const [tool, argv] of Object.entries(commands)) {
+      const out = join(work, 'out.iso');
+      results[tool] = await measure(argv(tree, out), out);
+    }
+    console.log(label);
+    const ours = results['cidata-iso'] as { wall: number; rss: number };
+    for (const [tool, r] of Object.entries(results)) {
+      const ratio =
+        tool === 'cidata-iso'
+          ? ''
+          : `   cidata-iso/${tool.split(' ')[0]}: wall ${(ours.wall / r.wall).toFixed(2)}, RSS ${(ours.rss / r.rss).toFixed(2)}`;
+      console.log(
+        `  ${tool.padEnd(24)} ${r.wall.toFixed(3).padStart(6)} s ${r.rss.toFixed(1).padStart(7)} MiB${ratio}`,
+      );
+    }
+    if (label.startsWith('answer-file'))
+      console.log(`  in-process writeIso       ${(await inProcess(tree)).toFixed(2)} ms (median, warm)`);
+  }
+  console.log('\n(wall times include process start-up: ~0.04 s for Node, less for the C tools)');
+} finally {
+  await rm(work, { recursive: true, force: true });
+}

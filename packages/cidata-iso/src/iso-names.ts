@@ -1,0 +1,62 @@
+/** An ISO 9660 level-1 identifier derived from a real name. */
+export interface IsoName {
+  /** Up to 8 d-characters (A–Z, 0–9, _). */
+  stem: string;
+  /** Up to 3 d-characters; files only, may be empty. */
+  extension: string;
+}
+
+/**
+ * Derives unique ISO 9660 level-1 (8.3) names for the entries of one directory. `names` must be in
+ * a stable order (the caller passes Joliet order); the first to claim a name keeps it, later
+ * collisions get a decimal counter at the end of the stem (`AUTOUN01`). Returns names by index.
+ */
+export function deriveIsoNames(entries: readonly { name: string; isDirectory: boolean }[]): IsoName[] {
+  const taken = new Set<string>();
+  return entries.map(({ name, isDirectory }) => {
+    const wanted = initialName(name, isDirectory);
+    let candidate = wanted;
+    for (let counter = 1; taken.has(key(candidate)); counter++) {
+      const digits = String(counter);
+      candidate = { ...wanted, stem: wanted.stem.slice(0, 8 - digits.length) + digits };
+    }
+    taken.add(key(candidate));
+    return candidate;
+  });
+}
+
+/** The identifier as recorded: `STEM.EXT;1` for files, `STEM` for directories. */
+export function isoIdentifier(name: IsoName, isDirectory: boolean): string {
+  return isDirectory ? name.stem : `${name.stem}.${name.extension};1`;
+}
+
+/** ECMA-119 9.3 order: by name, then extension, each padded with spaces. */
+export function compareIsoNames(a: IsoName, b: IsoName): number {
+  return (
+    compareAscii(a.stem.padEnd(8), b.stem.padEnd(8)) ||
+    compareAscii(a.extension.padEnd(3), b.extension.padEnd(3))
+  );
+}
+
+function compareAscii(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function initialName(name: string, isDirectory: boolean): IsoName {
+  const dot = isDirectory ? -1 : name.lastIndexOf('.');
+  const stem = dot > 0 ? name.slice(0, dot) : name;
+  const extension = dot > 0 ? name.slice(dot + 1) : '';
+  return { stem: dChars(stem, 8) || '_', extension: dChars(extension, 3) };
+}
+
+function dChars(text: string, max: number): string {
+  const ascii = text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toUpperCase();
+  return ascii.replace(/[^A-Z0-9_]/g, '_').slice(0, max);
+}
+
+function key(name: IsoName): string {
+  return `${name.stem}.${name.extension}`;
+}

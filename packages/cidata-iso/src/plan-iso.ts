@@ -1,0 +1,83 @@
+import type { TreeDirectory, TreeFile, TreeNode } from './build-tree';
+import { recordDate, sectorSize, sectorsFor } from './bytes';
+import { writeTerminator, writeVolumeDescriptor } from './volume-descriptor';
+import {
+  type Placement,
+  pathTableSize,
+  type VolumeDirectory,
+  volumeDirectories,
+  writeDirectory,
+  writePathTable,
+} from './volume-tree';
+
+/** Everything about an image except file contents, computed before a byte is written. */
+export interface IsoPlan {
+  /** System area, volume descriptors, path tables and directories: the image up to the first file. */
+  header: Buffer;
+  /** Files in the order their data follows the header, each starting at `extent`. */
+  files: { node: TreeFile; extent: number }[];
+  /** Size of the image in sectors of 2048 bytes. */
+  totalSectors: number;
+}
+
+/** Lays out an image: ISO 9660 primary volume plus Joliet supplementary volume sharing file data. */
+export function planIso(root: TreeDirectory, options: { volumeLabel: string; date: Date }): IsoPlan {
+  const volumes = [volumeDirectories(root, 'iso9660'), volumeDirectories(root, 'joliet')];
+  const { tables, placements, headerSectors, files, totalSectors } = assignExtents(root, volumes);
+  const header = Buffer.alloc(headerSectors * sectorSize);
+  const date = recordDate(options.date);
+  volumes.forEach((dirs, v) => {
+    const placement = placements[v] as Placement;
+    const table = tables[v] as { l: number; m: number; size: number };
+    writeVolumeDescriptor(header, (16 + v) * sectorSize, {
+      joliet: v === 1,
+      volumeLabel: options.volumeLabel,
+      totalSectors,
+      pathTableSize: table.size,
+      lPathTable: table.l,
+      mPathTable: table.m,
+      root: placement.get(root) ?? { extent: 0, size: 0 },
+      date: options.date,
+      recordDate: date,
+    });
+    writePathTable(header, table.l * sectorSize, dirs, placement, true);
+    writePathTable(header, table.m * sectorSize, dirs, placement, false);
+    for (const dir of dirs) writeDirectory(header, dir, dirs[dir.parent - 1] ?? dir, placement, date);
+  });
+  writeTerminator(header, 18 * sectorSize);
+  return { header, files, totalSectors };
+}
+
+/**
+ * Sector map: 0–15 system area, 16 primary descriptor, 17 Joliet descriptor, 18 terminator, then the
+ * L and M path tables of each volume, the directories of each volume, and the file data.
+ */
+function assignExtents(root: TreeDirectory, volumes: readonly VolumeDirectory[][]) {
+  let cursor = 19;
+  const tables = volumes.map((dirs) => {
+    const size = pathTableSize(dirs);
+    const at = { l: cursor, m: cursor + sectorsFor(size), size };
+    cursor += 2 * sectorsFor(size);
+    return at;
+  });
+  const placements = volumes.map((dirs) => {
+    const placement: Placement = new Map();
+    for (const dir of dirs) {
+      placement.set(dir.node, { extent: cursor, size: dir.size });
+      cursor += dir.size / sectorSize;
+    }
+    return placement;
+  });
+  const headerSectors = cursor;
+  const files = filesInOrder(root).map((node) => {
+    const extent = cursor;
+    cursor += sectorsFor(node.size);
+    for (const placement of placements) placement.set(node, { extent, size: node.size });
+    return { node, extent };
+  });
+  return { tables, placements, headerSectors, files, totalSectors: cursor };
+}
+
+function filesInOrder(dir: TreeDirectory): TreeFile[] {
+  return dir.children.flatMap((child: TreeNode) => (child.kind === 'file' ? [child] : filesInOrder(child)));
+}
