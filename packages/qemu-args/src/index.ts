@@ -1,0 +1,30 @@
+export { buildQemuArgs, type QemuCommand } from './build-qemu-args';
+export { checkQemuSpec, type QemuSpecCheck } from './check-vm';
+export { chardevIds } from './control-args';
+export {
+  InvalidQemuSpecError,
+  QemuArgsError,
+  type QemuArgsErrorCode,
+  type QemuArgsIssue,
+  UnformattableArgumentError,
+} from './errors';
+export { type CommandShell, formatCommand } from './format-command';
+export { hypervEnlightenments } from './machine-args';
+export {
+  type FirmwareFiles,
+  firmwareFilesSchema,
+  type QemuHost,
+  type QemuHostInput,
+  type QmpEndpoint,
+  qemuHostSchema,
+  qmpEndpointSchema,
+} from './qemu-host';
+export { diskId, type MediaRole, mediaIds, mediaOrder } from './storage-args';
+export {
+  displaySchema,
+  type PortForward,
+  portForwardSchema,
+  type VmSpec,
+  type VmSpecInput,
+  vmSpecSchema,
+} from './vm-spec';

@@ -1,0 +1,29 @@
+export {
+  type Accelerator,
+  type AcceleratorChoice,
+  type AcceleratorProbeOptions,
+  probeAccelerator,
+  probeHvf,
+  probeKvm,
+  probeWhpx,
+  type WorkingAccelerator,
+} from './accelerator';
+export { type FindExecutableOptions, findExecutable } from './find-executable';
+export {
+  type FirmwareChoice,
+  type FirmwareProbeOptions,
+  type FirmwareRequirements,
+  probeFirmware,
+  selectFirmware,
+} from './firmware';
+export {
+  type DescriptorDirOptions,
+  type FirmwareDescriptor,
+  firmwareDescriptorDirs,
+  readFirmwareDescriptors,
+} from './firmware-descriptors';
+export { type HostProbe, type HostProbeOptions, probeHost } from './probe-host';
+export { type GuestArch, type ProbeResult, qemuBinaryNames } from './probe-result';
+export { parseQemuVersion, probeQemu, type QemuBinary, type QemuVersion } from './qemu-binary';
+export { type CommandResult, type CommandRunner, runCommand } from './run-command';
+export { probeSwtpm, type SwtpmBinary } from './swtpm';

@@ -1,0 +1,50 @@
+import { spawn } from 'node:child_process';
+
+/** How a probe command ended. Never throws: failing to start is data too. */
+export interface CommandResult {
+  /** Exit code, or null when killed by a signal or never started. */
+  exitCode: number | null;
+  stdout: string;
+  stderr: string;
+  /** True when the command was killed because it outlived its timeout. */
+  timedOut: boolean;
+  /** Why the command could not be started (e.g. `spawn qemu ENOENT`). */
+  spawnError?: string;
+}
+
+/**
+ * Runs a command and collects its output. Probes take one as an option so tests (and hosts
+ * without the real tool) can inject their own.
+ */
+export type CommandRunner = (
+  file: string,
+  args: readonly string[],
+  options: { timeoutMs: number },
+) => Promise<CommandResult>;
+
+/** The real runner: spawns without a shell, kills the process (SIGKILL) when it times out. */
+export const runCommand: CommandRunner = (file, args, { timeoutMs }) =>
+  new Promise((resolve) => {
+    const child = spawn(file, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+    let stdout = '';
+    let stderr = '';
+    let timedOut = false;
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, timeoutMs);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      resolve({ exitCode: null, stdout, stderr, timedOut, spawnError: error.message });
+    });
+    child.on('close', (exitCode) => {
+      clearTimeout(timer);
+      resolve({ exitCode, stdout, stderr, timedOut });
+    });
+  });

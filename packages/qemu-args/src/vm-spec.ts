@@ -1,0 +1,96 @@
+import { z } from 'zod';
+
+const port = z.int().min(1).max(65535);
+const path = z.string().min(1, 'must not be empty');
+
+/** A host port forwarded to the guest through QEMU user-mode networking. */
+export const portForwardSchema = z.object({
+  /** `tcp` (default) or `udp`. */
+  protocol: z.enum(['tcp', 'udp']).default('tcp'),
+  /** Host address to listen on. Default `127.0.0.1` (not reachable from other machines). */
+  hostAddress: z.ipv4().default('127.0.0.1'),
+  /** Host port. */
+  hostPort: port,
+  /** Guest port. */
+  guestPort: port,
+});
+
+/** How the guest's screen is shown. */
+export const displaySchema = z.discriminatedUnion('type', [
+  /** No display (the guest still gets a display adapter, so `screendump` works). */
+  z.object({ type: z.literal('none') }),
+  /** VNC, in QEMU's form: `127.0.0.1:1` (display 1 = TCP port 5901) or `unix:/path/to/socket`. */
+  z.object({ type: z.literal('vnc'), address: z.string().min(1) }),
+  /** A local window (GTK, SDL or Cocoa, whatever QEMU was built with). */
+  z.object({ type: z.literal('window') }),
+]);
+
+/**
+ * What the VM is, independent of the machine it runs on: architecture, size, firmware, devices,
+ * media. The host-specific half (binary, accelerator, firmware files, instance paths) is `QemuHost`.
+ */
+export const vmSpecSchema = z.object({
+  /** VM name, shown in window titles and process lists. */
+  name: z.string().min(1).default('winguest'),
+  /** Guest architecture: `amd64` (q35) or `arm64` (virt). */
+  arch: z.enum(['amd64', 'arm64']),
+  /** Virtual CPUs. Default 2. */
+  cpus: z.int().min(1).max(255).default(2),
+  /** Memory in MiB. Default 4096 (Windows 11 Setup's minimum). */
+  memoryMiB: z.int().min(256).default(4096),
+  /** `uefi` (default) or `bios` (amd64 only). */
+  firmware: z.enum(['uefi', 'bios']).default('uefi'),
+  /** Boot with Secure Boot enforced (UEFI firmware with the `secure-boot` feature). Default false. */
+  secureBoot: z.boolean().default(false),
+  /** Attach a TPM 2.0 backed by swtpm (`host.tpmSocket`). Default false. */
+  tpm: z.boolean().default(false),
+  /** The system disk. */
+  disk: z.object({
+    /** Image file. */
+    path,
+    /** Image format. Default `qcow2`. */
+    format: z.enum(['qcow2', 'raw']).default('qcow2'),
+    /** Controller. Default: `ahci` on amd64, `nvme` on arm64 (both have in-box drivers). */
+    interface: z.enum(['ahci', 'virtio-blk', 'virtio-scsi', 'nvme']).optional(),
+  }),
+  /** Install media, attached in this fixed order (see the README). */
+  media: z
+    .object({
+      /** The Windows installation ISO. */
+      windows: path.optional(),
+      /** Our cidata ISO (answer file, provisioning scripts, `$WinPEDriver$`). */
+      cidata: path.optional(),
+      /** A driver ISO such as virtio-win. */
+      drivers: path.optional(),
+    })
+    .default({}),
+  /** User-mode networking. */
+  network: z
+    .object({
+      /** NIC model. Default: `e1000e` on amd64 (in-box driver), `virtio-net` on arm64 (needs NetKVM). */
+      model: z.enum(['e1000e', 'virtio-net']).optional(),
+      /** MAC address, e.g. `52:54:00:12:34:56`. Default: QEMU's. */
+      mac: z
+        .string()
+        .regex(/^([0-9a-f]{2}:){5}[0-9a-f]{2}$/i, 'must look like 52:54:00:12:34:56')
+        .optional(),
+      /** Host port forwarded to the guest's SSH port 22. */
+      ssh: port.optional(),
+      /** Host port forwarded to the guest's RDP port 3389. */
+      rdp: port.optional(),
+      /** Further forwards. */
+      forwards: z.array(portForwardSchema).default([]),
+    })
+    .default({ forwards: [] }),
+  /** Display. Default `{ type: 'none' }`. */
+  display: displaySchema.default({ type: 'none' }),
+  /** Raw QEMU arguments appended last (they can override anything before them). */
+  extraArgs: z.array(z.string()).default([]),
+});
+
+/** The VM description `buildQemuArgs` takes (defaults applied). */
+export type VmSpec = z.output<typeof vmSpecSchema>;
+/** What callers may pass (fields with defaults are optional). */
+export type VmSpecInput = z.input<typeof vmSpecSchema>;
+/** One port forward. */
+export type PortForward = z.output<typeof portForwardSchema>;
