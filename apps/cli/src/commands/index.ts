@@ -14,6 +14,11 @@ export const commands: CommandEntry[] = [
     load: async () => (await import('./password')).passwordCommand,
   },
   {
+    name: 'iso',
+    summary: 'Build, list and read ISO 9660 + Joliet images',
+    load: async () => (await import('./iso')).isoCommand,
+  },
+  {
     name: 'media',
     summary: 'Show the editions, architecture and languages of a Windows ISO',
     load: async () => (await import('./media')).mediaCommand,
