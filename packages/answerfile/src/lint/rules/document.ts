@@ -1,0 +1,129 @@
+import { passes, publicKeyToken, unattendNamespace } from '../../namespaces';
+import type { XmlElement } from '../../parse/model';
+import type { LintRule } from '../lint-types';
+
+const knownArchitectures = ['x86', 'amd64', 'arm64', 'wow64'];
+
+export const rootElement: LintRule = {
+  id: 'root-element',
+  summary: `The root is <unattend xmlns="${unattendNamespace}">.`,
+  check({ model, report }) {
+    const { root } = model;
+    if (root.name !== 'unattend') {
+      report(root, 'error', `The root element is <${root.name}>; an answer file's root is <unattend>.`);
+    } else if (root.namespace !== unattendNamespace) {
+      const found = root.namespace ? `"${root.namespace}"` : 'no namespace';
+      report(root, 'error', `<unattend> is in ${found}; declare xmlns="${unattendNamespace}" on it.`);
+    }
+  },
+};
+
+export const elementNamespace: LintRule = {
+  id: 'element-namespace',
+  summary: 'Elements are in the unattend namespace; Setup ignores elements in other namespaces.',
+  check({ model, report }) {
+    if (model.root.namespace !== unattendNamespace) return;
+    const visit = (element: XmlElement): void => {
+      if (element.namespace === '') {
+        report(
+          element,
+          'error',
+          `<${element.name}> is in no namespace (xmlns=""); Setup reads only elements in "${unattendNamespace}".`,
+        );
+      } else if (element.namespace !== unattendNamespace) {
+        report(
+          element,
+          'info',
+          `<${element.name}> is in namespace "${element.namespace}"; Setup ignores it and everything inside.`,
+        );
+      } else {
+        element.children.forEach(visit);
+      }
+    };
+    model.root.children.forEach(visit);
+  },
+};
+
+export const unknownPass: LintRule = {
+  id: 'unknown-pass',
+  summary: 'Every <settings> names one of the seven configuration passes.',
+  check({ model, report }) {
+    for (const { pass, element } of model.settings) {
+      if (pass === undefined) {
+        report(element, 'error', `<settings> has no pass attribute; use one of ${passes.join(', ')}.`);
+      } else if (!(passes as readonly string[]).includes(pass)) {
+        const hint = passes.find((p) => p.toLowerCase() === pass.toLowerCase());
+        const fix = hint
+          ? `did you mean "${hint}"? (pass names are case-sensitive)`
+          : `use one of ${passes.join(', ')}`;
+        report(element, 'error', `Unknown pass "${pass}"; ${fix}.`);
+      }
+    }
+  },
+};
+
+export const componentAttributes: LintRule = {
+  id: 'component-attributes',
+  summary: 'Components carry name, processorArchitecture, publicKeyToken, language="neutral", versionScope.',
+  check({ components, report }) {
+    for (const c of components) {
+      const at = c.element;
+      if (!c.name) report(at, 'error', '<component> has no name attribute.');
+      if (c.processorArchitecture === undefined) {
+        report(
+          at,
+          'error',
+          `Component ${c.name} has no processorArchitecture; use amd64 or arm64 (as the media).`,
+        );
+      } else if (!knownArchitectures.includes(c.processorArchitecture)) {
+        report(
+          at,
+          'error',
+          `Component ${c.name} has processorArchitecture "${c.processorArchitecture}"; use one of ${knownArchitectures.join(', ')}.`,
+        );
+      }
+      if (c.publicKeyToken !== publicKeyToken) {
+        report(
+          at,
+          'error',
+          `Component ${c.name} has publicKeyToken ${JSON.stringify(c.publicKeyToken ?? null)}; Windows components use "${publicKeyToken}".`,
+        );
+      }
+      if (c.language !== 'neutral') {
+        report(
+          at,
+          'error',
+          `Component ${c.name} has language ${JSON.stringify(c.language ?? null)}; use "neutral".`,
+        );
+      }
+      if (c.versionScope !== undefined && c.versionScope !== 'nonSxS') {
+        report(at, 'warning', `Component ${c.name} has versionScope "${c.versionScope}"; use "nonSxS".`);
+      }
+    }
+  },
+};
+
+export const targetArchitecture: LintRule = {
+  id: 'target-architecture',
+  summary: 'Component architectures match the media and are not mixed.',
+  check({ components, options, report }) {
+    const found = new Set(components.map((c) => c.processorArchitecture).filter((a) => a !== undefined));
+    for (const c of components) {
+      if (options.arch && c.processorArchitecture && c.processorArchitecture !== options.arch) {
+        report(
+          c.element,
+          'error',
+          `Component ${c.name} is for ${c.processorArchitecture} but the media is ${options.arch}; Setup ignores it.`,
+        );
+      }
+    }
+    const first = components.find((c) => c.processorArchitecture !== undefined);
+    if (found.size > 1 && first && !options.arch) {
+      report(
+        first.element,
+        'warning',
+        `Components are for several architectures (${[...found].join(', ')}); Microsoft recommends one answer file per architecture.`,
+      );
+    }
+  },
+};

@@ -1,0 +1,51 @@
+import type { LintRule } from '../lint-types';
+import {
+  administratorAccount,
+  autoLogonCount,
+  computerName,
+  passwordEncoding,
+  reservedUserName,
+  userName,
+} from './accounts';
+import {
+  componentAttributes,
+  elementNamespace,
+  rootElement,
+  targetArchitecture,
+  unknownPass,
+} from './document';
+import { commandOrder, listItemAction } from './lists';
+import { partitionReference } from './partition-reference';
+import { partitionOrder, partitionSize, partitionType } from './partitions';
+import { settingPass, unknownComponent } from './setting-pass';
+import { acceptEula } from './setup';
+import { deprecatedSetting, emptyValue, productKey, timeZone, valueLength } from './values';
+
+/** Every rule, in the order findings are produced (findings are then sorted by position). */
+export const rules: readonly LintRule[] = [
+  rootElement,
+  elementNamespace,
+  unknownPass,
+  componentAttributes,
+  targetArchitecture,
+  settingPass,
+  unknownComponent,
+  listItemAction,
+  commandOrder,
+  valueLength,
+  emptyValue,
+  productKey,
+  timeZone,
+  computerName,
+  userName,
+  reservedUserName,
+  administratorAccount,
+  passwordEncoding,
+  autoLogonCount,
+  partitionOrder,
+  partitionSize,
+  partitionType,
+  partitionReference,
+  acceptEula,
+  deprecatedSetting,
+];

@@ -1,0 +1,83 @@
+import { childOf, walk, type XmlElement } from '../../parse/model';
+import type { LintRule } from '../lint-types';
+import { actionOf, integerOf, trimmed } from '../select';
+
+/** Elements that are items of a keyed list and need `wcm:action`. */
+export const listItemNames = new Set([
+  'Disk',
+  'CreatePartition',
+  'ModifyPartition',
+  'MetaData',
+  'RunSynchronousCommand',
+  'RunAsynchronousCommand',
+  'SynchronousCommand',
+  'AsynchronousCommand',
+  'LocalAccount',
+  'DomainAccountList',
+  'DomainAccount',
+  'PathAndCredentials',
+  'Interface',
+  'IpAddress',
+  'Route',
+  'FirewallGroup',
+]);
+
+const actions = ['add', 'modify', 'remove'];
+
+export const listItemAction: LintRule = {
+  id: 'list-item-action',
+  summary: 'List items carry wcm:action="add" (or modify/remove).',
+  check({ model, report }) {
+    for (const element of walk(model.root)) {
+      const action = actionOf(element);
+      if (action !== undefined && !actions.includes(action)) {
+        report(element, 'error', `<${element.name}> has wcm:action="${action}"; use add, modify or remove.`);
+      } else if (action === undefined && listItemNames.has(element.name)) {
+        report(
+          element,
+          'warning',
+          `<${element.name}> is a list item without wcm:action; add wcm:action="add".`,
+        );
+      }
+    }
+  },
+};
+
+/** Lists whose items are ordered by an `Order` child, by container name. */
+const orderedLists: Record<string, string> = {
+  RunSynchronous: 'RunSynchronousCommand',
+  RunAsynchronous: 'RunAsynchronousCommand',
+  FirstLogonCommands: 'SynchronousCommand',
+  LogonCommands: 'AsynchronousCommand',
+};
+
+function checkOrders(items: XmlElement[], report: (e: XmlElement, message: string) => void): void {
+  const seen = new Set<number>();
+  for (const item of items) {
+    const order = integerOf(item, 'Order');
+    const at = childOf(item, 'Order') ?? item;
+    if (order === undefined || order < 1 || order > 500) {
+      const found = trimmed(childOf(item, 'Order'));
+      report(
+        at,
+        `<${item.name}> has Order ${found === undefined ? 'missing' : JSON.stringify(found)}; give each a unique Order from 1 to 500.`,
+      );
+    } else if (seen.has(order)) {
+      report(at, `Order ${order} appears twice in <${item.name}>s of one list; Orders must be unique.`);
+    }
+    if (order !== undefined) seen.add(order);
+  }
+}
+
+export const commandOrder: LintRule = {
+  id: 'command-order',
+  summary: 'Command Orders are unique and within 1..500 per list.',
+  check({ model, report }) {
+    for (const element of walk(model.root)) {
+      const itemName = orderedLists[element.name];
+      if (!itemName) continue;
+      const items = element.children.filter((child) => child.name === itemName);
+      checkOrders(items, (at, message) => report(at, 'error', message));
+    }
+  },
+};

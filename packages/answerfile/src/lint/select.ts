@@ -1,0 +1,64 @@
+import { wcmNamespace } from '../namespaces';
+import { attributeOf, childOf, childrenOf, type XmlElement } from '../parse/model';
+import type { LintContext, PlacedComponent } from './lint-types';
+
+/** Components with a given name, optionally only in some passes. */
+export function componentsNamed(
+  context: LintContext,
+  name: string,
+  passes?: readonly string[],
+): PlacedComponent[] {
+  return context.components.filter(
+    (c) => c.name === name && (passes === undefined || (c.pass !== undefined && passes.includes(c.pass))),
+  );
+}
+
+/** The elements reached by following `names` from each of `roots`, fanning out over repeats. */
+export function select(roots: readonly XmlElement[], ...names: string[]): XmlElement[] {
+  let current = [...roots];
+  for (const name of names) current = current.flatMap((element) => childrenOf(element, name));
+  return current;
+}
+
+/** The component names most rules look into. */
+export const shellSetup = 'Microsoft-Windows-Shell-Setup';
+export const windowsSetup = 'Microsoft-Windows-Setup';
+
+/** The elements reached by `path` inside every component called `name`. */
+export function settingsIn(context: LintContext, name: string, ...path: string[]): XmlElement[] {
+  return select(elementsOf(componentsNamed(context, name)), ...path);
+}
+
+/** Component elements for `select`. */
+export function elementsOf(components: readonly PlacedComponent[]): XmlElement[] {
+  return components.map((c) => c.element);
+}
+
+/** The text of a value element, trimmed (for numbers, booleans, enumerations). */
+export function trimmed(element: XmlElement | undefined): string | undefined {
+  return element?.text.trim();
+}
+
+/** Whether a child holds `true` (Windows reads booleans case-insensitively). */
+export function isTrue(element: XmlElement, child: string): boolean {
+  return trimmed(childOf(element, child))?.toLowerCase() === 'true';
+}
+
+/** A child's value as a non-negative integer; undefined when missing or not a number. */
+export function integerOf(element: XmlElement, child: string): number | undefined {
+  const text = trimmed(childOf(element, child));
+  return text !== undefined && /^[0-9]+$/.test(text) ? Number(text) : undefined;
+}
+
+/** The `wcm:action` of a list item. */
+export function actionOf(element: XmlElement): string | undefined {
+  return attributeOf(element, 'action', wcmNamespace);
+}
+
+/** Every element below `element` with its parent, in document order. */
+export function* walkWithParent(element: XmlElement): Generator<[XmlElement, XmlElement]> {
+  for (const child of element.children) {
+    yield [child, element];
+    yield* walkWithParent(child);
+  }
+}
