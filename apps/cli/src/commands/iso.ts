@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { CommandContext, CommandDefinition } from '../command';
 import { CliError, UsageError } from '../errors';
+import { assertWritable } from '../io/write-outputs';
 import { formatBytes, table } from '../table';
 import { assertReadableIso } from './media';
 
@@ -25,28 +26,43 @@ const build: CommandDefinition = {
   options: {
     output: { type: 'string', short: 'o', valueName: 'image.iso', description: 'Where to write the image' },
     label: { type: 'string', valueName: 'label', description: 'Volume label (default CIDATA)' },
-    tool: { type: 'string', valueName: 'tool', description: `Writer: ${backends.join(', ')} (default builtin)` },
+    tool: {
+      type: 'string',
+      valueName: 'tool',
+      description: `Writer: ${backends.join(', ')} (default builtin)`,
+    },
     force: { type: 'boolean', description: 'Replace an existing image' },
   },
   examples: [['winguest iso build ./media -o cidata.iso', 'an image of ./media with the label CIDATA']],
   async run(context) {
     const [dir] = expectPositionals(context, 1, 'one directory', 'iso build');
     const { values, cwd, out } = context;
-    if (typeof values.output !== 'string') throw new UsageError('--output <image.iso> is required', 'iso build');
+    if (typeof values.output !== 'string')
+      throw new UsageError('--output <image.iso> is required', 'iso build');
     const tool = (values.tool ?? 'builtin') as Backend;
     if (!backends.includes(tool)) {
-      throw new UsageError(`--tool ${JSON.stringify(tool)} is not one of ${backends.join(', ')}`, 'iso build');
+      throw new UsageError(
+        `--tool ${JSON.stringify(tool)} is not one of ${backends.join(', ')}`,
+        'iso build',
+      );
     }
     const from = resolve(cwd, dir as string);
-    const isDirectory = await stat(from).then((s) => s.isDirectory(), () => false);
+    const isDirectory = await stat(from).then(
+      (s) => s.isDirectory(),
+      () => false,
+    );
     if (!isDirectory) {
       throw new CliError('not-a-directory', `${JSON.stringify(dir)} is not a directory`, {
         hint: 'pass the folder whose contents should become the image root',
       });
     }
     const destination = resolve(cwd, values.output);
+    await assertWritable([destination], Boolean(values.force), cwd);
     const layout = [{ type: 'tree' as const, path: '', from }];
-    const options = { volumeLabel: (values.label as string | undefined) ?? 'CIDATA', overwrite: Boolean(values.force) };
+    const options = {
+      volumeLabel: (values.label as string | undefined) ?? 'CIDATA',
+      overwrite: Boolean(values.force),
+    };
     if (tool === 'builtin') {
       const { writeIso } = await import('@winguest/cidata-iso');
       const result = await writeIso(layout, destination, options);
@@ -78,7 +94,10 @@ const ls: CommandDefinition = {
       return 0;
     }
     context.out.info(`${image.volumeLabel} (${image.joliet ? 'Joliet' : 'ISO 9660 names only'})`);
-    const rows = image.entries.map((e) => [e.type === 'directory' ? 'dir' : String(e.size), e.type === 'directory' ? `${e.path}/` : e.path]);
+    const rows = image.entries.map((e) => [
+      e.type === 'directory' ? 'dir' : String(e.size),
+      e.type === 'directory' ? `${e.path}/` : e.path,
+    ]);
     for (const line of table(['size', 'path'], rows)) context.out.line(line);
     return 0;
   },
@@ -88,12 +107,16 @@ const cat: CommandDefinition = {
   name: 'iso cat',
   summary: 'Write one file of an ISO image to stdout',
   usage: ['iso cat <image.iso> <path-in-image>'],
-  examples: [['winguest iso cat out/cidata.iso autounattend.xml | xmllint --noout -', 'check the answer file']],
+  examples: [
+    ['winguest iso cat out/cidata.iso autounattend.xml | xmllint --noout -', 'check the answer file'],
+  ],
   async run(context) {
     const [iso, entry] = expectPositionals(context, 2, 'an image path and a path inside it', 'iso cat');
     const image = await openImage(resolve(context.cwd, iso as string));
     const wanted = (entry as string).replace(/^\/+/, '');
-    const found = image.entries.find((e) => e.path.toLowerCase() === wanted.toLowerCase() && e.type === 'file');
+    const found = image.entries.find(
+      (e) => e.path.toLowerCase() === wanted.toLowerCase() && e.type === 'file',
+    );
     if (!found) {
       throw new CliError('not-in-image', `${JSON.stringify(entry)} is not a file in ${iso}`, {
         hint: `list the files with \`winguest iso ls ${iso}\``,
