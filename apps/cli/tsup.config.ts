@@ -8,7 +8,10 @@ export default defineLibraryConfig({
   dts: false,
   splitting: true,
   noExternal: [/.*/],
-  banner: { js: '#!/usr/bin/env node' },
+  // Bundled CommonJS dependencies call require(); give the ESM bundle one.
+  banner: {
+    js: "#!/usr/bin/env node\nimport { createRequire as __winguestCreateRequire } from 'node:module';\nconst require = __winguestCreateRequire(import.meta.url);",
+  },
   // Bundle workspace packages from their TypeScript source, like the tests do.
   esbuildOptions(options) {
     options.conditions = ['@winguest/source', 'node', 'import', 'default'];

@@ -36,7 +36,10 @@ function describe(error: unknown): Described {
     };
   }
   if (isWinguestError(error)) {
-    return { message: error.message, details: [], hint: undefined, exitCode: exitCodes.failure };
+    const details = issueLines(error);
+    // Package messages list their issues on further lines; show them once, as detail lines.
+    const message = details.length > 0 ? (error.message.split('\n')[0] as string) : error.message;
+    return { message, details, hint: undefined, exitCode: exitCodes.failure };
   }
   const message = error instanceof Error ? error.message : String(error);
   return {
@@ -62,4 +65,15 @@ function isWinguestError(error: unknown): error is Error {
     error instanceof Error &&
     Object.getOwnPropertySymbols(error).some((s) => s.description?.startsWith('winguest.') ?? false)
   );
+}
+
+/** `path: message` lines of a package validation error's `issues`, when it has them. */
+export function issueLines(error: Error, prefix = ''): string[] {
+  const issues = (error as { issues?: unknown }).issues;
+  if (!Array.isArray(issues)) return [];
+  return issues.map((issue: { path?: unknown; message?: unknown }) => {
+    const path = Array.isArray(issue.path) ? issue.path.join('.') : String(issue.path ?? '');
+    const full = [prefix, path].filter(Boolean).join('.');
+    return `${full ? `${full}: ` : ''}${String(issue.message)}`;
+  });
 }

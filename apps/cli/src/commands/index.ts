@@ -9,6 +9,11 @@ export interface CommandEntry {
 
 export const commands: CommandEntry[] = [
   {
+    name: 'build',
+    summary: 'Write the answer file, provisioning script, cidata ISO and QEMU command (the main job)',
+    load: async () => (await import('./build')).buildCommand,
+  },
+  {
     name: 'password',
     summary: 'Encode or decode an answer-file password value (PlainText=false)',
     load: async () => (await import('./password')).passwordCommand,

@@ -45,7 +45,7 @@ export async function loadConfigFile(given: string | undefined, cwd: string): Pr
       },
     );
   }
-  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (document.errors.length > 0) {
     throw new CliError('config-syntax', `${path} is not valid YAML/JSON`, {
       details: document.errors.map((e) => {
