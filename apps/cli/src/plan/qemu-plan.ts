@@ -107,7 +107,7 @@ function posixScript(argv: string[], input: QemuPlanInput, varsTemplate: string 
   const sh = (value: string) => formatCommand([value], 'posix');
   const iso = input.windowsIso
     ? `WINDOWS_ISO=\${1:-${sh(input.windowsIso)}}`
-    : 'WINDOWS_ISO=${1:?usage: ./qemu.sh path/to/windows.iso [more QEMU arguments]}';
+    : `WINDOWS_ISO=\${1:?usage: ./qemu.sh path/to/windows.iso [more QEMU arguments]}`;
   const lines = [
     '#!/bin/sh',
     '# Boots Windows Setup with the media `winguest build` wrote into this folder.',
