@@ -9,9 +9,34 @@ export interface CommandEntry {
 
 export const commands: CommandEntry[] = [
   {
+    name: 'init',
+    summary: 'Write a commented winguest.yaml with every field and its default',
+    load: async () => (await import('./init')).initCommand,
+  },
+  {
     name: 'build',
     summary: 'Write the answer file, provisioning script, cidata ISO and QEMU command (the main job)',
     load: async () => (await import('./build')).buildCommand,
+  },
+  {
+    name: 'answerfile',
+    summary: 'Print or write the autounattend.xml for the config',
+    load: async () => (await import('./answerfile')).answerfileCommand,
+  },
+  {
+    name: 'lint',
+    summary: 'Check answer files for what would make Windows Setup fail',
+    load: async () => (await import('./lint')).lintCommand,
+  },
+  {
+    name: 'qemu-args',
+    summary: 'Print the QEMU command line for the config',
+    load: async () => (await import('./qemu-args')).qemuArgsCommand,
+  },
+  {
+    name: 'doctor',
+    summary: 'Check what this host can do: QEMU, firmware, accelerator, swtpm, ISO tools',
+    load: async () => (await import('./doctor')).doctorCommand,
   },
   {
     name: 'password',

@@ -84,7 +84,8 @@ export const configSchema = z
           ),
       })
       .strict()
-      .default({ port: 22, shell: 'powershell', strategy: 'auto' }),
+      .default({ port: 22, shell: 'powershell', strategy: 'auto' })
+      .describe('SSH into the guest: the key to authorise and how sshd is set up'),
     bypassHardwareChecks: z
       .boolean()
       .optional()
@@ -102,7 +103,8 @@ export const configSchema = z
           .describe('Win32-OpenSSH MSI to put on the media (no network needed to install sshd)'),
       })
       .strict()
-      .default({}),
+      .default({})
+      .describe('Files from the host: the Windows ISO, a driver ISO, the OpenSSH MSI'),
     vm: z
       .object({
         cpus: z.int().min(1).max(255).default(2).describe('Virtual CPUs'),
@@ -133,7 +135,8 @@ export const configSchema = z
         sshPort: 2222,
         display: 'none',
         accelerator: 'auto',
-      }),
+      })
+      .describe('The virtual machine: size, devices, ports, accelerator'),
     answer: z
       .record(z.string(), z.unknown())
       .optional()

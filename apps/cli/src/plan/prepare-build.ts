@@ -28,8 +28,8 @@ export interface PreparedBuild {
   editionName: string;
 }
 
-/** Reads config, secrets, key and media, then renders the answer file and the provisioning script. */
-export async function prepareBuild(context: CommandContext): Promise<PreparedBuild> {
+/** The config (file + flags) and, with an ISO, the media checked against it. */
+export async function resolveTarget(context: CommandContext) {
   const { config, path } = await resolveConfig(
     typeof context.values.config === 'string' ? context.values.config : undefined,
     context.cwd,
@@ -37,7 +37,13 @@ export async function prepareBuild(context: CommandContext): Promise<PreparedBui
   );
   const isoPath = config.media.iso ? resolve(context.cwd, config.media.iso) : undefined;
   const media = isoPath ? await checkMedia(isoPath, config) : undefined;
-  const arch = config.arch ?? media?.arch ?? 'amd64';
+  const arch: 'amd64' | 'arm64' = config.arch ?? media?.arch ?? 'amd64';
+  return { config, path, media, arch };
+}
+
+/** Reads config, secrets, key and media, then renders the answer file and the provisioning script. */
+export async function prepareBuild(context: CommandContext): Promise<PreparedBuild> {
+  const { config, path, media, arch } = await resolveTarget(context);
   const password = await resolvePassword(config, context);
   const sshKey = await findSshKey(config.ssh.publicKey);
   const msi = config.media.opensshMsi ? resolve(context.cwd, config.media.opensshMsi) : undefined;
