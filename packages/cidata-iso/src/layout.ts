@@ -40,7 +40,7 @@ export interface IsoDirectoryEntry {
 /** A host directory copied recursively to `path` when the image is written (e.g. a driver tree). */
 export interface IsoTreeEntry {
   type: 'tree';
-  /** Path inside the image the tree's contents go under. */
+  /** Path inside the image the tree's contents go under; `''` puts them at the image root. */
   path: string;
   /** Host directory to copy. */
   from: string;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { requireHostTools } from '@winguest/vitest-config/host-tools';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { tool } from './__fixtures__/host';
-import { EntryNotFoundError, NotAnIsoError, readIso } from './index';
+import { EntryNotFoundError, NotAnIsoError, readIso, writeIso } from './index';
 
 let dir: string;
 beforeAll(async () => {
@@ -48,6 +48,16 @@ describe.skipIf(!gate.available)('images made by xorriso', () => {
     expect((await image.readFile('/Sub Dir/Long File Name.txt')).toString()).toBe('long\n');
     expect(() => image.createReadStream('Sub Dir')).toThrow(EntryNotFoundError);
     expect(() => image.createReadStream('nope.txt')).toThrow(/has no file "nope\.txt"/);
+  });
+
+  test('a tree entry with path "" puts a host directory at the image root, as xorriso does', async () => {
+    const ours = join(dir, 'root-tree.iso');
+    await writeIso([{ type: 'tree', path: '', from: tree }], ours);
+    const theirs = join(dir, 'root-tree-xorriso.iso');
+    await tool('xorriso', ['-as', 'mkisofs', '-quiet', '-J', '-o', theirs, tree]);
+    const listing = async (iso: string) => (await readIso(iso)).entries.map((e) => `${e.type} ${e.path}`);
+    expect(await listing(ours)).toEqual(await listing(theirs));
+    expect((await (await readIso(ours)).readFile('Sub Dir/Long File Name.txt')).toString()).toBe('long\n');
   });
 
   test('without Joliet: ISO 9660 names without the ;1 version or a bare trailing dot', async () => {

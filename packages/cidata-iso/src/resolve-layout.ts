@@ -76,11 +76,11 @@ async function walkTree(imagePath: string, hostDir: string, where: string): Prom
   } catch (error) {
     throw new SourceMissingError(imagePath, hostDir, error);
   }
-  const here: ResolvedEntry = { type: 'directory', path: imagePath, where };
+  const here: ResolvedEntry[] = imagePath === '' ? [] : [{ type: 'directory', path: imagePath, where }];
   const children = await Promise.all(
     names.map(async (name): Promise<ResolvedEntry[]> => {
       const host = join(hostDir, name);
-      const path = `${imagePath}/${name}`;
+      const path = imagePath === '' ? name : `${imagePath}/${name}`;
       const info = await stat(host).catch((error: unknown) => {
         throw new SourceMissingError(path, host, error);
       });
@@ -88,5 +88,5 @@ async function walkTree(imagePath: string, hostDir: string, where: string): Prom
       return [{ type: 'file', path, source: { path: host }, size: info.size, where: `${where} (${host})` }];
     }),
   );
-  return [here, ...children.flat()];
+  return [...here, ...children.flat()];
 }

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildWim, consumerEditions, edition } from '@winguest/test-media';
 import { requireHostTools } from '@winguest/vitest-config/host-tools';
 import { afterAll, describe, expect, test } from 'vitest';
 import { genisoimage } from './__fixtures__/media';
 import { expectedImage, wiminfo } from './__fixtures__/reference';
 import { run, tempDir } from './__fixtures__/tools';
-import { buildWim, consumerEditions, edition } from './__fixtures__/wim-fixtures';
 import { openFileSource } from './byte-source';
 import { NotInstallMediaError } from './errors';
 import { inspectInstallMedia } from './inspect-install-media';

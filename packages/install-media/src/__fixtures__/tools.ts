@@ -1,26 +1,13 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+export { run, writeTree } from '@winguest/test-media';
 
-/** Runs a host tool and returns its stdout (throws with its stderr on failure). */
-export function run(command: string, args: readonly string[]): string {
-  return execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-}
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** A temporary directory removed by the returned cleanup. */
 export function tempDir(prefix: string): { path: string; cleanup: () => void } {
   const path = mkdtempSync(join(tmpdir(), `winguest-${prefix}-`));
   return { path, cleanup: () => rmSync(path, { recursive: true, force: true }) };
-}
-
-/** Writes files (relative path → content) under `root`, creating directories. */
-export function writeTree(root: string, files: Record<string, string | Uint8Array>): void {
-  for (const [path, content] of Object.entries(files)) {
-    const target = join(root, path);
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, content);
-  }
 }
 
 /** A deep directory tree with mixed-case and non-ASCII names, for file-system listings. */

@@ -1,10 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildWim, consumerEditions, edition } from '@winguest/test-media';
 import { requireHostTools } from '@winguest/vitest-config/host-tools';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { expectedImage, wiminfo } from '../__fixtures__/reference';
 import { run, tempDir } from '../__fixtures__/tools';
-import { buildWim, consumerEditions, edition } from '../__fixtures__/wim-fixtures';
 import { bufferSource, openFileSource } from '../byte-source';
 import { WimError } from '../errors';
 import { readWimInfo } from './wim-info';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { run, writeTree } from './tools';
+import { run, writeTree } from './run.ts';
 
 /** One edition to capture: the NAME plus `--image-property` values and `--flags`. */
 export interface EditionFixture {

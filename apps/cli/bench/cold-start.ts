@@ -1,0 +1,62 @@
+// Cold-start benchmark of the built CLI: median wall time of repeated runs, each a fresh process,
+// next to a bare `node -e ""` on the same machine as the floor. Prints figures; asserts nothing.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const cli = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'cli.js');
+const runs = Number(process.env.BENCH_RUNS ?? 15);
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
+function time(args: string[], options: { cwd?: string; prepare?: () => void } = {}): number {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    options.prepare?.();
+    const start = process.hrtime.bigint();
+    const result = spawnSync(process.execPath, args, {
+      cwd: options.cwd,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+    if (result.status !== 0 && args[0] !== '-e') {
+      throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+    }
+  }
+  return median(samples);
+}
+
+const floor = time(['-e', '']);
+const rows: Array<[string, number, number]> = [['node -e "" (floor)', floor, 0]];
+rows.push(['winguest --help', time([cli, '--help']), 150]);
+const work = mkdtempSync(join(tmpdir(), 'winguest-bench-'));
+const extra = (process.env.BENCH_BUILD_ARGS ?? '').split(' ').filter(Boolean);
+if (extra.length > 0 || process.env.BENCH_BUILD !== '0') {
+  const out = join(work, 'out');
+  try {
+    rows.push([
+      'winguest build (defaults)',
+      time([cli, 'build', '--out', out, '--force', ...extra], {
+        cwd: work,
+        prepare: () => rmSync(out, { recursive: true, force: true }),
+      }),
+      400,
+    ]);
+  } catch (error) {
+    console.log(`winguest build: not measured (${(error as Error).message.split('\n')[0]})`);
+  }
+}
+rmSync(work, { recursive: true, force: true });
+
+console.log(`cold start, median of ${runs} runs (Node ${process.version})`);
+for (const [name, ms, target] of rows) {
+  const ratio = (ms / floor).toFixed(1);
+  console.log(
+    `${name.padEnd(28)} ${ms.toFixed(1).padStart(7)} ms  ${ratio}× node floor${target ? `  (target ≤ ${target} ms)` : ''}`,
+  );
+}

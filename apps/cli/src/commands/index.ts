@@ -1,0 +1,56 @@
+import type { CommandDefinition } from '../command';
+
+/** A top-level command; its module is loaded only when it runs or shows its help. */
+export interface CommandEntry {
+  name: string;
+  summary: string;
+  load: () => Promise<CommandDefinition>;
+}
+
+export const commands: CommandEntry[] = [
+  {
+    name: 'init',
+    summary: 'Write a commented winguest.yaml with every field and its default',
+    load: async () => (await import('./init')).initCommand,
+  },
+  {
+    name: 'build',
+    summary: 'Write the answer file, provisioning script, cidata ISO and QEMU command (the main job)',
+    load: async () => (await import('./build')).buildCommand,
+  },
+  {
+    name: 'answerfile',
+    summary: 'Print or write the autounattend.xml for the config',
+    load: async () => (await import('./answerfile')).answerfileCommand,
+  },
+  {
+    name: 'lint',
+    summary: 'Check answer files for what would make Windows Setup fail',
+    load: async () => (await import('./lint')).lintCommand,
+  },
+  {
+    name: 'qemu-args',
+    summary: 'Print the QEMU command line for the config',
+    load: async () => (await import('./qemu-args')).qemuArgsCommand,
+  },
+  {
+    name: 'doctor',
+    summary: 'Check what this host can do: QEMU, firmware, accelerator, swtpm, ISO tools',
+    load: async () => (await import('./doctor')).doctorCommand,
+  },
+  {
+    name: 'password',
+    summary: 'Encode or decode an answer-file password value (PlainText=false)',
+    load: async () => (await import('./password')).passwordCommand,
+  },
+  {
+    name: 'iso',
+    summary: 'Build, list and read ISO 9660 + Joliet images',
+    load: async () => (await import('./iso')).isoCommand,
+  },
+  {
+    name: 'media',
+    summary: 'Show the editions, architecture and languages of a Windows ISO',
+    load: async () => (await import('./media')).mediaCommand,
+  },
+];

@@ -1,0 +1,61 @@
+import { platform } from 'node:os';
+import type { CommandDefinition } from '../command';
+import { configOptions } from '../config/config-options';
+import { UsageError } from '../errors';
+import { resolveTarget } from '../plan/prepare-build';
+import { probeQemuHost } from '../plan/probe-qemu-host';
+import { planQemuCommand } from '../plan/qemu-plan';
+
+const shells = ['posix', 'powershell', 'cmd'] as const;
+
+export const qemuArgsCommand: CommandDefinition = {
+  name: 'qemu-args',
+  summary: 'Print the QEMU command line for the config (shell line or --json argv)',
+  usage: ['qemu-args [--shell posix|powershell|cmd] [--json] [--iso windows.iso] [--config winguest.yaml]'],
+  description: [
+    'The command `winguest build` puts into qemu.sh, for a build folder (paths are relative to it).',
+    "Firmware comes from QEMU's descriptors; the accelerator is the host's usual one unless",
+    'vm.accelerator says otherwise (`winguest doctor` proves it works).',
+  ].join('\n'),
+  options: {
+    shell: {
+      type: 'string',
+      valueName: 'shell',
+      description: 'Quote for posix (default; powershell on Windows), powershell or cmd',
+    },
+    json: { type: 'boolean', description: 'Print { argv, warnings } as JSON' },
+    ...configOptions,
+  },
+  examples: [
+    ['winguest qemu-args --iso win11.iso', 'the shell line'],
+    ['winguest qemu-args --json | jq -r ".argv[]"', 'one argument per line'],
+  ],
+  async run(context) {
+    const shell = (context.values.shell ??
+      (platform() === 'win32' ? 'powershell' : 'posix')) as (typeof shells)[number];
+    if (!shells.includes(shell)) {
+      throw new UsageError(
+        `--shell ${JSON.stringify(shell)} is not one of ${shells.join(', ')}`,
+        'qemu-args',
+      );
+    }
+    const { config, media, arch } = await resolveTarget(context);
+    const host = await probeQemuHost(arch, config, context.env);
+    const plan = planQemuCommand({
+      config,
+      arch,
+      windowsIso: media?.path,
+      ...host.facts,
+      shell: shell === 'posix' ? 'posix' : 'powershell',
+    });
+    const warnings = [...host.warnings, ...plan.warnings];
+    if (context.values.json) {
+      context.out.json({ argv: plan.argv, warnings, accelerator: host.acceleratorNote });
+      return 0;
+    }
+    const { formatCommand } = await import('@winguest/qemu-args');
+    context.out.line(formatCommand(plan.argv, shell));
+    for (const warning of warnings) context.out.info(`${context.out.yellow('warning:')} ${warning}`);
+    return 0;
+  },
+};

@@ -1,0 +1,35 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import type { WriteIsoResult } from '@winguest/cidata-iso';
+import { CliError } from '../errors';
+import { opensshMsiName, provisionScriptName } from './guest-plan';
+import type { PreparedBuild } from './prepare-build';
+
+/**
+ * Writes the cidata ISO: autounattend.xml at the root, the provisioning script (and the OpenSSH
+ * MSI) under winguest/ with its marker. Deterministic (SOURCE_DATE_EPOCH or a fixed date).
+ */
+export async function writeCidataIso(
+  prepared: PreparedBuild,
+  destination: string,
+  cwd: string,
+): Promise<WriteIsoResult> {
+  const { cidataLayout, writeIso } = await import('@winguest/cidata-iso');
+  const msi = prepared.config.media.opensshMsi;
+  const layout = cidataLayout({
+    answerFile: prepared.answerXml,
+    files: {
+      [provisionScriptName]: prepared.provisionScript,
+      ...(msi ? { [opensshMsiName]: { path: resolve(cwd, msi) } } : {}),
+    },
+  });
+  try {
+    await mkdir(dirname(destination), { recursive: true });
+    return await writeIso(layout, destination, { overwrite: true });
+  } catch (error) {
+    throw new CliError('cidata-write', `Could not write ${destination}: ${(error as Error).message}`, {
+      hint: 'check that the output folder is writable and the disk has space',
+      cause: error,
+    });
+  }
+}

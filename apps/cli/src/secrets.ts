@@ -1,0 +1,25 @@
+import { randomInt } from 'node:crypto';
+
+const lower = 'abcdefghijkmnopqrstuvwxyz';
+const upper = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
+const digits = '23456789';
+const symbols = '-_.+!#';
+
+/**
+ * A strong random password that meets Windows' complexity rule (three of: upper, lower, digit,
+ * symbol — we always include all four) and is easy to copy: no look-alikes, no quotes or spaces.
+ */
+export function generatePassword(length = 20): string {
+  const all = lower + upper + digits + symbols;
+  const chars = [pick(lower), pick(upper), pick(digits), pick(symbols)];
+  while (chars.length < length) chars.push(pick(all));
+  for (let i = chars.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [chars[i], chars[j]] = [chars[j] as string, chars[i] as string];
+  }
+  return chars.join('');
+}
+
+function pick(set: string): string {
+  return set[randomInt(set.length)] as string;
+}

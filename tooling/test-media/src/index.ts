@@ -1,0 +1,3 @@
+export { buildFakeInstallIso, type FakeInstallIsoOptions, installIsoTools } from './install-iso.ts';
+export { run, writeTree } from './run.ts';
+export { buildWim, consumerEditions, type EditionFixture, edition } from './wim.ts';
