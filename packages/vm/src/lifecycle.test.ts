@@ -7,7 +7,9 @@ import { describe, test } from 'vitest';
  * written through `writeCidata`, and a check for orphan processes after each.
  */
 describe('lifecycle with the stand-in guest', () => {
-  test.todo('up installs to ready over real QEMU (TCG): stages in order, reboot counted, media ejected, cidata deleted');
+  test.todo(
+    'up installs to ready over real QEMU (TCG): stages in order, reboot counted, media ejected, cidata deleted',
+  );
   test.todo('sshExec runs a command in the guest; the host key is recorded in known_hosts');
   test.todo('stop powers the guest off through ACPI; a guest that ignores it is ended after the timeout');
   test.todo('start boots the installed instance without install media (the guest checks) to ready');
