@@ -1,0 +1,41 @@
+import type { Scenario } from './scenario-schema.ts';
+
+/** Host files and the stand-in's kernel, resolved by the caller. */
+export interface ConfigInputs {
+  drivers?: string | undefined;
+  opensshMsi?: string | undefined;
+  /** Direct kernel boot (the stand-in guest). */
+  kernel?: { kernel: string; initrd: string; append: string } | undefined;
+}
+
+/**
+ * The `winguest.yaml` (as data) for a scenario: the CLI stays the only place where config becomes
+ * answer file, provisioning and media. The install ISO is given to the CLI as `--iso`.
+ */
+export function scenarioConfig(scenario: Scenario, inputs: ConfigInputs): Record<string, unknown> {
+  const { options, expect } = scenario;
+  return {
+    family: scenario.family,
+    arch: scenario.arch,
+    firmware: scenario.firmware,
+    ...(scenario.edition ? { edition: scenario.edition } : {}),
+    computerName: expect.computerName,
+    timeZone: expect.timeZone,
+    uiLanguage: expect.locale,
+    user: { name: expect.user },
+    ssh: { strategy: options.openssh },
+    ...(options.bypassHardwareChecks === undefined ? {} : { bypassHardwareChecks: options.bypassHardwareChecks }),
+    media: {
+      ...(inputs.drivers ? { drivers: inputs.drivers } : {}),
+      ...(inputs.opensshMsi ? { opensshMsi: inputs.opensshMsi } : {}),
+    },
+    vm: {
+      cpus: options.cpus,
+      memoryMiB: options.memoryMiB,
+      diskGiB: options.diskGiB,
+      secureBoot: options.secureBoot,
+      tpm: options.tpm,
+      ...(inputs.kernel ? { kernel: inputs.kernel } : {}),
+    },
+  };
+}

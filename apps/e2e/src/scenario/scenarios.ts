@@ -1,0 +1,63 @@
+import type { ScenarioInput } from './scenario-schema.ts';
+
+const allWindowsChecks = [
+  'hostname',
+  'user-groups',
+  'sshd',
+  'provisioning-log',
+  'answer-file-secrets',
+  'time-zone-locale',
+] as const;
+
+/** SID of the built-in Administrators group (its name is localised; the SID is not). */
+const administrators = 'S-1-5-32-544';
+
+/**
+ * The scenarios `pnpm e2e` knows. Media come from environment variables (the nightly workflow sets
+ * them from its cached downloads) so nothing here depends on one machine's paths.
+ */
+export const scenarioInputs: ScenarioInput[] = [
+  {
+    name: 'standin-amd64',
+    description: 'Linux stand-in guest: the install protocol, one reboot, eject, SSH (runs under TCG)',
+    guest: 'standin',
+    firmware: 'bios',
+    options: { cpus: 1, memoryMiB: 1024, diskGiB: 20 },
+    expect: { computerName: 'e2e-standin', user: 'root', group: 'root', timeZone: 'UTC' },
+    checks: ['hostname', 'user-groups', 'sshd', 'provisioning-log', 'answer-file-secrets', 'time-zone-locale'],
+  },
+  {
+    name: 'win11-amd64',
+    description: 'Windows 11 Enterprise evaluation, TPM 2.0 + hardware-check bypass, in-box devices, OpenSSH MSI',
+    guest: 'windows',
+    family: 'windows11',
+    edition: 'Windows 11 Enterprise Evaluation',
+    media: {
+      iso: { env: 'WINGUEST_E2E_WIN11_ISO' },
+      opensshMsi: { env: 'WINGUEST_E2E_OPENSSH_MSI' },
+    },
+    options: { tpm: true, bypassHardwareChecks: true, devices: 'compat', openssh: 'msi', memoryMiB: 4096 },
+    expect: {
+      computerName: 'e2e-win11',
+      user: 'winguest',
+      group: administrators,
+      timeZone: 'W. Europe Standard Time',
+      locale: 'en-US',
+    },
+    checks: [...allWindowsChecks],
+  },
+  {
+    name: 'server2025-amd64',
+    description: 'Windows Server 2025 evaluation (Desktop Experience), virtio-win drivers, built-in OpenSSH',
+    guest: 'windows',
+    family: 'server2025',
+    edition: 'Windows Server 2025 Standard Evaluation (Desktop Experience)',
+    media: {
+      iso: { env: 'WINGUEST_E2E_SERVER2025_ISO' },
+      drivers: { env: 'WINGUEST_E2E_VIRTIO_WIN_ISO' },
+    },
+    options: { devices: 'virtio', openssh: 'builtin', memoryMiB: 4096 },
+    expect: { computerName: 'e2e-srv2025', user: 'winguest', group: administrators, timeZone: 'UTC', locale: 'en-US' },
+    checks: [...allWindowsChecks],
+  },
+];
