@@ -40,7 +40,7 @@ export function parseDoctor(stdout: string): DoctorFacts {
     ready,
     accelerator: proven ?? 'tcg',
     acceleratorDetail: accel?.detail ?? 'doctor reported no accelerator check (QEMU missing?)',
-    qemuVersion: qemu ? /\(([^)]*)\)\s*$/.exec(qemu.detail)?.[1] : undefined,
+    qemuVersion: qemu ? /version (\S+)/.exec(qemu.detail)?.[1] : undefined,
     failures: checks.filter((c) => c.level === 'fail').map((c) => `${c.name}: ${c.detail}`),
   };
 }

@@ -35,7 +35,9 @@ export function scenarioConfig(scenario: Scenario, inputs: ConfigInputs): Record
       diskGiB: options.diskGiB,
       secureBoot: options.secureBoot,
       tpm: options.tpm,
-      ...(inputs.kernel ? { kernel: inputs.kernel } : {}),
+      ...(inputs.kernel
+        ? { kernel: { kernel: inputs.kernel.kernel, initrd: inputs.kernel.initrd, append: inputs.kernel.append } }
+        : {}),
     },
   };
 }
