@@ -26,6 +26,7 @@ packages=(
   qemu-efi-aarch64   # arm64 UEFI firmware + descriptors
   swtpm              # TPM 2.0 emulator behind tpm-crb / tpm-tis-device
   swtpm-tools
+  busybox            # busybox sh: the stand-in guest's check scripts parse and run (e2e)
 )
 
 missing=()

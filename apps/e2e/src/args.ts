@@ -41,7 +41,10 @@ export function parseHarnessArgs(argv: readonly string[]): HarnessArgs | 'help' 
     throw new E2eError('invalid-arguments', `${(error as Error).message}\n\n${usage}`);
   }
   if (values.help) return 'help';
-  const scenarios = (values.scenario ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+  const scenarios = (values.scenario ?? [])
+    .flatMap((s) => s.split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
   const problems: string[] = [];
   if (values.iso !== undefined && scenarios.length !== 1) problems.push('--iso needs exactly one --scenario');
   const concurrency = values.concurrency === undefined ? undefined : Number(values.concurrency);

@@ -6,6 +6,10 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
     console.error(E2eError.isInstance(error) ? `e2e: ${error.message}` : error);
-    process.exit(E2eError.isInstance(error) && (error.code === 'invalid-arguments' || error.code === 'unknown-scenario') ? 2 : 1);
+    process.exit(
+      E2eError.isInstance(error) && (error.code === 'invalid-arguments' || error.code === 'unknown-scenario')
+        ? 2
+        : 1,
+    );
   },
 );

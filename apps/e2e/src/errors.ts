@@ -26,5 +26,7 @@ export class E2eError extends Error {
 
 /** Every zod issue as `path: message`, joined, for error messages that report all problems at once. */
 export function formatIssues(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): string {
-  return issues.map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`).join('; ');
+  return issues
+    .map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`)
+    .join('; ');
 }

@@ -1,4 +1,4 @@
-import { readdir, writeFile, mkdir } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseHarnessArgs, usage } from './args.ts';
 import { E2eError } from './errors.ts';
@@ -22,13 +22,26 @@ export async function main(argv: readonly string[]): Promise<number> {
   const all = parseScenarios(scenarioInputs);
   const scenarios = selectScenarios(all, args.scenarios);
   if (args.command === 'list') {
-    const rows = scenarios.map((s) => ({ name: s.name, guest: s.guest, arch: s.arch, description: s.description, media: s.media }));
-    console.log(args.json ? JSON.stringify(rows) : rows.map((r) => `${r.name.padEnd(18)} ${r.guest.padEnd(8)} ${r.description}`).join('\n'));
+    const rows = scenarios.map((s) => ({
+      name: s.name,
+      guest: s.guest,
+      arch: s.arch,
+      description: s.description,
+      media: s.media,
+    }));
+    console.log(
+      args.json
+        ? JSON.stringify(rows)
+        : rows.map((r) => `${r.name.padEnd(18)} ${r.guest.padEnd(8)} ${r.description}`).join('\n'),
+    );
     return 0;
   }
   const report =
     args.command === 'merge'
-      ? mergeReports(await Promise.all((await findResults(args.merge as string)).map(readReport)), all.map((s) => s.name))
+      ? mergeReports(
+          await Promise.all((await findResults(args.merge as string)).map(readReport)),
+          all.map((s) => s.name),
+        )
       : await runHarness({
           scenarios,
           iso: args.iso,
@@ -41,9 +54,14 @@ export async function main(argv: readonly string[]): Promise<number> {
         });
   await mkdir(args.out, { recursive: true });
   await writeFile(join(args.out, '.gitignore'), '*\n');
-  await writeReport(args.out, report, { history: args.history, stepSummary: process.env.GITHUB_STEP_SUMMARY });
+  await writeReport(args.out, report, {
+    history: args.history,
+    stepSummary: process.env.GITHUB_STEP_SUMMARY,
+  });
   printVerdicts(report);
-  console.log(`report: ${join(args.out, reportFiles.summary)}, ${join(args.out, reportFiles.results)}, ${join(args.out, reportFiles.junit)}`);
+  console.log(
+    `report: ${join(args.out, reportFiles.summary)}, ${join(args.out, reportFiles.results)}, ${join(args.out, reportFiles.junit)}`,
+  );
   const failed = report.scenarios.some((s) => s.verdict === 'failed');
   const missing = args.requireRun && report.scenarios.some((s) => s.verdict === 'not-run');
   return failed || missing ? 1 : 0;
@@ -60,7 +78,9 @@ function printVerdicts(report: RunReport): void {
 /** Every `results.json` below `dir` (the nightly downloads one artifact folder per matrix job). */
 async function findResults(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const found = entries.filter((e) => e.isFile() && e.name === reportFiles.results).map((e) => join(e.parentPath, e.name));
+  const found = entries
+    .filter((e) => e.isFile() && e.name === reportFiles.results)
+    .map((e) => join(e.parentPath, e.name));
   if (found.length === 0) throw new E2eError('invalid-results', `no ${reportFiles.results} below ${dir}`);
   return found.sort();
 }

@@ -36,7 +36,8 @@ export function secretsIn(text: string, password: string): string[] {
   const found: string[] = [];
   if (password !== '' && text.includes(password)) found.push('the password in plain text');
   for (const field of ['Password', 'AdministratorPassword'] as const) {
-    if (password !== '' && text.includes(encodePassword(password, field))) found.push(`the password encoded for ${field}`);
+    if (password !== '' && text.includes(encodePassword(password, field)))
+      found.push(`the password encoded for ${field}`);
   }
   // `<Password><Value>…</Value>…</Password>` as written, or `<Password>…</Password>` as Setup masks it.
   const passwordValues = [
@@ -58,9 +59,14 @@ export const answerFileSecretsCheck: CheckDefinition = {
   evaluate(output, { password }) {
     const files = parseFileDump(output);
     if (files.length === 0) return { passed: true, detail: 'no cached answer file is left' };
-    const leaks = files.flatMap((file) => secretsIn(file.text, password).map((secret) => `${file.path}: ${secret}`));
+    const leaks = files.flatMap((file) =>
+      secretsIn(file.text, password).map((secret) => `${file.path}: ${secret}`),
+    );
     return leaks.length === 0
-      ? { passed: true, detail: `${files.length} cached answer file(s), passwords masked: ${files.map((f) => f.path).join(', ')}` }
+      ? {
+          passed: true,
+          detail: `${files.length} cached answer file(s), passwords masked: ${files.map((f) => f.path).join(', ')}`,
+        }
       : { passed: false, detail: leaks.join('; ') };
   },
 };

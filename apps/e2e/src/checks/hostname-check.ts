@@ -14,6 +14,9 @@ export const hostnameCheck: CheckDefinition = {
     const expected = scenario.expect.computerName;
     // NetBIOS names are upper case on Windows; the comparison is case-insensitive like Windows'.
     const passed = found !== undefined && found.toLowerCase() === expected.toLowerCase();
-    return { passed, detail: `hostname ${JSON.stringify(found ?? null)}, expected ${JSON.stringify(expected)}` };
+    return {
+      passed,
+      detail: `hostname ${JSON.stringify(found ?? null)}, expected ${JSON.stringify(expected)}`,
+    };
   },
 };

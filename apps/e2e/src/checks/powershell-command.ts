@@ -9,8 +9,3 @@ export function powershellCommand(script: string): string {
   const encoded = Buffer.from(prelude + script, 'utf16le').toString('base64');
   return `powershell.exe -NoLogo -NoProfile -NonInteractive -ExecutionPolicy Bypass -EncodedCommand ${encoded}`;
 }
-
-/** A POSIX shell single-quoted literal. */
-export function shQuote(text: string): string {
-  return `'${text.replace(/'/g, `'\\''`)}'`;
-}

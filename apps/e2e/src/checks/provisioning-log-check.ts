@@ -30,12 +30,21 @@ export const provisioningLogCheck: CheckDefinition = {
     const lines = progressLinesOf(output);
     const last = lines.at(-1);
     const failed = lines.filter((line) => line.kind === 'step' && line.status === 'fail');
-    const steps = lines.filter((line) => line.kind === 'step' && (line.status === 'ok' || line.status === 'skip'));
+    const steps = lines.filter(
+      (line) => line.kind === 'step' && (line.status === 'ok' || line.status === 'skip'),
+    );
     if (last?.kind === 'ready' && failed.length === 0) {
       return { passed: true, detail: `ends with ready after ${steps.length} finished steps` };
     }
-    const lastText = last === undefined ? 'no protocol line' : last.kind === 'ready' ? 'ready' : `${last.step} ${last.status}`;
-    const failures = failed.map((line) => (line.kind === 'step' ? `${line.step}: ${line.message ?? 'failed'}` : ''));
+    const lastText =
+      last === undefined
+        ? 'no protocol line'
+        : last.kind === 'ready'
+          ? 'ready'
+          : `${last.step} ${last.status}`;
+    const failures = failed.map((line) =>
+      line.kind === 'step' ? `${line.step}: ${line.message ?? 'failed'}` : '',
+    );
     return {
       passed: false,
       detail: `last line: ${lastText}${failures.length ? `; failed: ${failures.join('; ')}` : ''}`,

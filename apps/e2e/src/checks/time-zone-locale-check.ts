@@ -22,11 +22,14 @@ export const timeZoneLocaleCheck: CheckDefinition = {
     if (scenario.guest === 'windows') {
       wanted.push(['uiLanguage', locale], ['userLocale', locale], ['systemLocale', locale]);
     }
-    const wrong = wanted.filter(([key, value]) => firstValue(values, key)?.toLowerCase() !== value.toLowerCase());
+    const wrong = wanted.filter(
+      ([key, value]) => firstValue(values, key)?.toLowerCase() !== value.toLowerCase(),
+    );
     const found = wanted.map(([key]) => `${key} ${firstValue(values, key) ?? '(none)'}`).join(', ');
     return {
       passed: wrong.length === 0,
-      detail: wrong.length === 0 ? found : `${found}; expected ${wrong.map(([k, v]) => `${k} ${v}`).join(', ')}`,
+      detail:
+        wrong.length === 0 ? found : `${found}; expected ${wrong.map(([k, v]) => `${k} ${v}`).join(', ')}`,
     };
   },
 };

@@ -13,7 +13,10 @@ export interface ScreenshotSource {
  * periodic, failure) and those `winguest logs` lists (named `0001-<stage>.png`): each file once,
  * labelled from the event when there was one, else from its name.
  */
-export function filmstripFrames(reported: readonly ScreenshotSource[], listed: readonly string[]): ScreenshotSource[] {
+export function filmstripFrames(
+  reported: readonly ScreenshotSource[],
+  listed: readonly string[],
+): ScreenshotSource[] {
   const byPath = new Map<string, ScreenshotSource>();
   for (const path of listed) byPath.set(path, { path, stage: stageFromName(path), reason: 'interval' });
   for (const shot of reported) byPath.set(shot.path, { ...byPath.get(shot.path), ...shot });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { stageTimingSchema, type RunReport } from './results-schema.ts';
+import { type RunReport, stageTimingSchema } from './results-schema.ts';
 
 /** One line of the history file (JSON Lines): one scenario of one run. */
 export const historyEntrySchema = z.object({

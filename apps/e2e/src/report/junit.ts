@@ -18,7 +18,7 @@ export function renderJunit(report: RunReport): string {
     time: seconds(sum(all.map((s) => (s.verdict === 'not-run' ? 0 : s.totalMs)))),
     timestamp: report.startedAt,
   });
-  all.forEach((scenario, index) => addSuite(root, scenario, cases[index] as CaseCount, report));
+  for (const [index, scenario] of all.entries()) addSuite(root, scenario, cases[index] as CaseCount, report);
   return root.end({ prettyPrint: true });
 }
 
@@ -33,7 +33,11 @@ function caseCount(s: ScenarioResult): CaseCount {
   const upFailed = s.failure?.phase === 'media' || s.failure?.phase === 'up';
   const checkFailures = s.checks.filter((c) => c.verdict === 'failed').length;
   const teardownFailed = s.failure?.phase === 'stop' || s.failure?.phase === 'rm';
-  return { tests: 1 + s.checks.length + (teardownFailed ? 1 : 0), failures: (upFailed ? 1 : 0) + checkFailures + (teardownFailed ? 1 : 0), skipped: 0 };
+  return {
+    tests: 1 + s.checks.length + (teardownFailed ? 1 : 0),
+    failures: (upFailed ? 1 : 0) + checkFailures + (teardownFailed ? 1 : 0),
+    skipped: 0,
+  };
 }
 
 function addSuite(root: XMLBuilder, s: ScenarioResult, count: CaseCount, report: RunReport): void {
@@ -55,13 +59,18 @@ function addSuite(root: XMLBuilder, s: ScenarioResult, count: CaseCount, report:
     timeToSshMs: s.timeToSshMs?.toString(),
     winguest: report.versions.winguest,
   };
-  for (const [name, value] of Object.entries(props)) if (value !== undefined) properties.ele('property', { name, value: xmlText(value) });
+  for (const [name, value] of Object.entries(props))
+    if (value !== undefined) properties.ele('property', { name, value: xmlText(value) });
   const classname = `e2e.${s.scenario}`;
   if (s.verdict === 'not-run') {
-    suite.ele('testcase', { classname, name: 'scenario', time: '0' }).ele('skipped', { message: xmlText(s.reason ?? 'not run') });
+    suite
+      .ele('testcase', { classname, name: 'scenario', time: '0' })
+      .ele('skipped', { message: xmlText(s.reason ?? 'not run') });
     return;
   }
-  const upTime = s.phases.filter((p) => p.phase === 'media' || p.phase === 'up').reduce((t, p) => t + p.durationMs, 0);
+  const upTime = s.phases
+    .filter((p) => p.phase === 'media' || p.phase === 'up')
+    .reduce((t, p) => t + p.durationMs, 0);
   const up = suite.ele('testcase', { classname, name: 'up: install and SSH ready', time: seconds(upTime) });
   if (s.failure && (s.failure.phase === 'media' || s.failure.phase === 'up')) {
     up.ele('failure', { message: xmlText(s.failure.message), type: s.failure.code ?? s.failure.phase }).txt(
@@ -69,11 +78,17 @@ function addSuite(root: XMLBuilder, s: ScenarioResult, count: CaseCount, report:
     );
   }
   for (const check of s.checks) {
-    const test = suite.ele('testcase', { classname, name: `check: ${check.id}`, time: seconds(check.durationMs) });
+    const test = suite.ele('testcase', {
+      classname,
+      name: `check: ${check.id}`,
+      time: seconds(check.durationMs),
+    });
     if (check.verdict === 'failed') test.ele('failure', { message: xmlText(check.detail), type: check.id });
   }
   if (s.failure && (s.failure.phase === 'stop' || s.failure.phase === 'rm')) {
-    suite.ele('testcase', { classname, name: `teardown: ${s.failure.phase}`, time: '0' }).ele('failure', { message: xmlText(s.failure.message), type: s.failure.phase });
+    suite
+      .ele('testcase', { classname, name: `teardown: ${s.failure.phase}`, time: '0' })
+      .ele('failure', { message: xmlText(s.failure.message), type: s.failure.phase });
   }
   const stages = s.stages.map((t) => `${t.stage} ${t.durationMs} ms`).join('\n');
   suite.ele('system-out').txt(xmlText(`stages:\n${stages}\nartifacts: ${s.artifacts.dir}`));

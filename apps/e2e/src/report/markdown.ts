@@ -1,7 +1,11 @@
 import { formatDuration, formatOverhead, overheadOf } from './format.ts';
 import type { RunReport, ScenarioResult } from './results-schema.ts';
 
-const icon: Record<ScenarioResult['verdict'], string> = { passed: '✅ passed', failed: '❌ failed', 'not-run': '⏭️ not run' };
+const icon: Record<ScenarioResult['verdict'], string> = {
+  passed: '✅ passed',
+  failed: '❌ failed',
+  'not-run': '⏭️ not run',
+};
 
 /** The Markdown summary of a run, for `$GITHUB_STEP_SUMMARY` and for a maintainer's morning. */
 export function renderMarkdown(report: RunReport): string {
@@ -23,25 +27,54 @@ export function renderMarkdown(report: RunReport): string {
         } | ${s.checks.length ? `${s.checks.filter((c) => c.verdict === 'passed').length}/${s.checks.length}` : '—'} |`,
     ),
   ];
-  for (const s of scenarios.filter((r) => r.verdict === 'not-run')) lines.push('', `**${s.scenario}** not run: ${s.reason ?? ''}`);
+  for (const s of scenarios.filter((r) => r.verdict === 'not-run'))
+    lines.push('', `**${s.scenario}** not run: ${s.reason ?? ''}`);
   for (const s of scenarios.filter((r) => r.verdict === 'failed')) lines.push('', ...failureSection(s));
-  const overheads = scenarios.filter((s) => s.guest === 'standin').flatMap((s) => {
-    const overhead = overheadOf(s);
-    return overhead ? [`- ${formatOverhead(s.scenario, overhead)}`] : [];
-  });
+  const overheads = scenarios
+    .filter((s) => s.guest === 'standin')
+    .flatMap((s) => {
+      const overhead = overheadOf(s);
+      return overhead ? [`- ${formatOverhead(s.scenario, overhead)}`] : [];
+    });
   if (overheads.length) lines.push('', '### Harness overhead (stand-in guest)', '', ...overheads);
   return `${lines.join('\n')}\n`;
 }
 
 function failureSection(s: ScenarioResult): string[] {
-  const lines = [`### ❌ ${s.scenario}`, '', `${s.failure?.phase ?? '?'}${s.failure?.stage ? ` (stage ${s.failure.stage})` : ''}: ${s.failure?.message ?? s.reason ?? ''}`];
+  const lines = [
+    `### ❌ ${s.scenario}`,
+    '',
+    `${s.failure?.phase ?? '?'}${s.failure?.stage ? ` (stage ${s.failure.stage})` : ''}: ${s.failure?.message ?? s.reason ?? ''}`,
+  ];
   const failedChecks = s.checks.filter((c) => c.verdict === 'failed');
   if (failedChecks.length) lines.push('', ...failedChecks.map((c) => `- \`${c.id}\`: ${c.detail}`));
   if (s.failure?.serialTail.length) {
-    lines.push('', '<details><summary>last serial lines</summary>', '', '```', ...s.failure.serialTail.map(fence), '```', '', '</details>');
+    lines.push(
+      '',
+      '<details><summary>last serial lines</summary>',
+      '',
+      '```',
+      ...s.failure.serialTail.map(fence),
+      '```',
+      '',
+      '</details>',
+    );
   }
-  const files = [s.artifacts.serialLog, s.artifacts.provisionLog, s.artifacts.qemuCommand, s.artifacts.filmstrip.length ? 'filmstrip.html' : undefined];
-  lines.push('', `Artifacts (\`${s.scenario}/\`): ${files.filter(Boolean).map((f) => `\`${f}\``).join(', ') || 'none'}`);
+  const files = [
+    s.artifacts.serialLog,
+    s.artifacts.provisionLog,
+    s.artifacts.qemuCommand,
+    s.artifacts.filmstrip.length ? 'filmstrip.html' : undefined,
+  ];
+  lines.push(
+    '',
+    `Artifacts (\`${s.scenario}/\`): ${
+      files
+        .filter(Boolean)
+        .map((f) => `\`${f}\``)
+        .join(', ') || 'none'
+    }`,
+  );
   return lines;
 }
 

@@ -13,7 +13,10 @@ export function mergeReports(reports: readonly RunReport[], order: readonly stri
     schemaVersion: 1,
     runId: first.runId,
     startedAt: reports.map((r) => r.startedAt).sort()[0] as string,
-    finishedAt: reports.map((r) => r.finishedAt).sort().at(-1) as string,
+    finishedAt: reports
+      .map((r) => r.finishedAt)
+      .sort()
+      .at(-1) as string,
     host: ran.host,
     versions: ran.versions,
     scenarios: reports.flatMap((r) => r.scenarios).sort((a, b) => rank(a.scenario) - rank(b.scenario)),

@@ -35,7 +35,9 @@ export const scenarioResultSchema = z.object({
   /** The accelerator `up` used (`kvm`, `hvf`, `tcg`, …). */
   accelerator: z.string().optional(),
   stages: z.array(stageTimingSchema),
-  phases: z.array(z.object({ phase: z.enum(phaseNames), durationMs: z.number().nonnegative(), ok: z.boolean() })),
+  phases: z.array(
+    z.object({ phase: z.enum(phaseNames), durationMs: z.number().nonnegative(), ok: z.boolean() }),
+  ),
   checks: z.array(
     z.object({
       id: z.enum(checkIds),

@@ -21,7 +21,10 @@ export function renderTrend(entries: readonly HistoryEntry[], window = 10): stri
     const passed = ran.filter((e) => e.verdict === 'passed').length;
     const median = medianTimeToSsh(recent);
     const previous = medianTimeToSsh(before);
-    const change = median !== undefined && previous ? `${median >= previous ? '+' : ''}${(((median - previous) / previous) * 100).toFixed(0)} %` : '—';
+    const change =
+      median !== undefined && previous
+        ? `${median >= previous ? '+' : ''}${(((median - previous) / previous) * 100).toFixed(0)} %`
+        : '—';
     const newest = [...recent].reverse().find((e) => e.verdict === 'passed')?.timeToSshMs;
     lines.push(
       [
@@ -40,15 +43,21 @@ export function renderTrend(entries: readonly HistoryEntry[], window = 10): stri
 
 /** Median time to SSH of the passed runs, or undefined when none passed. */
 export function medianTimeToSsh(entries: readonly HistoryEntry[]): number | undefined {
-  const times = entries.flatMap((e) => (e.verdict === 'passed' && e.timeToSshMs !== undefined ? [e.timeToSshMs] : [])).sort((a, b) => a - b);
+  const times = entries
+    .flatMap((e) => (e.verdict === 'passed' && e.timeToSshMs !== undefined ? [e.timeToSshMs] : []))
+    .sort((a, b) => a - b);
   if (times.length === 0) return undefined;
   const middle = Math.floor(times.length / 2);
-  return times.length % 2 ? (times[middle] as number) : ((times[middle - 1] as number) + (times[middle] as number)) / 2;
+  return times.length % 2
+    ? (times[middle] as number)
+    : ((times[middle - 1] as number) + (times[middle] as number)) / 2;
 }
 
 /** One character per run: a bar scaled between the window's fastest and slowest pass, `✗`, or `·`. */
 export function sparkline(entries: readonly HistoryEntry[]): string {
-  const times = entries.flatMap((e) => (e.verdict === 'passed' && e.timeToSshMs !== undefined ? [e.timeToSshMs] : []));
+  const times = entries.flatMap((e) =>
+    e.verdict === 'passed' && e.timeToSshMs !== undefined ? [e.timeToSshMs] : [],
+  );
   const low = Math.min(...times);
   const high = Math.max(...times);
   return entries

@@ -48,8 +48,11 @@ export async function saveQemuCommand(
   fallbackFile: string | undefined,
 ): Promise<{ file: string; argv: string[] | undefined } | undefined> {
   let argv: string[] | undefined;
-  if (pid !== undefined) argv = await readFile(`/proc/${pid}/cmdline`, 'utf8').then(parseProcCmdline, () => undefined);
-  const text = argv ? `${shellCommandLine(argv)}\n` : await readFile(fallbackFile ?? '', 'utf8').catch(() => undefined);
+  if (pid !== undefined)
+    argv = await readFile(`/proc/${pid}/cmdline`, 'utf8').then(parseProcCmdline, () => undefined);
+  const text = argv
+    ? `${shellCommandLine(argv)}\n`
+    : await readFile(fallbackFile ?? '', 'utf8').catch(() => undefined);
   if (text === undefined) return undefined;
   await writeFile(join(dir, 'qemu-command.txt'), text);
   return { file: 'qemu-command.txt', argv };

@@ -21,7 +21,11 @@ export const hostReserveMiB = 1024;
  * (one vCPU per host CPU, no overcommit: installs are CPU-bound and time-outs must stay honest)
  * and into its free memory, at least one, at most `requested` when given.
  */
-export function concurrencyLimit(host: HostCapacity, guests: readonly GuestSize[], requested?: number): number {
+export function concurrencyLimit(
+  host: HostCapacity,
+  guests: readonly GuestSize[],
+  requested?: number,
+): number {
   if (guests.length === 0) return 1;
   const cpus = Math.max(...guests.map((g) => g.cpus));
   const memory = Math.max(...guests.map((g) => g.memoryMiB)) + perGuestOverheadMiB;

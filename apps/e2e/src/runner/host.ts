@@ -16,10 +16,15 @@ export function hostCapacity(): HostCapacity {
 }
 
 /** What the report says about the host and the versions, plus doctor's findings. */
-export async function probeHost(cli: WinguestCli): Promise<{ host: HostInfo; versions: Versions; doctor: DoctorFacts }> {
+export async function probeHost(
+  cli: WinguestCli,
+): Promise<{ host: HostInfo; versions: Versions; doctor: DoctorFacts }> {
   const [doctorRun, versionRun] = await Promise.all([cli.run(['doctor', '--json']), cli.run(['--version'])]);
   const doctor = parseDoctor(doctorRun.stdout);
-  const commit = process.env.GITHUB_SHA || (await execa('git', ['rev-parse', 'HEAD'], { reject: false })).stdout || undefined;
+  const commit =
+    process.env.GITHUB_SHA ||
+    (await execa('git', ['rev-parse', 'HEAD'], { reject: false })).stdout ||
+    undefined;
   return {
     doctor,
     host: {

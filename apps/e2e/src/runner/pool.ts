@@ -2,7 +2,11 @@
  * Runs `task` over `items` with at most `limit` at once, in order of start, and returns the results
  * in the order of `items`. A task that throws fails the whole run only after the others settled.
  */
-export async function runBounded<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+export async function runBounded<T, R>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   const errors: unknown[] = [];
   let next = 0;

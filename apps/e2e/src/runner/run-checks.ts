@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CheckContext } from '../checks/check.ts';
-import { checks, checkCommand, evaluateCheck } from '../checks/checks.ts';
+import { checkCommand, checks, evaluateCheck } from '../checks/checks.ts';
 import type { ScenarioResult } from '../report/results-schema.ts';
 import type { WinguestCli } from './winguest-cli.ts';
 

@@ -40,20 +40,37 @@ export async function runHarness(options: HarnessOptions): Promise<RunReport> {
   options.log(`host: ${host.os} ${host.arch}, ${host.cpus} CPUs, accelerator ${host.accelerator}`);
   const decided = options.scenarios.map((scenario) => {
     const media: Partial<Record<keyof Scenario['media'], ResolvedMedia>> = {};
-    for (const [key, source] of Object.entries(scenario.media) as Array<[keyof Scenario['media'], { env?: string; path?: string }]>) {
+    for (const [key, source] of Object.entries(scenario.media) as Array<
+      [keyof Scenario['media'], { env?: string; path?: string }]
+    >) {
       media[key] = resolveMedia(key, source, env, existsSync, key === 'iso' ? options.iso : undefined);
     }
-    return { scenario, eligibility: decideEligibility({ scenario, doctor, hostArch: hostGuestArch(), media }) };
+    return {
+      scenario,
+      eligibility: decideEligibility({ scenario, doctor, hostArch: hostGuestArch(), media }),
+    };
   });
-  const runnable = decided.filter((d): d is { scenario: Scenario; eligibility: Extract<Eligibility, { run: true }> } => d.eligibility.run);
-  const standin = runnable.some((d) => d.scenario.guest === 'standin') ? await buildStandin(options) : undefined;
+  const runnable = decided.filter(
+    (d): d is { scenario: Scenario; eligibility: Extract<Eligibility, { run: true }> } => d.eligibility.run,
+  );
+  const standin = runnable.some((d) => d.scenario.guest === 'standin')
+    ? await buildStandin(options)
+    : undefined;
   if (standin && 'kernelVersion' in standin) versions.standinKernel = standin.kernelVersion;
-  const limit = concurrencyLimit(hostCapacity(), runnable.map((d) => d.scenario.options), options.concurrency);
+  const limit = concurrencyLimit(
+    hostCapacity(),
+    runnable.map((d) => d.scenario.options),
+    options.concurrency,
+  );
   options.log(`running ${runnable.length} of ${decided.length} scenarios, ${limit} at a time`);
   const ran = await runBounded(runnable, limit, async ({ scenario, eligibility }) => {
     if (scenario.guest === 'standin' && standin && 'error' in standin) {
       const failure = { phase: 'media' as const, message: standin.error, serialTail: [] };
-      return { ...notRun(scenario, `media: ${standin.error}`, options.out), verdict: 'failed' as const, failure };
+      return {
+        ...notRun(scenario, `media: ${standin.error}`, options.out),
+        verdict: 'failed' as const,
+        failure,
+      };
     }
     return runScenario({
       scenario,
@@ -70,15 +87,27 @@ export async function runHarness(options: HarnessOptions): Promise<RunReport> {
     });
   });
   const scenarios = decided.map(({ scenario, eligibility }) =>
-    eligibility.run ? (ran[runnable.findIndex((d) => d.scenario === scenario)] as ScenarioResult) : notRun(scenario, eligibility.reason, options.out),
+    eligibility.run
+      ? (ran[runnable.findIndex((d) => d.scenario === scenario)] as ScenarioResult)
+      : notRun(scenario, eligibility.reason, options.out),
   );
-  return { schemaVersion: 1, runId: env.GITHUB_RUN_ID ?? startedAt, startedAt, finishedAt: new Date().toISOString(), host, versions, scenarios };
+  return {
+    schemaVersion: 1,
+    runId: env.GITHUB_RUN_ID ?? startedAt,
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    host,
+    versions,
+    scenarios,
+  };
 }
 
 /** The stand-in build, or why it failed (which fails the stand-in scenarios: it is part of them). */
 async function buildStandin(options: HarnessOptions): Promise<StandinBoot | { error: string }> {
   options.log('building the stand-in guest (cached after the first time)');
-  return options.standin().catch((error: Error) => ({ error: `building the stand-in guest failed: ${error.message}` }));
+  return options
+    .standin()
+    .catch((error: Error) => ({ error: `building the stand-in guest failed: ${error.message}` }));
 }
 
 function notRun(scenario: Scenario, reason: string, out: string): ScenarioResult {

@@ -48,7 +48,8 @@ export async function runScenario(run: ScenarioRun): Promise<ScenarioResult> {
   await writeFile(configPath, stringify(scenarioConfig(scenario, run.config)));
   const iso = run.iso ? ['--iso', run.iso] : [];
   const phases: ScenarioResult['phases'] = [];
-  const record = (phase: PhaseName, durationMs: number, ok: boolean) => phases.push({ phase, durationMs, ok });
+  const record = (phase: PhaseName, durationMs: number, ok: boolean) =>
+    phases.push({ phase, durationMs, ok });
   const result: ScenarioResult = {
     scenario: scenario.name,
     description: scenario.description,
@@ -64,7 +65,11 @@ export async function runScenario(run: ScenarioRun): Promise<ScenarioResult> {
     warnings: [],
     artifacts: { dir, filmstrip: [] },
   };
-  const fail = (phase: PhaseName, message: string, extra: Partial<NonNullable<ScenarioResult['failure']>> = {}) => {
+  const fail = (
+    phase: PhaseName,
+    message: string,
+    extra: Partial<NonNullable<ScenarioResult['failure']>> = {},
+  ) => {
     result.failure ??= { phase, message, serialTail: [], ...extra };
   };
   try {
@@ -79,7 +84,8 @@ export async function runScenario(run: ScenarioRun): Promise<ScenarioResult> {
       ...(run.upTimeoutMs ? { timeoutMs: run.upTimeoutMs } : {}),
       onLine: (line) => {
         const event = parseUpLine(line);
-        if (event?.type === 'event' && event.event === 'stage') log(`${scenario.name}: ${event.elapsedMs} ms ${event.stage}`);
+        if (event?.type === 'event' && event.event === 'stage')
+          log(`${scenario.name}: ${event.elapsedMs} ms ${event.stage}`);
       },
     });
     const output = parseUpOutput(up.stdout);
@@ -98,7 +104,10 @@ export async function runScenario(run: ScenarioRun): Promise<ScenarioResult> {
         serialTail: typeof tail === 'string' ? tail.split(/\r?\n/) : (tail ?? []),
       });
     } else {
-      fail('up', `winguest up exited ${up.exitCode} without a result line: ${[...output.stray, up.stderr].join('\n').trim().slice(-2000)}`);
+      fail(
+        'up',
+        `winguest up exited ${up.exitCode} without a result line: ${[...output.stray, up.stderr].join('\n').trim().slice(-2000)}`,
+      );
     }
     const pid = outcome?.type === 'result' ? outcome.pid : undefined;
     const command = await saveQemuCommand(dir, pid, join(home, 'build', 'qemu.sh'));
@@ -108,7 +117,11 @@ export async function runScenario(run: ScenarioRun): Promise<ScenarioResult> {
     }
     if (outcome?.type === 'result') {
       const checked = await timed(() => runChecks(cli, scenario.name, { scenario, password }, dir));
-      record('checks', checked.durationMs, checked.value.checks.every((c) => c.verdict === 'passed'));
+      record(
+        'checks',
+        checked.durationMs,
+        checked.value.checks.every((c) => c.verdict === 'passed'),
+      );
       result.checks = checked.value.checks;
       if (checked.value.provisionLog) result.artifacts.provisionLog = checked.value.provisionLog;
       const failed = result.checks.filter((c) => c.verdict === 'failed');
@@ -118,7 +131,12 @@ export async function runScenario(run: ScenarioRun): Promise<ScenarioResult> {
     record('logs', logs.durationMs, logs.value.ok);
     Object.assign(result.artifacts, logs.value.artifacts);
     if (result.failure || run.keepPassingFilmstrip) {
-      result.artifacts.filmstrip = await saveFilmstrip(dir, scenario.name, summary.screenshots, logs.value.screenshots);
+      result.artifacts.filmstrip = await saveFilmstrip(
+        dir,
+        scenario.name,
+        summary.screenshots,
+        logs.value.screenshots,
+      );
     }
     if (outcome?.type === 'result') {
       const stop = await cli.run(['stop', scenario.name]);
@@ -131,7 +149,8 @@ export async function runScenario(run: ScenarioRun): Promise<ScenarioResult> {
     // `rm` of an instance `up` never created fails; that is not the scenario's fault.
     if (phases.some((p) => p.phase === 'up')) {
       record('rm', removed.durationMs, removed.exitCode === 0);
-      if (removed.exitCode !== 0) fail('rm', `winguest rm exited ${removed.exitCode}: ${removed.stderr.trim()}`);
+      if (removed.exitCode !== 0)
+        fail('rm', `winguest rm exited ${removed.exitCode}: ${removed.stderr.trim()}`);
     }
     await rm(home, { recursive: true, force: true });
     result.totalMs = Math.round(performance.now() - started);

@@ -39,7 +39,14 @@ export function summarizeUp(output: UpOutput): UpSummary {
     lastStage: stageEvents.at(-1)?.stage,
     screenshots: output.events.flatMap((e) =>
       e.event === 'screenshot' && e.path
-        ? [{ path: e.path, stage: e.stage ?? 'unknown', reason: e.reason ?? 'unknown', elapsedMs: e.elapsedMs }]
+        ? [
+            {
+              path: e.path,
+              stage: e.stage ?? 'unknown',
+              reason: e.reason ?? 'unknown',
+              elapsedMs: e.elapsedMs,
+            },
+          ]
         : [],
     ),
   };

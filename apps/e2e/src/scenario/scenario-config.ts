@@ -24,7 +24,9 @@ export function scenarioConfig(scenario: Scenario, inputs: ConfigInputs): Record
     uiLanguage: expect.locale,
     user: { name: expect.user },
     ssh: { strategy: options.openssh },
-    ...(options.bypassHardwareChecks === undefined ? {} : { bypassHardwareChecks: options.bypassHardwareChecks }),
+    ...(options.bypassHardwareChecks === undefined
+      ? {}
+      : { bypassHardwareChecks: options.bypassHardwareChecks }),
     media: {
       ...(inputs.drivers ? { drivers: inputs.drivers } : {}),
       ...(inputs.opensshMsi ? { opensshMsi: inputs.opensshMsi } : {}),
@@ -36,7 +38,13 @@ export function scenarioConfig(scenario: Scenario, inputs: ConfigInputs): Record
       secureBoot: options.secureBoot,
       tpm: options.tpm,
       ...(inputs.kernel
-        ? { kernel: { kernel: inputs.kernel.kernel, initrd: inputs.kernel.initrd, append: inputs.kernel.append } }
+        ? {
+            kernel: {
+              kernel: inputs.kernel.kernel,
+              initrd: inputs.kernel.initrd,
+              append: inputs.kernel.append,
+            },
+          }
         : {}),
     },
   };

@@ -58,7 +58,12 @@ export const scenarioSchema = z
         openssh: z.enum(['auto', 'builtin', 'msi', 'capability']).default('auto'),
         /** A host folder shared into the guest (virtio-fs), seen there as this drive letter. */
         sharedFolder: z
-          .object({ driveLetter: z.string().regex(/^[D-Z]$/, 'must be a drive letter D-Z').default('Z') })
+          .object({
+            driveLetter: z
+              .string()
+              .regex(/^[D-Z]$/, 'must be a drive letter D-Z')
+              .default('Z'),
+          })
           .strict()
           .optional(),
         cpus: z.int().min(1).max(64).default(2),
@@ -66,7 +71,15 @@ export const scenarioSchema = z
         diskGiB: z.int().min(1).default(64),
       })
       .strict()
-      .default({ tpm: false, secureBoot: false, devices: 'compat', openssh: 'auto', cpus: 2, memoryMiB: 4096, diskGiB: 64 }),
+      .default({
+        tpm: false,
+        secureBoot: false,
+        devices: 'compat',
+        openssh: 'auto',
+        cpus: 2,
+        memoryMiB: 4096,
+        diskGiB: 64,
+      }),
     /** What the config sets and the checks then expect to find in the guest. */
     expect: z
       .object({
@@ -87,16 +100,32 @@ export const scenarioSchema = z
   .strict()
   .superRefine((scenario, context) => {
     if (scenario.guest === 'windows' && !scenario.media.iso) {
-      context.addIssue({ code: 'custom', path: ['media', 'iso'], message: 'a Windows scenario needs its install ISO' });
+      context.addIssue({
+        code: 'custom',
+        path: ['media', 'iso'],
+        message: 'a Windows scenario needs its install ISO',
+      });
     }
     if (scenario.options.openssh === 'msi' && !scenario.media.opensshMsi) {
-      context.addIssue({ code: 'custom', path: ['media', 'opensshMsi'], message: 'openssh "msi" needs the MSI' });
+      context.addIssue({
+        code: 'custom',
+        path: ['media', 'opensshMsi'],
+        message: 'openssh "msi" needs the MSI',
+      });
     }
     if (scenario.options.devices === 'virtio' && !scenario.media.drivers) {
-      context.addIssue({ code: 'custom', path: ['media', 'drivers'], message: 'devices "virtio" needs the virtio-win ISO' });
+      context.addIssue({
+        code: 'custom',
+        path: ['media', 'drivers'],
+        message: 'devices "virtio" needs the virtio-win ISO',
+      });
     }
     if (scenario.checks.includes('shared-folder') && !scenario.options.sharedFolder) {
-      context.addIssue({ code: 'custom', path: ['checks'], message: '"shared-folder" needs options.sharedFolder' });
+      context.addIssue({
+        code: 'custom',
+        path: ['checks'],
+        message: '"shared-folder" needs options.sharedFolder',
+      });
     }
   });
 

@@ -24,11 +24,19 @@ export const scenarioInputs: ScenarioInput[] = [
     firmware: 'bios',
     options: { cpus: 1, memoryMiB: 1024, diskGiB: 20 },
     expect: { computerName: 'e2e-standin', user: 'root', group: 'root', timeZone: 'UTC' },
-    checks: ['hostname', 'user-groups', 'sshd', 'provisioning-log', 'answer-file-secrets', 'time-zone-locale'],
+    checks: [
+      'hostname',
+      'user-groups',
+      'sshd',
+      'provisioning-log',
+      'answer-file-secrets',
+      'time-zone-locale',
+    ],
   },
   {
     name: 'win11-amd64',
-    description: 'Windows 11 Enterprise evaluation, TPM 2.0 + hardware-check bypass, in-box devices, OpenSSH MSI',
+    description:
+      'Windows 11 Enterprise evaluation, TPM 2.0 + hardware-check bypass, in-box devices, OpenSSH MSI',
     guest: 'windows',
     family: 'windows11',
     edition: 'Windows 11 Enterprise Evaluation',
@@ -57,7 +65,13 @@ export const scenarioInputs: ScenarioInput[] = [
       drivers: { env: 'WINGUEST_E2E_VIRTIO_WIN_ISO' },
     },
     options: { devices: 'virtio', openssh: 'builtin', memoryMiB: 4096 },
-    expect: { computerName: 'e2e-srv2025', user: 'winguest', group: administrators, timeZone: 'UTC', locale: 'en-US' },
+    expect: {
+      computerName: 'e2e-srv2025',
+      user: 'winguest',
+      group: administrators,
+      timeZone: 'UTC',
+      locale: 'en-US',
+    },
     checks: [...allWindowsChecks],
   },
 ];

@@ -1,5 +1,5 @@
-import { E2eError } from '../errors.ts';
 import { unsupportedChecks } from '../checks/checks.ts';
+import { E2eError } from '../errors.ts';
 import { type Scenario, type ScenarioInput, scenarioSchema } from './scenario-schema.ts';
 
 /**
@@ -19,14 +19,16 @@ export function parseScenarios(inputs: readonly ScenarioInput[]): Scenario[] {
       return;
     }
     const scenario = parsed.data;
-    if (seen.has(scenario.name)) problems.push(`scenarios[${index}].name: "${scenario.name}" is declared twice`);
+    if (seen.has(scenario.name))
+      problems.push(`scenarios[${index}].name: "${scenario.name}" is declared twice`);
     seen.add(scenario.name);
     for (const id of unsupportedChecks(scenario)) {
       problems.push(`scenarios[${index}].checks: "${id}" has no command for a ${scenario.guest} guest`);
     }
     scenarios.push(scenario);
   });
-  if (problems.length > 0) throw new E2eError('invalid-scenario', `Invalid scenarios: ${problems.join('; ')}`);
+  if (problems.length > 0)
+    throw new E2eError('invalid-scenario', `Invalid scenarios: ${problems.join('; ')}`);
   return scenarios;
 }
 
