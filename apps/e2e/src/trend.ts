@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { parseHistory } from './report/history.ts';
 import { renderTrend } from './report/trend.ts';
 
