@@ -29,6 +29,9 @@ export interface PreparedBuild {
 }
 
 /** The config (file + flags) and, with an ISO, the media checked against it. */
+export type Target = Awaited<ReturnType<typeof resolveTarget>>;
+
+/** The config (file + flags) and, with an ISO, the media checked against it. */
 export async function resolveTarget(context: CommandContext) {
   const { config, path } = await resolveConfig(
     typeof context.values.config === 'string' ? context.values.config : undefined,
@@ -41,9 +44,16 @@ export async function resolveTarget(context: CommandContext) {
   return { config, path, media, arch };
 }
 
-/** Reads config, secrets, key and media, then renders the answer file and the provisioning script. */
-export async function prepareBuild(context: CommandContext): Promise<PreparedBuild> {
-  const { config, path, media, arch } = await resolveTarget(context);
+/**
+ * Reads config, secrets, key and media, then renders the answer file and the provisioning script.
+ * `extraKeys` are authorised too (e.g. the key `winguest up` made for the instance).
+ */
+export async function prepareBuild(
+  context: CommandContext,
+  target?: Target,
+  extraKeys: readonly string[] = [],
+): Promise<PreparedBuild> {
+  const { config, path, media, arch } = target ?? (await resolveTarget(context));
   const password = await resolvePassword(config, context);
   const sshKey = await findSshKey(config.ssh.publicKey);
   const msi = config.media.opensshMsi ? resolve(context.cwd, config.media.opensshMsi) : undefined;
@@ -51,7 +61,7 @@ export async function prepareBuild(context: CommandContext): Promise<PreparedBui
     config,
     arch,
     password: password.value,
-    sshKey: sshKey?.key,
+    sshKeys: [...(sshKey ? [sshKey.key] : []), ...extraKeys],
     edition: media?.edition ?? configuredEdition(config),
     opensshMsiSha256: msi ? await sha256(msi) : undefined,
   });
