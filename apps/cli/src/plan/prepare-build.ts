@@ -26,6 +26,8 @@ export interface PreparedBuild {
   provisionScript: string;
   /** The image name the answer file selects (the family default when none was configured). */
   editionName: string;
+  /** Every public key authorised in the guest (the user's and, for `up`, the instance's). */
+  authorizedKeys: string[];
 }
 
 /** The config (file + flags) and, with an ISO, the media checked against it. */
@@ -57,11 +59,12 @@ export async function prepareBuild(
   const password = await resolvePassword(config, context);
   const sshKey = await findSshKey(config.ssh.publicKey);
   const msi = config.media.opensshMsi ? resolve(context.cwd, config.media.opensshMsi) : undefined;
+  const authorizedKeys = [...(sshKey ? [sshKey.key] : []), ...extraKeys];
   const guest = planGuest({
     config,
     arch,
     password: password.value,
-    sshKeys: [...(sshKey ? [sshKey.key] : []), ...extraKeys],
+    sshKeys: authorizedKeys,
     edition: media?.edition ?? configuredEdition(config),
     opensshMsiSha256: msi ? await sha256(msi) : undefined,
   });
@@ -84,6 +87,7 @@ export async function prepareBuild(
     answerXml,
     provisionScript,
     editionName,
+    authorizedKeys,
   };
 }
 
