@@ -6,7 +6,7 @@ import { assertWritable, type OutputFile, writeOutputs } from '../io/write-outpu
 import { provisionScriptName } from '../plan/guest-plan';
 import { prepareBuild } from '../plan/prepare-build';
 import { probeQemuHost } from '../plan/probe-qemu-host';
-import { buildFiles, planQemuCommand } from '../plan/qemu-plan';
+import { buildFiles, defaultBuildSshPort, planQemuCommand } from '../plan/qemu-plan';
 import { writeCidataIso } from '../plan/write-cidata';
 import { formatBytes } from '../table';
 
@@ -46,6 +46,7 @@ export const buildCommand: CommandDefinition = {
     const dir = resolve(cwd, typeof values.out === 'string' ? values.out : 'winguest-build');
     const prepared = await prepareBuild(context);
     const { config, arch } = prepared;
+    const sshPort = config.vm.sshPort ?? defaultBuildSshPort;
     const shell = platform() === 'win32' ? 'powershell' : 'posix';
     const host = await probeQemuHost(arch, config, context.env);
     const qemu = planQemuCommand({ config, arch, windowsIso: prepared.media?.path, ...host.facts, shell });
@@ -76,7 +77,7 @@ export const buildCommand: CommandDefinition = {
       password:
         prepared.password.source === 'generated' ? join(dir, 'password.txt') : prepared.password.source,
       sshKey: prepared.sshKey?.source ?? null,
-      sshPort: config.vm.sshPort,
+      sshPort,
       accelerator: host.acceleratorNote,
       files: [...files.map((f) => relative(dir, f.path)), buildFiles.cidata].sort(),
       cidataBytes: image.size,
@@ -99,7 +100,7 @@ export const buildCommand: CommandDefinition = {
     if (prepared.password.source === 'generated')
       out.line(`  ${rel}/password.txt      generated password for "${config.user.name}" (0600)`);
     out.line(
-      `ssh: ssh -p ${config.vm.sshPort} ${config.user.name}@127.0.0.1${prepared.sshKey ? ` (key ${prepared.sshKey.source})` : ''}`,
+      `ssh: ssh -p ${sshPort} ${config.user.name}@127.0.0.1${prepared.sshKey ? ` (key ${prepared.sshKey.source})` : ''}`,
     );
     out.line(`accelerator: ${host.acceleratorNote}`);
     for (const warning of warnings) out.info(`${out.yellow('warning:')} ${warning}`);

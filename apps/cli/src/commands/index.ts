@@ -19,6 +19,46 @@ export const commands: CommandEntry[] = [
     load: async () => (await import('./build')).buildCommand,
   },
   {
+    name: 'up',
+    summary: 'Install (or boot) a guest and wait until SSH works',
+    load: async () => (await import('./up')).upCommand,
+  },
+  {
+    name: 'ssh',
+    summary: 'Open a shell on an instance, or run one command',
+    load: async () => (await import('./instances')).sshCommand,
+  },
+  {
+    name: 'stop',
+    summary: 'Shut an instance down (ACPI powerdown, forced after a timeout)',
+    load: async () => (await import('./instances')).stopCommand,
+  },
+  {
+    name: 'start',
+    summary: 'Boot a stopped instance and wait until SSH works',
+    load: async () => (await import('./instances')).startCommand,
+  },
+  {
+    name: 'rm',
+    summary: 'Delete an instance and its disk',
+    load: async () => (await import('./instances')).rmCommand,
+  },
+  {
+    name: 'ls',
+    summary: 'List instances: state, arch, ports, uptime',
+    load: async () => (await import('./instances')).lsCommand,
+  },
+  {
+    name: 'logs',
+    summary: "Show an instance's serial or provisioning log",
+    load: async () => (await import('./instances')).logsCommand,
+  },
+  {
+    name: 'screenshot',
+    summary: "Save a PNG of a running instance's screen",
+    load: async () => (await import('./instances')).screenshotCommand,
+  },
+  {
     name: 'answerfile',
     summary: 'Print or write the autounattend.xml for the config',
     load: async () => (await import('./answerfile')).answerfileCommand,

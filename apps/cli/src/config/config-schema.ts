@@ -116,14 +116,33 @@ export const configSchema = z
           .int()
           .min(1)
           .max(65535)
-          .default(2222)
-          .describe('Host port forwarded to the guest SSH port'),
+          .optional()
+          .describe(
+            'Host port forwarded to the guest SSH port; default 2222 for `build`, a free one for `up`',
+          ),
         rdpPort: z.int().min(1).max(65535).optional().describe('Host port forwarded to RDP (3389)'),
         display: z.enum(['none', 'window']).default('none').describe('none (headless) or a local window'),
         accelerator: z
           .enum(['auto', 'kvm', 'hvf', 'whpx', 'tcg'])
           .default('auto')
           .describe("auto: the host's (KVM, HVF, WHPX, else TCG); tcg forces software emulation"),
+        timeoutMinutes: z
+          .record(z.string(), z.number().positive())
+          .optional()
+          .describe(
+            'Per-stage timeouts for `up` in minutes, e.g. { applying-image: 90 }; defaults depend on the accelerator',
+          ),
+        kernel: z
+          .object({
+            kernel: hostPath.describe('Linux kernel image'),
+            initrd: hostPath.optional().describe('initramfs'),
+            append: z.string().default('').describe('Kernel command line'),
+          })
+          .strict()
+          .optional()
+          .describe(
+            'Advanced: boot a Linux kernel directly (for Linux test guests such as the stand-in); `up` only',
+          ),
       })
       .strict()
       .default({
@@ -132,7 +151,6 @@ export const configSchema = z
         diskGiB: 64,
         secureBoot: false,
         tpm: false,
-        sshPort: 2222,
         display: 'none',
         accelerator: 'auto',
       })

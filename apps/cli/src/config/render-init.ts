@@ -39,9 +39,10 @@ function renderProperties(schema: JsonSchema, values: Record<string, unknown>, i
         (values[key] ?? {}) as Record<string, unknown>,
         `${indent}  `,
       );
-      if (children.some((line) => !line.trimStart().startsWith('#')))
+      const active = property.default !== undefined || key in values;
+      if (active && children.some((line) => !line.trimStart().startsWith('#')))
         lines.push(`${indent}${key}:`, ...children);
-      // A section whose fields are all commented out is commented out too (else it would be null).
+      // An optional section, or one whose fields are all commented out, is commented out too.
       else
         lines.push(
           `${indent}# ${key}:`,

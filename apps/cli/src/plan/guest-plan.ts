@@ -12,8 +12,8 @@ export interface GuestPlanInput {
   config: Config;
   arch: 'amd64' | 'arm64';
   password: string;
-  /** The public key to authorise, if any. */
-  sshKey: string | undefined;
+  /** The public keys to authorise (may be empty). */
+  sshKeys: readonly string[];
   /** Edition as resolved against the media (or the configured one). */
   edition: { name: string } | { index: number } | undefined;
   /** SHA-256 of the OpenSSH MSI when `media.opensshMsi` is set. */
@@ -62,7 +62,7 @@ export function planGuest(input: GuestPlanInput): GuestPlan {
         port: config.ssh.port,
         ...(input.opensshMsiSha256 ? { msi: { path: opensshMsiName, sha256: input.opensshMsiSha256 } } : {}),
       },
-      ...(input.sshKey ? { authorizedKeys: { keys: [input.sshKey] } } : {}),
+      ...(input.sshKeys.length > 0 ? { authorizedKeys: { keys: [...input.sshKeys] } } : {}),
       defaultShell: { shell: config.ssh.shell },
       secretsCleanup: {},
     },

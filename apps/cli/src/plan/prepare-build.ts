@@ -26,7 +26,12 @@ export interface PreparedBuild {
   provisionScript: string;
   /** The image name the answer file selects (the family default when none was configured). */
   editionName: string;
+  /** Every public key authorised in the guest (the user's and, for `up`, the instance's). */
+  authorizedKeys: string[];
 }
+
+/** The config (file + flags) and, with an ISO, the media checked against it. */
+export type Target = Awaited<ReturnType<typeof resolveTarget>>;
 
 /** The config (file + flags) and, with an ISO, the media checked against it. */
 export async function resolveTarget(context: CommandContext) {
@@ -41,17 +46,25 @@ export async function resolveTarget(context: CommandContext) {
   return { config, path, media, arch };
 }
 
-/** Reads config, secrets, key and media, then renders the answer file and the provisioning script. */
-export async function prepareBuild(context: CommandContext): Promise<PreparedBuild> {
-  const { config, path, media, arch } = await resolveTarget(context);
+/**
+ * Reads config, secrets, key and media, then renders the answer file and the provisioning script.
+ * `extraKeys` are authorised too (e.g. the key `winguest up` made for the instance).
+ */
+export async function prepareBuild(
+  context: CommandContext,
+  target?: Target,
+  extraKeys: readonly string[] = [],
+): Promise<PreparedBuild> {
+  const { config, path, media, arch } = target ?? (await resolveTarget(context));
   const password = await resolvePassword(config, context);
   const sshKey = await findSshKey(config.ssh.publicKey);
   const msi = config.media.opensshMsi ? resolve(context.cwd, config.media.opensshMsi) : undefined;
+  const authorizedKeys = [...(sshKey ? [sshKey.key] : []), ...extraKeys];
   const guest = planGuest({
     config,
     arch,
     password: password.value,
-    sshKey: sshKey?.key,
+    sshKeys: authorizedKeys,
     edition: media?.edition ?? configuredEdition(config),
     opensshMsiSha256: msi ? await sha256(msi) : undefined,
   });
@@ -74,6 +87,7 @@ export async function prepareBuild(context: CommandContext): Promise<PreparedBui
     answerXml,
     provisionScript,
     editionName,
+    authorizedKeys,
   };
 }
 

@@ -8,6 +8,9 @@ import {
 import type { Config } from '../config/config-schema';
 
 /** Files of a build folder, relative to it: the command file `cd`s there first. */
+/** Host port for SSH in a build folder's command file when the config sets none. */
+export const defaultBuildSshPort = 2222;
+
 export const buildFiles = {
   disk: 'disk.qcow2',
   vars: 'vars.fd',
@@ -58,7 +61,10 @@ export function planQemuCommand(input: QemuPlanInput): QemuPlan {
       cidata: buildFiles.cidata,
       ...(config.media.drivers ? { drivers: config.media.drivers } : {}),
     },
-    network: { ssh: config.vm.sshPort, ...(config.vm.rdpPort ? { rdp: config.vm.rdpPort } : {}) },
+    network: {
+      ssh: config.vm.sshPort ?? defaultBuildSshPort,
+      ...(config.vm.rdpPort ? { rdp: config.vm.rdpPort } : {}),
+    },
     display: { type: config.vm.display },
   };
   const { binary, args, warnings } = buildQemuArgs(spec, {

@@ -6,8 +6,9 @@ import { opensshMsiName, provisionScriptName } from './guest-plan';
 import type { PreparedBuild } from './prepare-build';
 
 /**
- * Writes the cidata ISO: autounattend.xml at the root, the provisioning script (and the OpenSSH
- * MSI) under winguest/ with its marker. Deterministic (SOURCE_DATE_EPOCH or a fixed date).
+ * Writes the cidata ISO: autounattend.xml at the root; under winguest/ the provisioning script, the
+ * authorised public keys (`authorized_keys`, for guests that read them directly), the OpenSSH MSI
+ * and the marker. Deterministic (SOURCE_DATE_EPOCH or a fixed date).
  */
 export async function writeCidataIso(
   prepared: PreparedBuild,
@@ -20,6 +21,9 @@ export async function writeCidataIso(
     answerFile: prepared.answerXml,
     files: {
       [provisionScriptName]: prepared.provisionScript,
+      ...(prepared.authorizedKeys.length
+        ? { authorized_keys: `${prepared.authorizedKeys.join('\n')}\n` }
+        : {}),
       ...(msi ? { [opensshMsiName]: { path: resolve(cwd, msi) } } : {}),
     },
   });

@@ -1,0 +1,231 @@
+import { spawn } from 'node:child_process';
+import { copyFile, readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { CommandContext, CommandDefinition } from '../command';
+import { CliError, UsageError } from '../errors';
+import { table } from '../table';
+import { duration } from '../vm/progress-renderer';
+import { reportReady, runVm } from '../vm/run-vm';
+import { vmErrorToCli } from '../vm/vm-error';
+import { waitForStopRequest } from '../vm/wait-for-stop';
+import { bootOptions } from './up';
+
+function instanceName(context: CommandContext, command: string): string {
+  const [name] = context.positionals;
+  if (!name) throw new UsageError('Expected an instance name (see `winguest ls`)', command);
+  return name;
+}
+
+async function vm<T>(action: (api: typeof import('@winguest/vm')) => T | Promise<T>): Promise<T> {
+  const api = await import('@winguest/vm');
+  try {
+    return await action(api);
+  } catch (error) {
+    throw vmErrorToCli(error);
+  }
+}
+
+export const startCommand: CommandDefinition = {
+  name: 'start',
+  summary: 'Boot a stopped instance from its disk and wait until SSH works',
+  usage: ['start <name> [--detach] [--json]'],
+  description:
+    'Uses the configuration the instance was created with; never attaches install media once installed.',
+  options: { ...bootOptions },
+  examples: [['winguest start dev --detach', 'boot it and return once ready']],
+  async run(context) {
+    if (context.positionals.length !== 1) throw new UsageError('Expected one instance name', 'start');
+    const name = instanceName(context, 'start');
+    const api = await import('@winguest/vm');
+    const result = await runVm(context, (run) => api.start({ name }, run));
+    reportReady(context, result);
+    if (context.values.detach || result.alreadyRunning) return 0;
+    return waitForStopRequest(context, name);
+  },
+};
+
+export const stopCommand: CommandDefinition = {
+  name: 'stop',
+  summary: 'Shut an instance down (ACPI powerdown, forced after a timeout)',
+  usage: ['stop <name> [--timeout seconds] [--force]'],
+  options: {
+    timeout: {
+      type: 'string',
+      valueName: 'seconds',
+      description: 'Wait this long for the guest to power off (default 120)',
+    },
+    force: { type: 'boolean', description: 'End QEMU at once, without asking the guest' },
+  },
+  examples: [['winguest stop dev', 'clean shutdown']],
+  async run(context) {
+    const name = instanceName(context, 'stop');
+    const timeout = context.values.timeout === undefined ? undefined : Number(context.values.timeout);
+    if (timeout !== undefined && !(Number.isFinite(timeout) && timeout >= 0)) {
+      throw new UsageError(
+        `--timeout ${JSON.stringify(context.values.timeout)} is not a number of seconds`,
+        'stop',
+      );
+    }
+    const result = await vm((api) =>
+      api.stop({
+        name,
+        ...(timeout !== undefined ? { timeoutSeconds: timeout } : {}),
+        force: Boolean(context.values.force),
+      }),
+    );
+    if (!result.wasRunning) context.out.line(`${name} was not running`);
+    else
+      context.out.line(
+        `${name} stopped in ${duration(result.durationMs)}${result.forced ? ' (forced)' : ''}`,
+      );
+    return 0;
+  },
+};
+
+export const rmCommand: CommandDefinition = {
+  name: 'rm',
+  summary: 'Delete an instance and its disk',
+  usage: ['rm <name> [--force]'],
+  description:
+    'The only command that deletes a disk. A running instance needs --force (it is stopped first).',
+  options: { force: { type: 'boolean', description: 'Stop a running instance first' } },
+  examples: [['winguest rm dev', 'delete a stopped instance']],
+  async run(context) {
+    const name = instanceName(context, 'rm');
+    await vm((api) => api.removeInstance({ name, force: Boolean(context.values.force) }));
+    context.out.line(`removed ${name}`);
+    return 0;
+  },
+};
+
+export const lsCommand: CommandDefinition = {
+  name: 'ls',
+  summary: 'List instances: state, arch, ports, uptime',
+  usage: ['ls [--json]'],
+  options: { json: { type: 'boolean', description: 'Print the instances as JSON' } },
+  async run(context) {
+    const instances = await vm((api) => api.listInstances({}));
+    if (context.values.json) {
+      context.out.json(instances);
+      return 0;
+    }
+    if (instances.length === 0) {
+      context.out.info('no instances (create one with `winguest up --iso windows.iso`)');
+      return 0;
+    }
+    const rows = instances.map((i) => [
+      i.name,
+      i.running ? `${i.state} (running)` : i.state,
+      i.arch ?? '',
+      i.ports?.ssh ? String(i.ports.ssh) : '',
+      i.ports?.rdp ? String(i.ports.rdp) : '',
+      i.uptimeMs === undefined ? '' : duration(i.uptimeMs),
+    ]);
+    for (const line of table(['NAME', 'STATE', 'ARCH', 'SSH', 'RDP', 'UPTIME'], rows)) context.out.line(line);
+    return 0;
+  },
+};
+
+export const sshCommand: CommandDefinition = {
+  name: 'ssh',
+  summary: 'Open a shell on an instance, or run one command',
+  usage: ['ssh <name> [-- command…]'],
+  description: [
+    "With a command it runs over the instance's own key (no ssh client needed) and exits with the",
+    "command's exit code. Without one it starts an interactive session with OpenSSH's ssh client.",
+  ].join('\n'),
+  examples: [
+    ['winguest ssh dev', 'interactive shell'],
+    ['winguest ssh dev -- hostname', "one command; its exit code becomes winguest's"],
+  ],
+  async run(context) {
+    const [name, ...command] = context.positionals;
+    if (!name) throw new UsageError('Expected an instance name (see `winguest ls`)', 'ssh');
+    if (command.length > 0) {
+      const result = await vm((api) => api.sshExec({ name }, command.join(' ')));
+      context.out.stdout.write(result.stdout);
+      context.out.stderr.write(result.stderr);
+      return result.exitCode ?? 1;
+    }
+    const connection = await vm((api) => api.instanceSsh({ name }));
+    return new Promise<number>((resolvePromise, reject) => {
+      const child = spawn('ssh', connection.sshArgs, { stdio: 'inherit' });
+      child.on('error', (error) =>
+        reject(
+          new CliError('ssh-missing', `Could not start the ssh client: ${error.message}`, {
+            hint: "install OpenSSH's client, or run one command with `winguest ssh <name> -- <command>`",
+          }),
+        ),
+      );
+      child.on('exit', (code) => resolvePromise(code ?? 1));
+    });
+  },
+};
+
+export const logsCommand: CommandDefinition = {
+  name: 'logs',
+  summary: "Show an instance's serial log (progress lines), or its provisioning log",
+  usage: ['logs <name> [--provision] [--json]'],
+  options: {
+    provision: {
+      type: 'boolean',
+      description: 'Fetch C:\\ProgramData\\winguest\\provision.log over SSH instead',
+    },
+    json: { type: 'boolean', description: 'Print the paths of every log file as JSON' },
+  },
+  examples: [
+    ['winguest logs dev | grep WINGUEST', 'the progress lines'],
+    ['winguest logs dev --provision', 'what the first-logon script did'],
+  ],
+  async run(context) {
+    const name = instanceName(context, 'logs');
+    const logs = await vm((api) => api.instanceLogs({ name }));
+    if (context.values.json) {
+      context.out.json(logs);
+      return 0;
+    }
+    if (context.values.provision) {
+      const result = await vm((api) =>
+        api.sshExec(
+          { name },
+          'powershell -NoProfile -Command "Get-Content -Raw -LiteralPath C:\\ProgramData\\winguest\\provision.log"',
+        ),
+      );
+      if (result.exitCode !== 0) {
+        throw new CliError('provision-log', `Could not read the provisioning log (exit ${result.exitCode})`, {
+          details: result.stderr.trim().split('\n').slice(-5),
+          hint: 'the instance must be running and reachable over SSH',
+        });
+      }
+      context.out.stdout.write(result.stdout);
+      return 0;
+    }
+    const serial = (logs as { serial?: string }).serial;
+    if (!serial)
+      throw new CliError('no-log', `${name} has no serial log yet`, { hint: 'start it with `winguest up`' });
+    context.out.stdout.write(await readFile(serial, 'utf8').catch(() => ''));
+    return 0;
+  },
+};
+
+export const screenshotCommand: CommandDefinition = {
+  name: 'screenshot',
+  summary: "Save a PNG of a running instance's screen",
+  usage: ['screenshot <name> [-o file.png]'],
+  options: {
+    output: { type: 'string', short: 'o', valueName: 'file', description: 'Copy the PNG here too' },
+  },
+  examples: [['winguest screenshot dev -o now.png', 'what the guest shows']],
+  async run(context) {
+    const name = instanceName(context, 'screenshot');
+    const path = await vm((api) => api.takeScreenshot({ name }));
+    if (typeof context.values.output === 'string') {
+      const target = resolve(context.cwd, context.values.output);
+      await copyFile(path, target);
+      context.out.line(target);
+    } else {
+      context.out.line(path);
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,100 @@
+import { writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import type { UpOptionsInput } from '@winguest/vm';
+import type { CommandContext, CommandDefinition } from '../command';
+import { configOptions } from '../config/config-options';
+import type { Config } from '../config/config-schema';
+import { UsageError } from '../errors';
+import { prepareBuild, resolveTarget, type Target } from '../plan/prepare-build';
+import { writeCidataIso } from '../plan/write-cidata';
+import { reportReady, runVm } from '../vm/run-vm';
+import { waitForStopRequest } from '../vm/wait-for-stop';
+
+/** `up`/`start` flags. */
+export const bootOptions = {
+  json: { type: 'boolean', description: 'NDJSON: one line per event, then a result or error line' },
+  detach: { type: 'boolean', description: 'Return once the guest is ready and leave it running' },
+} as const;
+
+export const upCommand: CommandDefinition = {
+  name: 'up',
+  summary: 'Install (or boot) a guest and wait until SSH works',
+  usage: ['up [name] [--iso windows.iso] [--config winguest.yaml] [--detach] [--json]'],
+  description: [
+    'Creates the instance (default name: winguest) under WINGUEST_HOME or the platform state dir,',
+    'installs Windows from the ISO with the answer file and provisioning of `winguest build`, and',
+    'follows it stage by stage (firmware, setup, applying-image, specialize, oobe, first-logon,',
+    'provisioning) until an SSH login works; then the install media are ejected. An installed',
+    'instance just boots. Without --detach it stays attached and Ctrl-C stops the guest; Ctrl-C',
+    'during an install stops QEMU and leaves the instance resumable with `winguest up`.',
+    'A generated password is stored in the instance folder as password.txt (0600).',
+  ].join('\n'),
+  options: { ...bootOptions, ...configOptions },
+  examples: [
+    ['winguest up --iso Win11_24H2_English_x64.iso --detach', 'install and leave it running'],
+    ['winguest up dev && winguest ssh dev', 'boot an installed instance, then log in'],
+    ['winguest up --iso win.iso --json | jq -c "select(.event == \\"stage\\")"', 'stages for scripts'],
+  ],
+  async run(context) {
+    if (context.positionals.length > 1)
+      throw new UsageError(`Expected at most one instance name, got ${context.positionals.length}`, 'up');
+    const name = context.positionals[0] ?? 'winguest';
+    const target = await resolveTarget(context);
+    const vm = await import('@winguest/vm');
+    const result = await runVm(context, (run) => vm.up(upOptions(name, target, context), run), {
+      writeCidata: async ({ path, sshPublicKey }) => {
+        const prepared = await prepareBuild(context, target, [sshPublicKey]);
+        if (prepared.password.source === 'generated') {
+          const file = join(dirname(path), 'password.txt');
+          await writeFile(file, `${prepared.password.value}\n`, { mode: 0o600 });
+          context.out.info(`generated a password for "${target.config.user.name}": ${file} (0600)`);
+        }
+        await writeCidataIso(prepared, path, context.cwd);
+      },
+    });
+    reportReady(context, result);
+    if (context.values.detach || result.alreadyRunning) return 0;
+    return waitForStopRequest(context, name);
+  },
+};
+
+/** The runner's options from the config: what to boot, how big, which ports, who logs in. */
+export function upOptions(name: string, target: Target, context: CommandContext): UpOptionsInput {
+  const { config, media, arch } = target;
+  const vm: Config['vm'] = config.vm;
+  const kernel = vm.kernel;
+  return {
+    name,
+    arch,
+    cpus: vm.cpus,
+    memoryMiB: vm.memoryMiB,
+    firmware: config.firmware,
+    secureBoot: vm.secureBoot,
+    tpm: vm.tpm,
+    disk: { size: `${vm.diskGiB}G` },
+    display: { type: vm.display },
+    accelerator: vm.accelerator,
+    media: {
+      ...(media ? { windows: media.path } : {}),
+      ...(config.media.drivers ? { drivers: resolve(context.cwd, config.media.drivers) } : {}),
+    },
+    ...(kernel
+      ? {
+          kernel: {
+            kernel: resolve(context.cwd, kernel.kernel),
+            ...(kernel.initrd ? { initrd: resolve(context.cwd, kernel.initrd) } : {}),
+            append: kernel.append,
+          },
+        }
+      : {}),
+    ports: { ...(vm.sshPort ? { ssh: vm.sshPort } : {}), ...(vm.rdpPort ? { rdp: vm.rdpPort } : {}) },
+    ssh: { user: config.user.name },
+    ...(vm.timeoutMinutes
+      ? {
+          timeouts: Object.fromEntries(
+            Object.entries(vm.timeoutMinutes).map(([stage, minutes]) => [stage, minutes * 60_000]),
+          ),
+        }
+      : {}),
+  };
+}
