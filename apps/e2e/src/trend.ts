@@ -7,9 +7,11 @@ import { renderTrend } from './report/trend.ts';
 async function main(argv: string[]): Promise<number> {
   const windowAt = argv.indexOf('--window');
   const window = windowAt >= 0 ? Number(argv[windowAt + 1]) : 10;
-  const file =
+  const given =
     argv.find((arg, i) => !arg.startsWith('--') && (windowAt < 0 || i !== windowAt + 1)) ??
     'e2e-history.jsonl';
+  // `pnpm --filter … trend` runs in the package folder; paths are meant from where pnpm was started.
+  const file = resolve(process.env.INIT_CWD ?? process.cwd(), given);
   const text = await readFile(file, 'utf8').catch(() => undefined);
   if (text === undefined) {
     console.error(`trend: ${file} not found (pnpm e2e --history ${file} appends to it)`);

@@ -11,7 +11,7 @@ export const sshdCheck: CheckDefinition = {
     // `ready` after a reboot already proves; here the daemon must be alive and listening on :22.
     standin: () =>
       'pid=$(cat /run/dropbear.pid 2>/dev/null); [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && echo status=Running || echo status=Stopped; ' +
-      "grep -q '^ *[0-9]*: 00000000:0016 00000000:0000 0A' /proc/net/tcp && echo listening=22",
+      "if grep -q '^ *[0-9]*: 00000000:0016 00000000:0000 0A' /proc/net/tcp; then echo listening=22; fi",
   },
   evaluate(output, { scenario }) {
     const values = parseKeyValues(output);

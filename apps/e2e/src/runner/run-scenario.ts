@@ -9,9 +9,9 @@ import type { Scenario } from '../scenario/scenario-schema.ts';
 import { collectLogs, saveFilmstrip, saveQemuCommand } from './collect-artifacts.ts';
 import { acceleratorOf } from './qemu-command.ts';
 import { runChecks } from './run-checks.ts';
-import { parseUpLine, parseUpOutput } from './up-output.ts';
-import { summarizeUp } from './up-summary.ts';
-import { winguestCli } from './winguest-cli.ts';
+import { parseUpLine, parseUpOutput, type UpResultLine } from './up-output.ts';
+import { summarizeUp, type UpSummary } from './up-summary.ts';
+import { type WinguestCli, winguestCli } from './winguest-cli.ts';
 
 /** One scenario to run, with everything resolved. */
 export interface ScenarioRun {
@@ -30,26 +30,52 @@ export interface ScenarioRun {
   upTimeoutMs?: number;
 }
 
+/** What the steps of one scenario share. */
+interface Session {
+  run: ScenarioRun;
+  cli: WinguestCli;
+  home: string;
+  password: string;
+  /** `--config <file>` and, when there is one, `--iso <file>`. */
+  configArgs: string[];
+  result: ScenarioResult;
+}
+
 /**
  * Runs one scenario the way a user would: `winguest build` (the media), `up --json --detach`, the
- * checks over `winguest ssh`, `logs`, `stop`, `rm --force` — each in a fresh WINGUEST_HOME — and
- * returns its result with the artifacts saved in `dir`.
+ * checks over `winguest ssh`, `logs`, `stop`, `rm --force` — in a fresh WINGUEST_HOME — and
+ * returns its result with the artifacts saved in `run.dir`.
  */
 export async function runScenario(run: ScenarioRun): Promise<ScenarioResult> {
-  const { scenario, dir, log } = run;
-  const startedAt = new Date();
   const started = performance.now();
+  const session = await openSession(run);
+  try {
+    if (!(await buildMedia(session))) return session.result;
+    const { outcome, summary } = await bootGuest(session);
+    const command = await saveQemuCommand(run.dir, outcome?.pid, join(session.home, 'build', 'qemu.sh'));
+    if (command) session.result.artifacts.qemuCommand = command.file;
+    if (command?.argv) session.result.accelerator = acceleratorOf(command.argv);
+    if (outcome) await checkGuest(session);
+    await collect(session, summary);
+    if (outcome) await stopGuest(session);
+    return session.result;
+  } finally {
+    await removeInstance(session);
+    session.result.totalMs = Math.round(performance.now() - started);
+    const { failure } = session.result;
+    if (failure) session.result.reason = `${failure.phase}: ${failure.message}`;
+    else session.result.verdict = 'passed';
+  }
+}
+
+async function openSession(run: ScenarioRun): Promise<Session> {
+  const { scenario, dir } = run;
   // A short home keeps the QMP socket path under the 108-byte limit of Unix sockets.
   const home = await mkdtemp(join(tmpdir(), 'wg-e2e-'));
   const password = randomBytes(15).toString('base64url');
-  const cli = winguestCli(run.cliPath, { WINGUEST_HOME: home, WINGUEST_PASSWORD: password });
   const configPath = join(dir, 'winguest.yaml');
   await mkdir(dir, { recursive: true });
   await writeFile(configPath, stringify(scenarioConfig(scenario, run.config)));
-  const iso = run.iso ? ['--iso', run.iso] : [];
-  const phases: ScenarioResult['phases'] = [];
-  const record = (phase: PhaseName, durationMs: number, ok: boolean) =>
-    phases.push({ phase, durationMs, ok });
   const result: ScenarioResult = {
     scenario: scenario.name,
     description: scenario.description,
@@ -57,110 +83,127 @@ export async function runScenario(run: ScenarioRun): Promise<ScenarioResult> {
     family: scenario.family,
     arch: scenario.arch,
     verdict: 'failed',
-    startedAt: startedAt.toISOString(),
+    startedAt: new Date().toISOString(),
     totalMs: 0,
     stages: [],
-    phases,
+    phases: [],
     checks: [],
     warnings: [],
     artifacts: { dir, filmstrip: [] },
   };
-  const fail = (
-    phase: PhaseName,
-    message: string,
-    extra: Partial<NonNullable<ScenarioResult['failure']>> = {},
-  ) => {
-    result.failure ??= { phase, message, serialTail: [], ...extra };
-  };
-  try {
-    const build = await cli.run(['build', '--out', join(home, 'build'), '--config', configPath, ...iso]);
-    record('media', build.durationMs, build.exitCode === 0);
-    if (build.exitCode !== 0) {
-      fail('media', `winguest build exited ${build.exitCode}: ${build.stderr.trim()}`);
-      return result;
-    }
-    log(`${scenario.name}: media built in ${build.durationMs} ms; winguest up`);
-    const up = await cli.run(['up', scenario.name, '--config', configPath, '--json', '--detach', ...iso], {
-      ...(run.upTimeoutMs ? { timeoutMs: run.upTimeoutMs } : {}),
-      onLine: (line) => {
-        const event = parseUpLine(line);
-        if (event?.type === 'event' && event.event === 'stage')
-          log(`${scenario.name}: ${event.elapsedMs} ms ${event.stage}`);
-      },
+  const cli = winguestCli(run.cliPath, { WINGUEST_HOME: home, WINGUEST_PASSWORD: password });
+  const configArgs = ['--config', configPath, ...(run.iso ? ['--iso', run.iso] : [])];
+  return { run, cli, home, password, configArgs, result };
+}
+
+function record(session: Session, phase: PhaseName, durationMs: number, ok: boolean): void {
+  session.result.phases.push({ phase, durationMs, ok });
+}
+
+/** Records the first failure (later ones are consequences and stay in the phases). */
+function fail(
+  session: Session,
+  phase: PhaseName,
+  message: string,
+  extra: Partial<NonNullable<ScenarioResult['failure']>> = {},
+) {
+  session.result.failure ??= { phase, message, serialTail: [], ...extra };
+}
+
+async function buildMedia(session: Session): Promise<boolean> {
+  const build = await session.cli.run(['build', '--out', join(session.home, 'build'), ...session.configArgs]);
+  record(session, 'media', build.durationMs, build.exitCode === 0);
+  if (build.exitCode !== 0)
+    fail(session, 'media', `winguest build exited ${build.exitCode}: ${build.stderr.trim()}`);
+  else session.run.log(`${session.run.scenario.name}: media built in ${build.durationMs} ms; winguest up`);
+  return build.exitCode === 0;
+}
+
+/** `winguest up --json --detach`; the result line when the guest is ready, else undefined (failure recorded). */
+async function bootGuest(
+  session: Session,
+): Promise<{ outcome: UpResultLine | undefined; summary: UpSummary }> {
+  const { run, result } = session;
+  const name = run.scenario.name;
+  const up = await session.cli.run(['up', name, ...session.configArgs, '--json', '--detach'], {
+    ...(run.upTimeoutMs ? { timeoutMs: run.upTimeoutMs } : {}),
+    onLine: (line) => {
+      const event = parseUpLine(line);
+      if (event?.type === 'event' && event.event === 'stage')
+        run.log(`${name}: ${event.elapsedMs} ms ${event.stage}`);
+    },
+  });
+  const output = parseUpOutput(up.stdout);
+  const summary = summarizeUp(output);
+  const outcome = output.outcome;
+  record(session, 'up', up.durationMs, outcome?.type === 'result');
+  result.stages = summary.stages;
+  if (summary.timeToSshMs !== undefined) result.timeToSshMs = summary.timeToSshMs;
+  if (summary.guestMs !== undefined) result.guestMs = summary.guestMs;
+  if (outcome?.type === 'result') {
+    result.warnings = outcome.warnings;
+    return { outcome, summary };
+  }
+  if (outcome?.type === 'error') {
+    const tail = outcome.serialTail;
+    fail(session, 'up', `${outcome.code}: ${outcome.message}`, {
+      code: outcome.code,
+      ...(outcome.stage ? { stage: outcome.stage } : {}),
+      serialTail: typeof tail === 'string' ? tail.split(/\r?\n/) : (tail ?? []),
     });
-    const output = parseUpOutput(up.stdout);
-    const summary = summarizeUp(output);
-    record('up', up.durationMs, output.outcome?.type === 'result');
-    result.stages = summary.stages;
-    if (summary.timeToSshMs !== undefined) result.timeToSshMs = summary.timeToSshMs;
-    if (summary.guestMs !== undefined) result.guestMs = summary.guestMs;
-    const outcome = output.outcome;
-    if (outcome?.type === 'result') result.warnings = outcome.warnings;
-    else if (outcome?.type === 'error') {
-      const tail = outcome.serialTail;
-      fail('up', `${outcome.code}: ${outcome.message}`, {
-        code: outcome.code,
-        ...(outcome.stage ? { stage: outcome.stage } : {}),
-        serialTail: typeof tail === 'string' ? tail.split(/\r?\n/) : (tail ?? []),
-      });
-    } else {
-      fail(
-        'up',
-        `winguest up exited ${up.exitCode} without a result line: ${[...output.stray, up.stderr].join('\n').trim().slice(-2000)}`,
-      );
-    }
-    const pid = outcome?.type === 'result' ? outcome.pid : undefined;
-    const command = await saveQemuCommand(dir, pid, join(home, 'build', 'qemu.sh'));
-    if (command) {
-      result.artifacts.qemuCommand = command.file;
-      if (command.argv) result.accelerator = acceleratorOf(command.argv);
-    }
-    if (outcome?.type === 'result') {
-      const checked = await timed(() => runChecks(cli, scenario.name, { scenario, password }, dir));
-      record(
-        'checks',
-        checked.durationMs,
-        checked.value.checks.every((c) => c.verdict === 'passed'),
-      );
-      result.checks = checked.value.checks;
-      if (checked.value.provisionLog) result.artifacts.provisionLog = checked.value.provisionLog;
-      const failed = result.checks.filter((c) => c.verdict === 'failed');
-      if (failed.length > 0) fail('checks', failed.map((c) => `${c.id}: ${c.detail}`).join('; '));
-    }
-    const logs = await timed(() => collectLogs(cli, scenario.name, dir));
-    record('logs', logs.durationMs, logs.value.ok);
-    Object.assign(result.artifacts, logs.value.artifacts);
-    if (result.failure || run.keepPassingFilmstrip) {
-      result.artifacts.filmstrip = await saveFilmstrip(
-        dir,
-        scenario.name,
-        summary.screenshots,
-        logs.value.screenshots,
-      );
-    }
-    if (outcome?.type === 'result') {
-      const stop = await cli.run(['stop', scenario.name]);
-      record('stop', stop.durationMs, stop.exitCode === 0);
-      if (stop.exitCode !== 0) fail('stop', `winguest stop exited ${stop.exitCode}: ${stop.stderr.trim()}`);
-    }
-    return result;
-  } finally {
-    const removed = await cli.run(['rm', scenario.name, '--force']);
-    // `rm` of an instance `up` never created fails; that is not the scenario's fault.
-    if (phases.some((p) => p.phase === 'up')) {
-      record('rm', removed.durationMs, removed.exitCode === 0);
-      if (removed.exitCode !== 0)
-        fail('rm', `winguest rm exited ${removed.exitCode}: ${removed.stderr.trim()}`);
-    }
-    await rm(home, { recursive: true, force: true });
-    result.totalMs = Math.round(performance.now() - started);
-    if (!result.failure) result.verdict = 'passed';
-    else result.reason = `${result.failure.phase}: ${result.failure.message}`;
+  } else {
+    const said = [...output.stray, up.stderr].join('\n').trim().slice(-2000);
+    fail(session, 'up', `winguest up exited ${up.exitCode} without a result line: ${said}`);
+  }
+  return { outcome: undefined, summary };
+}
+
+async function checkGuest(session: Session): Promise<void> {
+  const { run, result } = session;
+  const started = performance.now();
+  const checked = await runChecks(
+    session.cli,
+    run.scenario.name,
+    { scenario: run.scenario, password: session.password },
+    run.dir,
+  );
+  result.checks = checked.checks;
+  if (checked.provisionLog) result.artifacts.provisionLog = checked.provisionLog;
+  const failed = result.checks.filter((c) => c.verdict === 'failed');
+  record(session, 'checks', Math.round(performance.now() - started), failed.length === 0);
+  if (failed.length > 0) fail(session, 'checks', failed.map((c) => `${c.id}: ${c.detail}`).join('; '));
+}
+
+async function collect(session: Session, summary: UpSummary): Promise<void> {
+  const { run, result } = session;
+  const started = performance.now();
+  const logs = await collectLogs(session.cli, run.scenario.name, run.dir);
+  record(session, 'logs', Math.round(performance.now() - started), logs.ok);
+  Object.assign(result.artifacts, logs.artifacts);
+  if (result.failure || run.keepPassingFilmstrip) {
+    result.artifacts.filmstrip = await saveFilmstrip(
+      run.dir,
+      run.scenario.name,
+      summary.screenshots,
+      logs.screenshots,
+    );
   }
 }
 
-async function timed<T>(task: () => Promise<T>): Promise<{ value: T; durationMs: number }> {
-  const started = performance.now();
-  const value = await task();
-  return { value, durationMs: Math.round(performance.now() - started) };
+async function stopGuest(session: Session): Promise<void> {
+  const stop = await session.cli.run(['stop', session.run.scenario.name]);
+  record(session, 'stop', stop.durationMs, stop.exitCode === 0);
+  if (stop.exitCode !== 0)
+    fail(session, 'stop', `winguest stop exited ${stop.exitCode}: ${stop.stderr.trim()}`);
+}
+
+async function removeInstance(session: Session): Promise<void> {
+  const removed = await session.cli.run(['rm', session.run.scenario.name, '--force']);
+  // `rm` of an instance `up` never created fails; that is not a failure of the scenario.
+  if (session.result.phases.some((p) => p.phase === 'up')) {
+    record(session, 'rm', removed.durationMs, removed.exitCode === 0);
+    if (removed.exitCode !== 0)
+      fail(session, 'rm', `winguest rm exited ${removed.exitCode}: ${removed.stderr.trim()}`);
+  }
+  await rm(session.home, { recursive: true, force: true });
 }
