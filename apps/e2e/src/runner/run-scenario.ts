@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -198,9 +199,10 @@ async function stopGuest(session: Session): Promise<void> {
 }
 
 async function removeInstance(session: Session): Promise<void> {
-  const removed = await session.cli.run(['rm', session.run.scenario.name, '--force']);
-  // `rm` of an instance `up` never created fails; that is not a failure of the scenario.
-  if (session.result.phases.some((p) => p.phase === 'up')) {
+  const name = session.run.scenario.name;
+  // Instances live in <home>/instances/<name>/; `up` may have failed before creating one.
+  if (existsSync(join(session.home, 'instances', name))) {
+    const removed = await session.cli.run(['rm', name, '--force']);
     record(session, 'rm', removed.durationMs, removed.exitCode === 0);
     if (removed.exitCode !== 0)
       fail(session, 'rm', `winguest rm exited ${removed.exitCode}: ${removed.stderr.trim()}`);
