@@ -107,3 +107,31 @@ export type ScenarioResult = z.infer<typeof scenarioResultSchema>;
 export type HostInfo = z.infer<typeof hostInfoSchema>;
 export type Versions = z.infer<typeof versionsSchema>;
 export type RunReport = z.infer<typeof runReportSchema>;
+
+/** A result with nothing measured yet: `failed` until a run says otherwise, no phases, no checks. */
+export function emptyResult(
+  scenario: {
+    name: string;
+    description: string;
+    guest: ScenarioResult['guest'];
+    family: string;
+    arch: ScenarioResult['arch'];
+  },
+  dir: string,
+): ScenarioResult {
+  return {
+    scenario: scenario.name,
+    description: scenario.description,
+    guest: scenario.guest,
+    family: scenario.family,
+    arch: scenario.arch,
+    verdict: 'failed',
+    startedAt: new Date().toISOString(),
+    totalMs: 0,
+    stages: [],
+    phases: [],
+    checks: [],
+    warnings: [],
+    artifacts: { dir, filmstrip: [] },
+  };
+}

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RunReport, ScenarioResult } from '../report/results-schema.ts';
+import { emptyResult, type RunReport, type ScenarioResult } from '../report/results-schema.ts';
 import type { Scenario } from '../scenario/scenario-schema.ts';
 import { concurrencyLimit } from './concurrency.ts';
 import { decideEligibility, type Eligibility, type ResolvedMedia, resolveMedia } from './eligibility.ts';
@@ -111,20 +111,5 @@ async function buildStandin(options: HarnessOptions): Promise<StandinBoot | { er
 }
 
 function notRun(scenario: Scenario, reason: string, out: string): ScenarioResult {
-  return {
-    scenario: scenario.name,
-    description: scenario.description,
-    guest: scenario.guest,
-    family: scenario.family,
-    arch: scenario.arch,
-    verdict: 'not-run',
-    reason,
-    startedAt: new Date().toISOString(),
-    totalMs: 0,
-    stages: [],
-    phases: [],
-    checks: [],
-    warnings: [],
-    artifacts: { dir: join(out, scenario.name), filmstrip: [] },
-  };
+  return { ...emptyResult(scenario, join(out, scenario.name)), verdict: 'not-run', reason };
 }

@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import type { PhaseName, ScenarioResult } from '../report/results-schema.ts';
+import { emptyResult, type PhaseName, type ScenarioResult } from '../report/results-schema.ts';
 import { type ConfigInputs, scenarioConfig } from '../scenario/scenario-config.ts';
 import type { Scenario } from '../scenario/scenario-schema.ts';
 import { collectLogs, saveFilmstrip, saveQemuCommand } from './collect-artifacts.ts';
@@ -77,21 +77,7 @@ async function openSession(run: ScenarioRun): Promise<Session> {
   const configPath = join(dir, 'winguest.yaml');
   await mkdir(dir, { recursive: true });
   await writeFile(configPath, stringify(scenarioConfig(scenario, run.config)));
-  const result: ScenarioResult = {
-    scenario: scenario.name,
-    description: scenario.description,
-    guest: scenario.guest,
-    family: scenario.family,
-    arch: scenario.arch,
-    verdict: 'failed',
-    startedAt: new Date().toISOString(),
-    totalMs: 0,
-    stages: [],
-    phases: [],
-    checks: [],
-    warnings: [],
-    artifacts: { dir, filmstrip: [] },
-  };
+  const result = emptyResult(scenario, dir);
   const cli = winguestCli(run.cliPath, { WINGUEST_HOME: home, WINGUEST_PASSWORD: password });
   const configArgs = ['--config', configPath, ...(run.iso ? ['--iso', run.iso] : [])];
   return { run, cli, home, password, configArgs, result };

@@ -1,6 +1,7 @@
 import type { ScenarioInput } from './scenario-schema.ts';
 
-const allWindowsChecks = [
+/** Every check but the shared folder (no scenario shares one yet: the CLI attaches no virtio-fs). */
+const guestChecks = [
   'hostname',
   'user-groups',
   'sshd',
@@ -24,14 +25,7 @@ export const scenarioInputs: ScenarioInput[] = [
     firmware: 'bios',
     options: { cpus: 1, memoryMiB: 1024, diskGiB: 20 },
     expect: { computerName: 'e2e-standin', user: 'root', group: 'root', timeZone: 'UTC' },
-    checks: [
-      'hostname',
-      'user-groups',
-      'sshd',
-      'provisioning-log',
-      'answer-file-secrets',
-      'time-zone-locale',
-    ],
+    checks: [...guestChecks],
   },
   {
     name: 'win11-amd64',
@@ -52,7 +46,7 @@ export const scenarioInputs: ScenarioInput[] = [
       timeZone: 'W. Europe Standard Time',
       locale: 'en-US',
     },
-    checks: [...allWindowsChecks],
+    checks: [...guestChecks],
   },
   {
     name: 'server2025-amd64',
@@ -72,6 +66,6 @@ export const scenarioInputs: ScenarioInput[] = [
       timeZone: 'UTC',
       locale: 'en-US',
     },
-    checks: [...allWindowsChecks],
+    checks: [...guestChecks],
   },
 ];
