@@ -27,8 +27,6 @@ export interface ScenarioRun {
   keepPassingFilmstrip: boolean;
   /** Progress for the console. */
   log: (line: string) => void;
-  /** Upper bound for `winguest up` as a whole (its stages have their own time-outs). */
-  upTimeoutMs?: number;
 }
 
 /** What the steps of one scenario share. */
@@ -113,7 +111,6 @@ async function bootGuest(
   const { run, result } = session;
   const name = run.scenario.name;
   const up = await session.cli.run(['up', name, ...session.configArgs, '--json', '--detach'], {
-    ...(run.upTimeoutMs ? { timeoutMs: run.upTimeoutMs } : {}),
     onLine: (line) => {
       const event = parseUpLine(line);
       if (event?.type === 'event' && event.event === 'stage')
