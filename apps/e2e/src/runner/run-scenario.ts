@@ -53,7 +53,7 @@ export async function runScenario(run: ScenarioRun): Promise<ScenarioResult> {
     const { outcome, summary } = await bootGuest(session);
     const command = await saveQemuCommand(run.dir, outcome?.pid, join(session.home, 'build', 'qemu.sh'));
     if (command) session.result.artifacts.qemuCommand = command.file;
-    if (command?.argv) session.result.accelerator = acceleratorOf(command.argv);
+    if (command?.argv) session.result.accelerator ??= acceleratorOf(command.argv);
     if (outcome) await checkGuest(session);
     await collect(session, summary);
     if (outcome) await stopGuest(session);
@@ -73,6 +73,8 @@ async function openSession(run: ScenarioRun): Promise<Session> {
   const home = await mkdtemp(join(tmpdir(), 'wg-e2e-'));
   const password = randomBytes(15).toString('base64url');
   const configPath = join(dir, 'winguest.yaml');
+  // Artifacts of an earlier run in the same folder would be mistaken for this run's.
+  await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   await writeFile(configPath, stringify(scenarioConfig(scenario, run.config)));
   const result = emptyResult(scenario, dir);
@@ -126,6 +128,7 @@ async function bootGuest(
   if (summary.guestMs !== undefined) result.guestMs = summary.guestMs;
   if (outcome?.type === 'result') {
     result.warnings = outcome.warnings;
+    if (outcome.accelerator) result.accelerator = outcome.accelerator;
     return { outcome, summary };
   }
   if (outcome?.type === 'error') {

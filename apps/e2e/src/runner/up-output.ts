@@ -13,11 +13,15 @@ const eventLineSchema = z.looseObject({
   previous: z.object({ stage: z.string(), durationMs: z.number() }).optional(),
 });
 
+// The last stage (`ready`) is still running, so it has a start but no duration yet.
+const resultStageSchema = stageTimingSchema.extend({ durationMs: z.number().nonnegative().optional() });
+
 const resultLineSchema = z.looseObject({
   type: z.literal('result'),
   name: z.string(),
   pid: z.number().optional(),
-  stages: z.array(stageTimingSchema),
+  accelerator: z.string().optional(),
+  stages: z.array(resultStageSchema),
   totalMs: z.number(),
   ejected: z.unknown().optional(),
   screenshot: z.string().nullish(),

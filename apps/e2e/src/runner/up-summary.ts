@@ -31,7 +31,12 @@ export function summarizeUp(output: UpOutput): UpSummary {
   const ready = stageEvents.find((e) => e.stage === 'ready');
   const qemuStarted = output.events.find((e) => e.event === 'action' && e.action === 'qemu-started');
   const outcome = output.outcome;
-  const stages = outcome?.type === 'result' ? outcome.stages : stagesFromEvents(stageEvents, output.events);
+  const stages =
+    outcome?.type === 'result'
+      ? outcome.stages.flatMap((s) =>
+          s.durationMs === undefined ? [] : [{ stage: s.stage, durationMs: s.durationMs }],
+        )
+      : stagesFromEvents(stageEvents, output.events);
   return {
     stages,
     timeToSshMs: ready?.elapsedMs,
