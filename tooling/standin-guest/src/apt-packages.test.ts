@@ -24,7 +24,12 @@ Depends: busybox | busybox-static, dropbear-bin (>= 2022.83-1+deb12u3), initramf
 
 test('reads name, version, architecture and the first of each dependency alternative', () => {
   expect(parseAptShow(show)).toEqual([
-    { name: 'linux-image-amd64', version: '6.1.192-2', architecture: 'amd64', depends: ['linux-image-6.1.0-56-amd64'] },
+    {
+      name: 'linux-image-amd64',
+      version: '6.1.192-2',
+      architecture: 'amd64',
+      depends: ['linux-image-6.1.0-56-amd64'],
+    },
     {
       name: 'dropbear-bin',
       version: '2022.83-1+deb12u3',
@@ -41,8 +46,14 @@ test('reads name, version, architecture and the first of each dependency alterna
 });
 
 test.each([
-  [{ name: 'dropbear-bin', version: '2022.83-1+deb12u3', architecture: 'amd64' }, 'dropbear-bin_2022.83-1+deb12u3_amd64.deb'],
-  [{ name: 'busybox-static', version: '1:1.35.0-4', architecture: 'amd64' }, 'busybox-static_1%3a1.35.0-4_amd64.deb'],
+  [
+    { name: 'dropbear-bin', version: '2022.83-1+deb12u3', architecture: 'amd64' },
+    'dropbear-bin_2022.83-1+deb12u3_amd64.deb',
+  ],
+  [
+    { name: 'busybox-static', version: '1:1.35.0-4', architecture: 'amd64' },
+    'busybox-static_1%3a1.35.0-4_amd64.deb',
+  ],
 ])('debFileName names the file apt-get download writes (%o)', (pkg, file) => {
   expect(debFileName({ ...pkg, depends: [] })).toBe(file);
 });

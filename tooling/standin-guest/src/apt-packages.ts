@@ -36,7 +36,13 @@ function parseStanza(stanza: string): AptPackage | undefined {
   const depends = [fields.get('Pre-Depends'), fields.get('Depends')]
     .filter((value): value is string => Boolean(value))
     .flatMap((value) => value.split(','))
-    .map((alternatives) => alternatives.split('|')[0]?.trim().split(/[\s(:]/)[0] ?? '')
+    .map(
+      (alternatives) =>
+        alternatives
+          .split('|')[0]
+          ?.trim()
+          .split(/[\s(:]/)[0] ?? '',
+    )
     .filter(Boolean);
   return { name, version, architecture: fields.get('Architecture') ?? 'all', depends };
 }

@@ -60,7 +60,10 @@ export async function downloadPackages(pkgs: readonly AptPackage[], debDir: stri
       const specs = missing.map((pkg) => `${pkg.name}=${pkg.version}`);
       const result = await execa('apt-get', ['download', '-q', ...specs], { cwd: scratch, reject: false });
       if (result.exitCode !== 0) {
-        throw new StandinGuestError('apt-failed', `apt-get download ${specs.join(' ')} failed: ${result.stderr}`);
+        throw new StandinGuestError(
+          'apt-failed',
+          `apt-get download ${specs.join(' ')} failed: ${result.stderr}`,
+        );
       }
       for (const file of await readdir(scratch)) await rename(join(scratch, file), join(debDir, file));
     } finally {

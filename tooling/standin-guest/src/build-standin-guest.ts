@@ -1,4 +1,4 @@
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { execa } from 'execa';
@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { dependencyClosure, downloadPackages, extractPackage, resolveKernelPackages } from './apt.ts';
 import type { AptPackage } from './apt-packages.ts';
 import { standinCacheKey } from './cache-key.ts';
+import { type BuildManifest, type CachedBuild, publishBuild, readBuild } from './cached-build.ts';
 import { writeNewc } from './cpio.ts';
 import { StandinGuestError } from './errors.ts';
 import { readGuestRootfs } from './guest-rootfs.ts';
@@ -25,21 +26,12 @@ export const buildStandinGuestOptionsSchema = z.object({
 /** Input of `buildStandinGuest`. */
 export type BuildStandinGuestOptions = z.input<typeof buildStandinGuestOptionsSchema>;
 
-/** A finished build, ready for `qemu-system-x86_64 -kernel <kernel> -initrd <initrd>`. */
-export interface StandinGuest {
-  /** Absolute path of the kernel image (Debian's vmlinuz). */
-  kernel: string;
-  /** Absolute path of the gzip-compressed newc initramfs. */
-  initrd: string;
-  /** Kernel release, e.g. `6.1.0-56-amd64`. */
-  kernelVersion: string;
-  /** The content key the build is cached under. */
-  key: string;
-  /** The Debian packages (exact versions) the build was assembled from. */
-  packages: { name: string; version: string }[];
-}
-
-interface Manifest extends Omit<StandinGuest, 'kernel' | 'initrd'> {}
+/**
+ * A finished build, ready for `qemu-system-x86_64 -kernel <kernel> -initrd <initrd>`: absolute
+ * paths of Debian's vmlinuz and the gzip'd newc initramfs, the kernel release, the content key and
+ * the exact Debian package versions it was assembled from.
+ */
+export type StandinGuest = CachedBuild;
 
 const userlandRoots = ['busybox-static', 'dropbear-bin'];
 const binaries = ['bin/busybox', 'usr/sbin/dropbear', 'usr/bin/dropbearkey'];
@@ -51,9 +43,17 @@ const binaries = ['bin/busybox', 'usr/sbin/dropbear', 'usr/bin/dropbearkey'];
  */
 export async function buildStandinGuest(options: BuildStandinGuestOptions): Promise<StandinGuest> {
   const { cacheDir, kernelPackage } = buildStandinGuestOptionsSchema.parse(options);
-  const packages = [...(await resolveKernelPackages(kernelPackage)), ...(await dependencyClosure(userlandRoots))];
+  const packages = [
+    ...(await resolveKernelPackages(kernelPackage)),
+    ...(await dependencyClosure(userlandRoots)),
+  ];
   const rootfs = await readGuestRootfs();
-  const key = standinCacheKey({ packages, rootfs, modules: guestModules, moduleParameters: guestModuleParameters });
+  const key = standinCacheKey({
+    packages,
+    rootfs,
+    modules: guestModules,
+    moduleParameters: guestModuleParameters,
+  });
   const dir = join(cacheDir, `standin-${key}`);
   const cached = await readBuild(dir);
   if (cached) return cached;
@@ -62,14 +62,10 @@ export async function buildStandinGuest(options: BuildStandinGuestOptions): Prom
   try {
     const out = join(work, 'out');
     await assemble({ packages, rootfs, key, root: join(work, 'root'), out, debDir: join(cacheDir, 'debs') });
-    await rename(out, dir).catch(async (error: NodeJS.ErrnoException) => {
-      // Another worker finished first: its build has the same key, so it has the same content.
-      if (!(await readBuild(dir))) throw error;
-    });
+    return await publishBuild(out, dir);
   } finally {
     await rm(work, { recursive: true, force: true });
   }
-  return (await readBuild(dir)) as StandinGuest;
 }
 
 interface AssembleInput {
@@ -110,7 +106,7 @@ async function assemble({ packages, rootfs, key, root, out, debDir }: AssembleIn
   await mkdir(out);
   await copyFile(join(root, 'boot', `vmlinuz-${kernelVersion}`), join(out, 'vmlinuz'));
   await writeFile(join(out, 'initrd.img'), gzipSync(cpio));
-  const manifest: Manifest = {
+  const manifest: BuildManifest = {
     kernelVersion,
     key,
     packages: packages.map(({ name, version }) => ({ name, version })),
@@ -127,14 +123,4 @@ async function onlyKernelVersion(root: string): Promise<string> {
     );
   }
   return versions[0];
-}
-
-/** The build in `dir`, when it is complete (the manifest is written last). */
-async function readBuild(dir: string): Promise<StandinGuest | undefined> {
-  try {
-    const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Manifest;
-    return { ...manifest, kernel: join(dir, 'vmlinuz'), initrd: join(dir, 'initrd.img') };
-  } catch {
-    return undefined;
-  }
 }

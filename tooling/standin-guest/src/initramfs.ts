@@ -21,7 +21,19 @@ export interface InitramfsInput {
 }
 
 /** Directories `/init` and busybox's `--install -s` expect before anything is mounted. */
-const baseDirectories = ['bin', 'dev', 'media', 'proc', 'root', 'run', 'sbin', 'sys', 'tmp', 'usr/bin', 'usr/sbin'];
+const baseDirectories = [
+  'bin',
+  'dev',
+  'media',
+  'proc',
+  'root',
+  'run',
+  'sbin',
+  'sys',
+  'tmp',
+  'usr/bin',
+  'usr/sbin',
+];
 
 /**
  * Lays out the initramfs: every parent directory first (sorted), then `dev/console` (the kernel

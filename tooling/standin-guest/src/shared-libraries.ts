@@ -39,9 +39,13 @@ export interface PlacedFile {
  */
 export async function sharedLibraries(root: string, binaries: readonly string[]): Promise<PlacedFile[]> {
   const libraryPath = ['lib', 'usr/lib'].flatMap((dir) => [join(root, dir), join(root, dir, multiarch())]);
-  const result = await execa('ldd', binaries.map((binary) => join(root, binary)), {
-    env: { LD_LIBRARY_PATH: libraryPath.join(':') },
-  });
+  const result = await execa(
+    'ldd',
+    binaries.map((binary) => join(root, binary)),
+    {
+      env: { LD_LIBRARY_PATH: libraryPath.join(':') },
+    },
+  );
   const placed = new Map<string, PlacedFile>();
   for (const entry of parseLdd(result.stdout)) {
     const inRoot = entry.path?.startsWith(`${root}/`) ? relative(root, entry.path) : undefined;

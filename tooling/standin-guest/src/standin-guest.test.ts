@@ -32,7 +32,12 @@ describe.skipIf(!gate.available)('the stand-in guest under QEMU (TCG, SeaBIOS, A
       disk: await createDisk(dir),
       devices: 'ahci',
     });
-    ssh = { port: vm.sshPort, privateKey: keys.privateKey, knownHosts: join(dir, 'known_hosts'), strict: false };
+    ssh = {
+      port: vm.sshPort,
+      privateKey: keys.privateKey,
+      knownHosts: join(dir, 'known_hosts'),
+      strict: false,
+    };
   });
 
   afterAll(async () => {
@@ -65,14 +70,19 @@ describe.skipIf(!gate.available)('the stand-in guest under QEMU (TCG, SeaBIOS, A
     // One reboot, by the guest: the kernel says so once, between the two boots. (SeaBIOS turns one
     // guest reboot into three QMP RESET events on QEMU 7.2; OVMF into one.)
     expect(serial.match(/reboot: Restarting system/g)).toHaveLength(1);
-    expect(serial).toMatch(/applying-image ok [\d.]+\n(.*\n)*.*reboot: Restarting system\n(.*\n)*WINGUEST specialize start/);
+    expect(serial).toMatch(
+      /applying-image ok [\d.]+\n(.*\n)*.*reboot: Restarting system\n(.*\n)*WINGUEST specialize start/,
+    );
     const resets = running.qmp.events.filter((e) => e.event === 'RESET');
     expect(resets.length).toBeGreaterThan(0);
     expect(resets.every((e) => e.data?.guest === true && e.data.reason === 'guest-reset')).toBe(true);
   });
 
   test('serves SSH with the key from the media, named by the answer file', async () => {
-    const result = await sshRun(ssh, 'hostname; cat /root/.ssh/authorized_keys; tail -n 1 /var/lib/winguest/provision.log');
+    const result = await sshRun(
+      ssh,
+      'hostname; cat /root/.ssh/authorized_keys; tail -n 1 /var/lib/winguest/provision.log',
+    );
     expect(result.stdout.split('\n')).toEqual([
       computerName,
       keys.publicKey.trim(),
@@ -94,7 +104,10 @@ describe.skipIf(!gate.available)('the stand-in guest under QEMU (TCG, SeaBIOS, A
     await running.qmp.execute('eject', { id: 'cd0', force: true });
     await running.qmp.execute('system_reset');
     const serial = await running.waitForSerial(/WINGUEST eject fail.*\n(.*\n)*WINGUEST ready$/m, bootTimeout);
-    expect(progressLines(serial).slice(-2)).toEqual([expect.stringMatching(/^WINGUEST eject fail/), 'WINGUEST ready']);
+    expect(progressLines(serial).slice(-2)).toEqual([
+      expect.stringMatching(/^WINGUEST eject fail/),
+      'WINGUEST ready',
+    ]);
     const result = await sshRun({ ...ssh, strict: true }, 'hostname');
     expect(result.stdout).toBe(computerName);
   });
@@ -110,49 +123,52 @@ describe.skipIf(!gate.available)('the stand-in guest under QEMU (TCG, SeaBIOS, A
   });
 });
 
-describe.skipIf(!gate.available)('the stand-in guest failing like Setup (TCG, virtio-blk, virtio-net)', () => {
-  let dir: string;
-  let guest: StandinGuest;
-  let vm: RunningVm | undefined;
+describe.skipIf(!gate.available)(
+  'the stand-in guest failing like Setup (TCG, virtio-blk, virtio-net)',
+  () => {
+    let dir: string;
+    let guest: StandinGuest;
+    let vm: RunningVm | undefined;
 
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'standin-guest-'));
-    guest = await buildStandinGuest({ cacheDir: defaultStandinCacheDir() });
-  });
-
-  afterAll(async () => {
-    await stopVm(vm);
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
-
-  const boot = async (append: string, joliet: boolean) => {
-    await stopVm(vm);
-    vm = await startVm({
-      dir: await mkdtemp(join(dir, 'vm-')),
-      kernel: guest.kernel,
-      initrd: guest.initrd,
-      append,
-      cidataIso: await writeCidataIso(dir, 'ssh-ed25519 AAAA unused\n', joliet),
-      disk: await createDisk(dir, `disk-${Date.now()}.qcow2`),
-      devices: 'virtio',
+    beforeAll(async () => {
+      dir = await mkdtemp(join(tmpdir(), 'standin-guest-'));
+      guest = await buildStandinGuest({ cacheDir: defaultStandinCacheDir() });
     });
-    return vm;
-  };
 
-  test('without Joliet the name autounattend.xml does not survive, and setup fails naming what it saw', async () => {
-    const running = await boot(standinKernelCmdline(), false);
-    const serial = await running.waitForSerial(/^WINGUEST setup fail/m, bootTimeout);
-    expect(progressLines(serial)).toEqual([
-      'WINGUEST setup start',
-      'WINGUEST setup fail <s> no CD-ROM holds autounattend.xml (media seen: /dev/sr0:[autounat.xml winguest])',
-    ]);
-  });
+    afterAll(async () => {
+      await stopVm(vm);
+      if (dir) await rm(dir, { recursive: true, force: true });
+    });
 
-  test('winguest.fail makes a stage fail after winguest.delay seconds', async () => {
-    const running = await boot(standinKernelCmdline({ failAt: 'setup', stageDelay: 1 }), true);
-    const serial = await running.waitForSerial(/^WINGUEST setup fail/m, bootTimeout);
-    const line = serial.split('\n').find((l) => l.startsWith('WINGUEST setup fail')) ?? '';
-    expect(line).toMatch(/^WINGUEST setup fail (\d+\.\d\d) failed on request \(winguest\.fail=setup\)$/);
-    expect(Number(line.split(' ')[3])).toBeGreaterThanOrEqual(1);
-  });
-});
+    const boot = async (append: string, joliet: boolean) => {
+      await stopVm(vm);
+      vm = await startVm({
+        dir: await mkdtemp(join(dir, 'vm-')),
+        kernel: guest.kernel,
+        initrd: guest.initrd,
+        append,
+        cidataIso: await writeCidataIso(dir, 'ssh-ed25519 AAAA unused\n', joliet),
+        disk: await createDisk(dir, `disk-${Date.now()}.qcow2`),
+        devices: 'virtio',
+      });
+      return vm;
+    };
+
+    test('without Joliet the name autounattend.xml does not survive, and setup fails naming what it saw', async () => {
+      const running = await boot(standinKernelCmdline(), false);
+      const serial = await running.waitForSerial(/^WINGUEST setup fail/m, bootTimeout);
+      expect(progressLines(serial)).toEqual([
+        'WINGUEST setup start',
+        'WINGUEST setup fail <s> no CD-ROM holds autounattend.xml (media seen: /dev/sr0:[autounat.xml winguest])',
+      ]);
+    });
+
+    test('winguest.fail makes a stage fail after winguest.delay seconds', async () => {
+      const running = await boot(standinKernelCmdline({ failAt: 'setup', stageDelay: 1 }), true);
+      const serial = await running.waitForSerial(/^WINGUEST setup fail/m, bootTimeout);
+      const line = serial.split('\n').find((l) => l.startsWith('WINGUEST setup fail')) ?? '';
+      expect(line).toMatch(/^WINGUEST setup fail (\d+\.\d\d) failed on request \(winguest\.fail=setup\)$/);
+      expect(Number(line.split(' ')[3])).toBeGreaterThanOrEqual(1);
+    });
+  },
+);

@@ -45,7 +45,10 @@ export async function sshKeyPair(dir: string): Promise<{ privateKey: string; pub
 }
 
 /** Runs `command` in the guest with the OpenSSH client; `strict` insists on the known host key. */
-export function sshRun(options: { port: number; privateKey: string; knownHosts: string; strict: boolean }, command: string) {
+export function sshRun(
+  options: { port: number; privateKey: string; knownHosts: string; strict: boolean },
+  command: string,
+) {
   return execa('ssh', [
     ...['-i', options.privateKey, '-p', String(options.port)],
     ...['-o', `StrictHostKeyChecking=${options.strict ? 'yes' : 'no'}`],

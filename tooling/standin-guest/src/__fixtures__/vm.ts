@@ -74,7 +74,9 @@ export async function startVm(spec: VmSpec): Promise<RunningVm> {
       const text = await serial();
       if (pattern.test(text)) return text;
       if (Date.now() > deadline || exited) {
-        throw new Error(`serial never matched ${pattern} (QEMU ${exited ? 'exited' : 'still running'}):\n${text}`);
+        throw new Error(
+          `serial never matched ${pattern} (QEMU ${exited ? 'exited' : 'still running'}):\n${text}`,
+        );
       }
       await new Promise((r) => setTimeout(r, 250));
     }

@@ -1,0 +1,43 @@
+import { readFile, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** What a finished build directory holds besides `vmlinuz` and `initrd.img` (`manifest.json`). */
+export interface BuildManifest {
+  /** Kernel release, e.g. `6.1.0-56-amd64`. */
+  kernelVersion: string;
+  /** The content key the build is cached under. */
+  key: string;
+  /** The Debian packages (exact versions) the build was assembled from. */
+  packages: { name: string; version: string }[];
+}
+
+/** A finished build: its manifest plus the absolute paths of its kernel and initramfs. */
+export interface CachedBuild extends BuildManifest {
+  kernel: string;
+  initrd: string;
+}
+
+/** The build in `dir` when it is complete (its manifest is written last), else `undefined`. */
+export async function readBuild(dir: string): Promise<CachedBuild | undefined> {
+  try {
+    const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as BuildManifest;
+    return { ...manifest, kernel: join(dir, 'vmlinuz'), initrd: join(dir, 'initrd.img') };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Moves a finished build from its private directory `out` to `dir` in one rename. When another
+ * worker got there first, its build (same key, same content) is kept and `out` is removed.
+ */
+export async function publishBuild(out: string, dir: string): Promise<CachedBuild> {
+  try {
+    await rename(out, dir);
+  } catch (error) {
+    const theirs = await readBuild(dir);
+    if (!theirs) throw error;
+    await rm(out, { recursive: true, force: true });
+  }
+  return (await readBuild(dir)) as CachedBuild;
+}
