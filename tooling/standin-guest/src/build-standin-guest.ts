@@ -6,7 +6,13 @@ import { z } from 'zod';
 import { dependencyClosure, downloadPackages, extractPackage, resolveKernelPackages } from './apt.ts';
 import type { AptPackage } from './apt-packages.ts';
 import { standinCacheKey } from './cache-key.ts';
-import { type BuildManifest, type CachedBuild, publishBuild, readBuild } from './cached-build.ts';
+import {
+  type BuildManifest,
+  type CachedBuild,
+  publishBuild,
+  readBuild,
+  removeStaleBuilds,
+} from './cached-build.ts';
 import { writeNewc } from './cpio.ts';
 import { StandinGuestError } from './errors.ts';
 import { readGuestRootfs } from './guest-rootfs.ts';
@@ -58,6 +64,7 @@ export async function buildStandinGuest(options: BuildStandinGuestOptions): Prom
   const cached = await readBuild(dir);
   if (cached) return cached;
   await mkdir(cacheDir, { recursive: true });
+  await removeStaleBuilds(cacheDir);
   const work = await mkdtemp(join(cacheDir, `.build-${key}-`));
   try {
     const out = join(work, 'out');

@@ -1,8 +1,8 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { publishBuild, readBuild } from './cached-build.ts';
+import { publishBuild, readBuild, removeStaleBuilds } from './cached-build.ts';
 
 let cache: string;
 beforeEach(async () => {
@@ -42,4 +42,14 @@ test('a directory without a manifest is not a build, and is never taken for one'
   await writeFile(join(dir, 'vmlinuz'), 'half-written');
   expect(await readBuild(dir)).toBeUndefined();
   await expect(publishBuild(await finishedBuild('.build-a', 'a'), dir)).rejects.toThrow(/ENOTEMPTY|EEXIST/);
+});
+
+test('build directories left by a killed run are removed once stale; running ones are not', async () => {
+  const stale = await finishedBuild('.build-old', 'x');
+  await finishedBuild('.build-running', 'y');
+  await finishedBuild('standin-k', 'z');
+  const twoHoursAgo = new Date(Date.now() - 7_200_000);
+  await utimes(stale, twoHoursAgo, twoHoursAgo);
+  await removeStaleBuilds(cache);
+  expect((await readdir(cache)).sort()).toEqual(['.build-running', 'standin-k']);
 });

@@ -1,4 +1,4 @@
-import { readFile, rename, rm } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** What a finished build directory holds besides `vmlinuz` and `initrd.img` (`manifest.json`). */
@@ -40,4 +40,21 @@ export async function publishBuild(out: string, dir: string): Promise<CachedBuil
     await rm(out, { recursive: true, force: true });
   }
   return (await readBuild(dir)) as CachedBuild;
+}
+
+/**
+ * Removes private build directories (`.build-*`) older than `maxAgeMs` that a killed test run left
+ * behind; each holds an unpacked kernel of about 400 MB.
+ */
+export async function removeStaleBuilds(
+  cacheDir: string,
+  maxAgeMs = 3_600_000,
+  now = Date.now(),
+): Promise<void> {
+  const names = await readdir(cacheDir).catch(() => [] as string[]);
+  for (const name of names.filter((n) => n.startsWith('.build-'))) {
+    const path = join(cacheDir, name);
+    const info = await stat(path).catch(() => undefined);
+    if (info && now - info.mtimeMs > maxAgeMs) await rm(path, { recursive: true, force: true });
+  }
 }
