@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { execa } from 'execa';
 import { z } from 'zod';
-import { dependencyClosure, downloadPackages, extractPackage, resolveKernelPackages } from './apt.ts';
+import { downloadPackages, extractPackage } from './apt.ts';
 import type { AptPackage } from './apt-packages.ts';
 import { standinCacheKey } from './cache-key.ts';
 import {
@@ -18,6 +18,7 @@ import { StandinGuestError } from './errors.ts';
 import { readGuestRootfs } from './guest-rootfs.ts';
 import { type InitramfsFile, initramfsEntries } from './initramfs.ts';
 import { guestModuleParameters, guestModules, resolveModuleLoads } from './kernel-modules.ts';
+import { resolvePackages } from './resolve-packages.ts';
 import { sharedLibraries } from './shared-libraries.ts';
 import { systemPath } from './system-path.ts';
 
@@ -49,10 +50,8 @@ const binaries = ['bin/busybox', 'usr/sbin/dropbear', 'usr/bin/dropbearkey'];
  */
 export async function buildStandinGuest(options: BuildStandinGuestOptions): Promise<StandinGuest> {
   const { cacheDir, kernelPackage } = buildStandinGuestOptionsSchema.parse(options);
-  const packages = [
-    ...(await resolveKernelPackages(kernelPackage)),
-    ...(await dependencyClosure(userlandRoots)),
-  ];
+  await mkdir(cacheDir, { recursive: true });
+  const packages = await resolvePackages(cacheDir, kernelPackage, userlandRoots);
   const rootfs = await readGuestRootfs();
   const key = standinCacheKey({
     packages,
@@ -63,7 +62,6 @@ export async function buildStandinGuest(options: BuildStandinGuestOptions): Prom
   const dir = join(cacheDir, `standin-${key}`);
   const cached = await readBuild(dir);
   if (cached) return cached;
-  await mkdir(cacheDir, { recursive: true });
   await removeStaleBuilds(cacheDir);
   const work = await mkdtemp(join(cacheDir, `.build-${key}-`));
   try {
