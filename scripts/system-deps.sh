@@ -26,6 +26,9 @@ packages=(
   qemu-efi-aarch64   # arm64 UEFI firmware + descriptors
   swtpm              # TPM 2.0 emulator behind tpm-crb / tpm-tis-device
   swtpm-tools
+  cpio               # GNU cpio: reads back the stand-in guest's initramfs
+  kmod               # depmod: modules.dep for the stand-in guest's kernel
+  openssh-client     # ssh, ssh-keygen: log in to the stand-in guest
 )
 
 missing=()
