@@ -11,7 +11,7 @@ packages=(
   util-linux         # prlimit: a file size limit simulates a full disk in cidata-iso's tests
   libc-bin           # iconv: independent UTF-16LE encoder
   libxml2-utils      # xmllint: answer files are well-formed
-  openssh-client     # ssh-keygen: independent SSH public keys for provision-scripts
+  openssh-client     # ssh-keygen: independent SSH public keys; ssh: log in to the stand-in guest
   xorriso            # reference ISO writer and reader (-indev … -find)
   genisoimage        # genisoimage + isoinfo: reference ISO writer, Joliet listing/extraction, UDF images
   p7zip-full         # 7z: independent ISO/UDF/WIM reader
@@ -28,7 +28,6 @@ packages=(
   swtpm-tools
   cpio               # GNU cpio: reads back the stand-in guest's initramfs
   kmod               # depmod: modules.dep for the stand-in guest's kernel
-  openssh-client     # ssh, ssh-keygen: log in to the stand-in guest
 )
 
 missing=()
