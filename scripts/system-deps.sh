@@ -34,13 +34,19 @@ missing=()
 for pkg in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
 done
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+# The stand-in test guest is assembled with `apt-get download`, which needs package lists.
+if ! ls /var/lib/apt/lists/*_Packages >/dev/null 2>&1; then
+  echo "system-deps: apt-get update (no package lists yet)"
+  $sudo apt-get update -qq
+  updated=1
+fi
 if [ ${#missing[@]} -eq 0 ]; then
   echo "system-deps: all ${#packages[@]} Debian packages present"
   exit 0
 fi
 echo "system-deps: installing ${missing[*]}"
-sudo=""
-[ "$(id -u)" -eq 0 ] || sudo="sudo"
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
+[ -n "${updated:-}" ] || $sudo apt-get update -qq
 $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
