@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // One run over every package and app: each has its own vitest.config.ts (a vitest project).
 export default defineConfig({
   test: {
-    projects: ['packages/*', 'apps/*'],
+    projects: ['packages/*', 'apps/*', 'tooling/standin-guest'],
     reporters: ['default', new SummaryReporter()],
   },
 });

@@ -11,7 +11,7 @@ packages=(
   util-linux         # prlimit: a file size limit simulates a full disk in cidata-iso's tests
   libc-bin           # iconv: independent UTF-16LE encoder
   libxml2-utils      # xmllint: answer files are well-formed
-  openssh-client     # ssh-keygen: independent SSH public keys for provision-scripts
+  openssh-client     # ssh-keygen: independent SSH public keys; ssh: log in to the stand-in guest
   xorriso            # reference ISO writer and reader (-indev … -find)
   genisoimage        # genisoimage + isoinfo: reference ISO writer, Joliet listing/extraction, UDF images
   p7zip-full         # 7z: independent ISO/UDF/WIM reader
@@ -26,6 +26,8 @@ packages=(
   qemu-efi-aarch64   # arm64 UEFI firmware + descriptors
   swtpm              # TPM 2.0 emulator behind tpm-crb / tpm-tis-device
   swtpm-tools
+  cpio               # GNU cpio: reads back the stand-in guest's initramfs
+  kmod               # depmod: modules.dep for the stand-in guest's kernel
   busybox            # busybox sh: the stand-in guest's check scripts parse and run (e2e)
 )
 
@@ -33,13 +35,19 @@ missing=()
 for pkg in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
 done
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+# The stand-in test guest is assembled with `apt-get download`, which needs package lists.
+if ! ls /var/lib/apt/lists/*_Packages >/dev/null 2>&1; then
+  echo "system-deps: apt-get update (no package lists yet)"
+  $sudo apt-get update -qq
+  updated=1
+fi
 if [ ${#missing[@]} -eq 0 ]; then
   echo "system-deps: all ${#packages[@]} Debian packages present"
   exit 0
 fi
 echo "system-deps: installing ${missing[*]}"
-sudo=""
-[ "$(id -u)" -eq 0 ] || sudo="sudo"
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
+[ -n "${updated:-}" ] || $sudo apt-get update -qq
 $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"

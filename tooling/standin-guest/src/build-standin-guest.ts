@@ -1,0 +1,131 @@
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { execa } from 'execa';
+import { z } from 'zod';
+import { downloadPackages, extractPackage } from './apt.ts';
+import type { AptPackage } from './apt-packages.ts';
+import { standinCacheKey } from './cache-key.ts';
+import {
+  type BuildManifest,
+  type CachedBuild,
+  publishBuild,
+  readBuild,
+  removeStaleBuilds,
+} from './cached-build.ts';
+import { writeNewc } from './cpio.ts';
+import { StandinGuestError } from './errors.ts';
+import { readGuestRootfs } from './guest-rootfs.ts';
+import { type InitramfsFile, initramfsEntries } from './initramfs.ts';
+import { guestModuleParameters, guestModules, resolveModuleLoads } from './kernel-modules.ts';
+import { resolvePackages } from './resolve-packages.ts';
+import { sharedLibraries } from './shared-libraries.ts';
+import { systemPath } from './system-path.ts';
+
+/** Options of `buildStandinGuest`. */
+export const buildStandinGuestOptionsSchema = z.object({
+  /** Directory for downloaded .debs and finished builds (`standin-<key>/`); created when missing. */
+  cacheDir: z.string().min(1, 'cacheDir must name a directory'),
+  /** The kernel package; a meta package is resolved to the versioned image it depends on. */
+  kernelPackage: z.string().min(1).default('linux-image-amd64'),
+});
+
+/** Input of `buildStandinGuest`. */
+export type BuildStandinGuestOptions = z.input<typeof buildStandinGuestOptionsSchema>;
+
+/**
+ * A finished build, ready for `qemu-system-x86_64 -kernel <kernel> -initrd <initrd>`: absolute
+ * paths of Debian's vmlinuz and the gzip'd newc initramfs, the kernel release, the content key and
+ * the exact Debian package versions it was assembled from.
+ */
+export type StandinGuest = CachedBuild;
+
+const userlandRoots = ['busybox-static', 'dropbear-bin'];
+const binaries = ['bin/busybox', 'usr/sbin/dropbear', 'usr/bin/dropbearkey'];
+
+/**
+ * Assembles the stand-in guest from Debian packages (apt-get download + dpkg-deb -x, no root
+ * needed), or returns the cached build for the same package versions and guest files. Safe when
+ * several test workers race: each builds in its own temporary directory and renames it into place.
+ */
+export async function buildStandinGuest(options: BuildStandinGuestOptions): Promise<StandinGuest> {
+  const { cacheDir, kernelPackage } = buildStandinGuestOptionsSchema.parse(options);
+  await mkdir(cacheDir, { recursive: true });
+  const packages = await resolvePackages(cacheDir, kernelPackage, userlandRoots);
+  const rootfs = await readGuestRootfs();
+  const key = standinCacheKey({
+    packages,
+    rootfs,
+    modules: guestModules,
+    moduleParameters: guestModuleParameters,
+  });
+  const dir = join(cacheDir, `standin-${key}`);
+  const cached = await readBuild(dir);
+  if (cached) return cached;
+  await removeStaleBuilds(cacheDir);
+  const work = await mkdtemp(join(cacheDir, `.build-${key}-`));
+  try {
+    const out = join(work, 'out');
+    await assemble({ packages, rootfs, key, root: join(work, 'root'), out, debDir: join(cacheDir, 'debs') });
+    return await publishBuild(out, dir);
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+interface AssembleInput {
+  packages: AptPackage[];
+  rootfs: InitramfsFile[];
+  key: string;
+  root: string;
+  out: string;
+  debDir: string;
+}
+
+async function assemble({ packages, rootfs, key, root, out, debDir }: AssembleInput): Promise<void> {
+  for (const deb of await downloadPackages(packages, debDir)) await extractPackage(deb, root);
+  const kernelVersion = await onlyKernelVersion(root);
+  const moduleDir = join(root, 'lib/modules', kernelVersion);
+  await execa('depmod', ['-b', root, kernelVersion], { env: { PATH: systemPath() } });
+  const moduleLoads = resolveModuleLoads(
+    guestModules,
+    await readFile(join(moduleDir, 'modules.dep'), 'utf8'),
+    await readFile(join(moduleDir, 'modules.builtin'), 'utf8'),
+  );
+  const placed = [
+    ...binaries.map((path) => ({ path, source: join(root, path) })),
+    ...(await sharedLibraries(root, binaries.slice(1))),
+    ...moduleLoads.map((load) => ({
+      path: `lib/modules/${kernelVersion}/${load.path}`,
+      source: join(moduleDir, load.path),
+    })),
+  ];
+  const files = await Promise.all(
+    placed.map(async ({ path, source }) => ({
+      path,
+      mode: path.endsWith('.ko') ? 0o644 : 0o755,
+      data: await readFile(source),
+    })),
+  );
+  const cpio = writeNewc(initramfsEntries({ rootfs, files, kernelVersion, moduleLoads }));
+  await mkdir(out);
+  await copyFile(join(root, 'boot', `vmlinuz-${kernelVersion}`), join(out, 'vmlinuz'));
+  await writeFile(join(out, 'initrd.img'), gzipSync(cpio));
+  const manifest: BuildManifest = {
+    kernelVersion,
+    key,
+    packages: packages.map(({ name, version }) => ({ name, version })),
+  };
+  await writeFile(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+}
+
+async function onlyKernelVersion(root: string): Promise<string> {
+  const versions = await readdir(join(root, 'lib/modules')).catch(() => []);
+  if (versions.length !== 1 || !versions[0]) {
+    throw new StandinGuestError(
+      'package-not-found',
+      `Expected exactly one kernel under lib/modules of the unpacked packages, found ${versions.length}; choose a kernel image package with modules.`,
+    );
+  }
+  return versions[0];
+}
