@@ -1,12 +1,13 @@
 import { defineLibraryConfig } from '@winguest/tsup-config';
 
 // Two executables (the harness and the trend printer), bundled with the workspace packages they use
-// from their TypeScript source, so `pnpm e2e` needs only the CLI built beside it.
+// from their TypeScript source. The stand-in guest stays external: it finds its guest files relative
+// to its own module, so it runs from its own dist (built before, by `turbo run build`).
 export default defineLibraryConfig({
   entry: ['src/cli.ts', 'src/trend.ts'],
   platform: 'node',
   dts: false,
-  noExternal: [/^@winguest\//],
+  noExternal: [/^@winguest\/(?!standin-guest)/],
   banner: { js: '#!/usr/bin/env node' },
   esbuildOptions(options) {
     options.conditions = ['@winguest/source', 'node', 'import', 'default'];

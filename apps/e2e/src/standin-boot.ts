@@ -1,10 +1,17 @@
-import { E2eError } from './errors.ts';
+import { buildStandinGuest, defaultStandinCacheDir, standinKernelCmdline } from '@winguest/standin-guest';
 import type { StandinBoot } from './runner/run-harness.ts';
 
-/** Builds the stand-in guest (kernel, initrd, command line) from Debian packages, cached. */
+/**
+ * Builds the stand-in guest from Debian packages (cached in `defaultStandinCacheDir()`, i.e.
+ * `$WINGUEST_STANDIN_CACHE` or `~/.cache/winguest/standin-guest`) and the kernel command line that
+ * makes it look for the CLI's provisioning script (`winguest/first-logon.ps1`) on the media.
+ */
 export async function buildStandinBoot(): Promise<StandinBoot> {
-  throw new E2eError(
-    'invalid-scenario',
-    'the stand-in guest (@winguest/standin-guest) is not in this checkout yet',
-  );
+  const guest = await buildStandinGuest({ cacheDir: defaultStandinCacheDir() });
+  return {
+    kernel: guest.kernel,
+    initrd: guest.initrd,
+    append: standinKernelCmdline({ script: 'winguest/first-logon.ps1' }),
+    kernelVersion: guest.kernelVersion,
+  };
 }
