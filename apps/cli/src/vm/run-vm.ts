@@ -47,37 +47,7 @@ export async function runVm(
 export function reportReady(context: CommandContext, result: UpResult): void {
   const { out } = context;
   if (context.values.json) {
-    const {
-      name,
-      ports,
-      pid,
-      stages,
-      totalMs,
-      ejected,
-      screenshot,
-      warnings,
-      mode,
-      ssh,
-      accelerator,
-      alreadyRunning,
-    } = result;
-    out.line(
-      JSON.stringify({
-        type: 'result',
-        name,
-        ports,
-        pid,
-        stages,
-        totalMs,
-        ejected,
-        screenshot,
-        warnings,
-        mode,
-        accelerator,
-        alreadyRunning,
-        ssh,
-      }),
-    );
+    out.line(JSON.stringify({ type: 'result', ...result }));
     return;
   }
   const how = result.alreadyRunning
