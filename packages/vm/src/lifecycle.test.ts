@@ -7,8 +7,8 @@ import { diskId } from '@winguest/qemu-args';
 import { connectQmp } from '@winguest/qmp';
 import { standinStages } from '@winguest/standin-guest';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { EventLog, processesMentioning } from './__fixtures__/instance-fixture';
-import { alive, standinGate, standinSetup, writeStandinCidata } from './__fixtures__/standin-fixture';
+import { alive, EventLog, processesMentioning } from './__fixtures__/instance-fixture';
+import { standinGate, standinSetup, writeStandinCidata } from './__fixtures__/standin-fixture';
 import {
   instancePaths,
   openInstance,
@@ -18,8 +18,8 @@ import {
   stop,
   type UpResult,
   up,
-  type VmEvent,
   VmError,
+  type VmEvent,
 } from './index';
 
 const gate = standinGate();
@@ -45,13 +45,14 @@ const progressLines = (path: string) => readFileSync(path, 'utf8').match(/WINGUE
  * key from our cidata ISO) under real QEMU, TCG and SeaBIOS. The CLI's lifecycle tests drive the
  * commands end to end; these check the runner's own contract: the event stream, the files it deletes
  * or keeps, the guest's host key, forced stops, resuming an interrupted install, guest failures.
- * Three instances: `main` (install, ssh, stop, start, forced stop), `resumed` (abort, resume,
- * remove) and `broken` (a failing install, run beside the others to keep the file fast).
+ * Three instances, each its own QEMU: `main` (install, ssh, stop, start, forced stop), `resumed`
+ * (aborted install, resumed, removed) and `broken` (an install the guest fails).
  */
 describe.skipIf(!gate.available)('lifecycle with the stand-in guest (real QEMU, TCG, SeaBIOS)', () => {
   let dir: string;
   let setup: Awaited<ReturnType<typeof standinSetup>>;
   let failing: Promise<unknown>;
+  let resuming: ReturnType<typeof abortThenResume>;
   const qemuPids = new Set<number>();
   const track = (result: UpResult) => {
     qemuPids.add(result.pid);
@@ -60,16 +61,53 @@ describe.skipIf(!gate.available)('lifecycle with the stand-in guest (real QEMU, 
   const ref = (name: string) => ({ name, home: setup.home });
   const paths = (name: string) => instancePaths(name, setup.home);
 
+  /**
+   * `resumed`: an install aborted while the guest waits in `specialize` (each stage waits 2 s after
+   * its start line), what it left behind, then `up` again with the same options.
+   */
+  async function abortThenResume() {
+    const options = setup.options(
+      'resumed',
+      { stageDelay: 2 },
+      { media: { windows: setup.windows, keepCidata: true } },
+    );
+    let cidataWrites = 0;
+    const writeCidata: typeof writeStandinCidata = (context) => {
+      cidataWrites++;
+      return writeStandinCidata(context);
+    };
+    const controller = new AbortController();
+    const aborted = await up(options, {
+      writeCidata,
+      signal: controller.signal,
+      onEvent: (e) => {
+        if (e.type === 'step' && e.step === 'specialize' && e.status === 'start') controller.abort();
+      },
+    }).catch((e: unknown) => e);
+    const afterAbort = {
+      state: openInstance(ref('resumed')).state,
+      lastLine: progressLines(paths('resumed').serialLog).at(-1),
+      processes: processesMentioning(paths('resumed').dir),
+    };
+    const log = new EventLog();
+    const resumed = await up(options, { writeCidata, onEvent: log.listener });
+    return { aborted, afterAbort, resumed: track(resumed), log, cidataWrites };
+  }
+
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'wg-vm-lifecycle-'));
     setup = await standinSetup(dir);
+    // `broken` and `resumed` run from here, beside `main`, to keep the file fast; their tests
+    // check what they recorded.
     failing = up(setup.options('broken', { failAt: 'network' }), { writeCidata: writeStandinCidata }).catch(
       (e: unknown) => e,
     );
+    resuming = abortThenResume();
+    resuming.catch(() => {}); // reported by its test
   }, 600_000);
 
   afterAll(async () => {
-    await failing;
+    await Promise.allSettled([failing, resuming]);
     for (const pid of qemuPids) if (alive(pid)) process.kill(pid, 'SIGKILL');
     for (const line of processesMentioning(dir)) process.kill(Number.parseInt(line, 10), 'SIGKILL');
     for (let i = 0; i < 100 && processesMentioning(dir).length > 0; i++) await sleep(100);
@@ -103,7 +141,9 @@ describe.skipIf(!gate.available)('lifecycle with the stand-in guest (real QEMU, 
       expect(log.of('reboot').map((e) => e.count)).toEqual([1]);
       const index = (match: (e: VmEvent) => boolean) => log.events.findIndex(match);
       const reboot = index((e) => e.type === 'reboot');
-      const imageApplied = index((e) => e.type === 'step' && e.step === 'applying-image' && e.status === 'ok');
+      const imageApplied = index(
+        (e) => e.type === 'step' && e.step === 'applying-image' && e.status === 'ok',
+      );
       expect(imageApplied).toBeLessThan(reboot);
       expect(log.events[reboot + 1]).toMatchObject({ type: 'stage', stage: 'specialize' });
       expect(log.of('action').map((e) => e.action)).toEqual([
@@ -150,7 +190,10 @@ describe.skipIf(!gate.available)('lifecycle with the stand-in guest (real QEMU, 
     expect(lines).toHaveLength(1);
     const [alias, type, key] = (lines[0] as string).split(' ');
     expect([alias, type]).toEqual(['winguest-main', 'ssh-ed25519']);
-    const hostKey = await sshExec(ref('main'), 'dropbearkey -y -f /var/lib/winguest/dropbear_ed25519_host_key');
+    const hostKey = await sshExec(
+      ref('main'),
+      'dropbearkey -y -f /var/lib/winguest/dropbear_ed25519_host_key',
+    );
     expect(hostKey.stdout).toContain(`ssh-ed25519 ${key} `);
 
     // With another key recorded for the guest, the login is refused.
@@ -204,7 +247,10 @@ describe.skipIf(!gate.available)('lifecycle with the stand-in guest (real QEMU, 
     await Promise.race([log.next((e) => e.type === 'action' && e.action === 'powerdown-sent'), stopping]);
     await sleep(1_500);
     // The stand-in's power-button action would have stopped SSH first: it still answers.
-    expect(await sshExec(ref('main'), 'echo still here')).toMatchObject({ exitCode: 0, stdout: 'still here\n' });
+    expect(await sshExec(ref('main'), 'echo still here')).toMatchObject({
+      exitCode: 0,
+      stdout: 'still here\n',
+    });
     expect(await stopping).toMatchObject({ wasRunning: true, forced: true });
     expect(log.of('action').map((e) => e.action)).toEqual(['powerdown-sent', 'qemu-stopped']);
     expect(alive(pid)).toBe(false);
@@ -215,34 +261,19 @@ describe.skipIf(!gate.available)('lifecycle with the stand-in guest (real QEMU, 
   test(
     'an abort mid-stage leaves the install resumable; the next up continues from the disk to ready and keeps cidata',
     async () => {
-      // Each stage waits 2 s after its start line, so the abort lands inside one.
-      const options = setup.options('resumed', { stageDelay: 2 }, { media: { windows: setup.windows, keepCidata: true } });
-      let cidataWrites = 0;
-      const writeCidata: typeof writeStandinCidata = (context) => {
-        cidataWrites++;
-        return writeStandinCidata(context);
-      };
-      const controller = new AbortController();
-      const aborted = await up(options, {
-        writeCidata,
-        signal: controller.signal,
-        onEvent: (e) => {
-          if (e.type === 'step' && e.step === 'specialize' && e.status === 'start') controller.abort();
-        },
-      }).catch((e: unknown) => e);
+      const { aborted, afterAbort, resumed, log, cidataWrites } = await resuming;
       expect(VmError.isInstance(aborted) && aborted.code).toBe('aborted');
       expect((aborted as VmError).stage).toBe('specialize');
-      expect(progressLines(paths('resumed').serialLog).at(-1)).toBe('WINGUEST specialize start');
-      const interrupted = openInstance(ref('resumed')).state;
-      expect(interrupted.state).toBe('installing');
-      expect(interrupted.installedAt).toBeUndefined();
-      expect(processesMentioning(paths('resumed').dir)).toEqual([]);
+      expect(afterAbort.lastLine).toBe('WINGUEST specialize start');
+      expect(afterAbort.state.state).toBe('installing');
+      expect(afterAbort.state.installedAt).toBeUndefined();
+      expect(afterAbort.processes).toEqual([]);
 
-      const log = new EventLog();
-      const resumed = track(await up(options, { writeCidata, onEvent: log.listener }));
       expect(resumed.mode).toBe('install');
       // What Setup wrote to the disk before the reboot survived: no setup stage, no reboot now.
-      expect(log.of('stage').map((e) => e.stage)).toEqual(installStages.filter((s) => !/setup|image/.test(s)));
+      expect(log.of('stage').map((e) => e.stage)).toEqual(
+        installStages.filter((s) => !/setup|image/.test(s)),
+      );
       expect(log.of('reboot')).toEqual([]);
       expect(resumed.ejected).toEqual(['cd-windows', 'cd-cidata']);
       // keepCidata: the ISO written once, for the first attempt, is still there.

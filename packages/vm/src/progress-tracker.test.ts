@@ -110,7 +110,14 @@ describe('ProgressTracker', () => {
 
   test('the resets of one reboot (SeaBIOS sends several within a second) count once', () => {
     const soon = { reset: true, afterMs: 50 } as const;
-    const { events, stages, tracker } = run('install', ['WINGUEST setup start', reset, soon, soon, reset, soon]);
+    const { events, stages, tracker } = run('install', [
+      'WINGUEST setup start',
+      reset,
+      soon,
+      soon,
+      reset,
+      soon,
+    ]);
     expect(events.filter((e) => e.type === 'reboot').map((e) => e.count)).toEqual([1, 2]);
     expect(tracker.resets).toBe(2);
     expect(stages).toEqual(['firmware', 'setup', 'specialize', 'oobe']);

@@ -175,7 +175,11 @@ class ReadyLogin {
       .then((result) => {
         if (result.exitCode !== 0) return;
         this.loggedIn = true;
-        emit({ type: 'action', action: 'ssh-login', message: `logged in as ${ssh.user} on port ${ssh.port}` });
+        emit({
+          type: 'action',
+          action: 'ssh-login',
+          message: `logged in as ${ssh.user} on port ${ssh.port}`,
+        });
       })
       .catch(() => {})
       .finally(() => {

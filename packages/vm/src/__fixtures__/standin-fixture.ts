@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cidataLayout, writeIso } from '@winguest/cidata-iso';
 import {
@@ -65,7 +64,6 @@ export async function standinSetup(dir: string) {
     name: string,
     guestOptions: StandinCmdlineOptions = {},
     extra: UpOptionsInput = {},
-    appendExtra = '',
   ): UpOptionsInput => ({
     name,
     home,
@@ -77,7 +75,7 @@ export async function standinSetup(dir: string) {
     kernel: {
       kernel: guest.kernel,
       initrd: guest.initrd,
-      append: `${standinKernelCmdline(guestOptions)}${appendExtra ? ` ${appendExtra}` : ''}`,
+      append: standinKernelCmdline(guestOptions),
     },
     ssh: { user: 'root' },
     media: { windows },
@@ -87,13 +85,4 @@ export async function standinSetup(dir: string) {
     ...extra,
   });
   return { home, windows, options };
-}
-
-/** Whether a process runs (a zombie waiting to be reaped does not count; no /proc entry = gone). */
-export function alive(pid: number): boolean {
-  try {
-    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return false;
-  }
 }
