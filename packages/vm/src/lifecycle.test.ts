@@ -14,6 +14,7 @@ import {
   openInstance,
   removeInstance,
   sshExec,
+  stages,
   start,
   stop,
   type UpResult,
@@ -24,16 +25,8 @@ import {
 
 const gate = standinGate();
 const bootMs = 180_000;
-const installStages = [
-  'firmware',
-  'setup',
-  'applying-image',
-  'specialize',
-  'oobe',
-  'first-logon',
-  'provisioning',
-  'ready',
-];
+/** Every stage of an install, in the order `stages` declares (`boot` is for installed instances). */
+const installStages = stages.filter((stage) => stage !== 'boot');
 const pngSignature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /** The `WINGUEST …` lines of a serial log. */

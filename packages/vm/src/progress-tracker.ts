@@ -26,7 +26,7 @@ export interface GuestFailure {
 }
 
 /** QMP `RESET`s closer together than this (ms) belong to one guest reboot. */
-export const rebootMergeMs = 1_000;
+const rebootMergeMs = 1_000;
 
 /**
  * Merges every progress signal — serial lines (firmware boot lines and `WINGUEST …` lines), QMP

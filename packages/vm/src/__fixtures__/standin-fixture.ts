@@ -80,7 +80,7 @@ export async function standinSetup(dir: string) {
     ssh: { user: 'root' },
     media: { windows },
     screenshotIntervalSeconds: 0,
-    // The stand-in boots in seconds; a hang should fail the test long before its own timeout.
+    // Each stand-in stage takes seconds: a hang fails the test with the stage, not a test timeout.
     timeouts: Object.fromEntries(stallingStages.map((stage) => [stage, 90_000])),
     ...extra,
   });
