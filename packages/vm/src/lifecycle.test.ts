@@ -101,8 +101,8 @@ describe.skipIf(!gate.available)('lifecycle with the stand-in guest (real QEMU, 
 
   afterAll(async () => {
     await Promise.allSettled([failing, resuming]);
-    for (const pid of qemuPids) if (alive(pid)) process.kill(pid, 'SIGKILL');
-    for (const line of processesMentioning(dir)) process.kill(Number.parseInt(line, 10), 'SIGKILL');
+    const pids = [...qemuPids, ...processesMentioning(dir).map((line) => Number.parseInt(line, 10))];
+    for (const pid of pids.filter(alive)) process.kill(pid, 'SIGKILL');
     for (let i = 0; i < 100 && processesMentioning(dir).length > 0; i++) await sleep(100);
     const left = processesMentioning(dir);
     rmSync(dir, { recursive: true, force: true });
