@@ -2,9 +2,10 @@ import { describe, expect, test } from 'vitest';
 import type { VmEventInput } from './events';
 import { type BootMode, cleanSerialLine, ProgressTracker } from './progress-tracker';
 
-type Signal = string | { reset: true } | { ssh: true };
+/** A serial line, a QMP reset (`afterMs` after the signal before; default 1 s), or an SSH login. */
+type Signal = string | { reset: true; afterMs?: number } | { ssh: true };
 
-/** Feeds signals to a tracker (1 s apart) and returns the stage sequence and the tracker. */
+/** Feeds signals to a tracker (1 s apart unless said) and returns the stage sequence and the tracker. */
 function run(mode: BootMode, signals: Signal[]) {
   let clock = 0;
   const events: VmEventInput[] = [];
@@ -14,7 +15,7 @@ function run(mode: BootMode, signals: Signal[]) {
     () => clock,
   );
   for (const signal of signals) {
-    clock += 1000;
+    clock += typeof signal === 'object' && 'afterMs' in signal ? (signal.afterMs ?? 1000) : 1000;
     if (typeof signal === 'string') tracker.serialLine(signal);
     else if ('reset' in signal) tracker.reset();
     else tracker.sshLogin();
@@ -105,6 +106,21 @@ describe('ProgressTracker', () => {
       { type: 'firmware', action: 'starting', device: 'UEFI QEMU DVD-ROM QM00005' },
     ]);
     expect(events.filter((e) => e.type === 'reboot').map((e) => e.count)).toEqual([1, 2]);
+  });
+
+  test('the resets of one reboot (SeaBIOS sends several within a second) count once', () => {
+    const soon = { reset: true, afterMs: 50 } as const;
+    const { events, stages, tracker } = run('install', [
+      'WINGUEST setup start',
+      reset,
+      soon,
+      soon,
+      reset,
+      soon,
+    ]);
+    expect(events.filter((e) => e.type === 'reboot').map((e) => e.count)).toEqual([1, 2]);
+    expect(tracker.resets).toBe(2);
+    expect(stages).toEqual(['firmware', 'setup', 'specialize', 'oobe']);
   });
 });
 

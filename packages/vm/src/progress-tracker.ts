@@ -25,6 +25,9 @@ export interface GuestFailure {
   message?: string;
 }
 
+/** QMP `RESET`s closer together than this (ms) belong to one guest reboot. */
+const rebootMergeMs = 1_000;
+
 /**
  * Merges every progress signal — serial lines (firmware boot lines and `WINGUEST …` lines), QMP
  * resets, the SSH login — into one forward-only stage sequence, and emits the events. Pure: time
@@ -42,6 +45,7 @@ export class ProgressTracker {
   readonly #mode: BootMode;
   readonly #now: () => number;
   readonly #emit: (event: VmEventInput) => void;
+  #lastResetAt?: number;
 
   constructor(mode: BootMode, emit: (event: VmEventInput) => void, now: () => number = Date.now) {
     this.#mode = mode;
@@ -85,8 +89,15 @@ export class ProgressTracker {
     }
   }
 
-  /** QMP `RESET`: the guest rebooted. During an install, Setup's reboots move the stage on. */
+  /**
+   * QMP `RESET`: the guest rebooted. During an install, Setup's reboots move the stage on. Resets
+   * less than {@link rebootMergeMs} apart are one reboot (SeaBIOS resets the machine more than once).
+   */
   reset(): void {
+    const now = this.#now();
+    const sameReboot = this.#lastResetAt !== undefined && now - this.#lastResetAt < rebootMergeMs;
+    this.#lastResetAt = now;
+    if (sameReboot) return;
     this.resets += 1;
     this.#emit({ type: 'reboot', count: this.resets });
     if (this.#mode === 'install') this.#advance(stageAfterResets(this.resets));

@@ -40,51 +40,40 @@ const sshRetryMs = 3_000;
  */
 export async function watchUntilReady(ctx: WatchContext): Promise<void> {
   const { tracker, session } = ctx;
+  const keys = new BootKeys(ctx);
+  const readSerial = () => {
+    for (const line of ctx.serial.read()) {
+      keys.onSerialLine(line);
+      tracker.serialLine(line);
+    }
+  };
+  // QEMU wrote the guest's serial output before it reports the reset: take those lines first, so
+  // the stages of the boot before the reboot are not skipped.
   const onEvent = (event: QmpEvent) => {
-    if (event.event === 'RESET') tracker.reset();
+    if (event.event !== 'RESET') return;
+    readSerial();
+    tracker.reset();
   };
   session.qmp.on('event', onEvent);
-  const keys = new BootKeys(ctx);
   const shots = new PeriodicScreenshots(ctx);
-  let probe: Promise<void> | undefined;
-  let nextProbeAt = 0;
-  let loggedIn = false;
+  const login = new ReadyLogin(ctx);
   try {
     for (;;) {
-      for (const line of ctx.serial.read()) {
-        keys.onSerialLine(line);
-        tracker.serialLine(line);
-      }
+      readSerial();
       checkFailures(ctx);
-      if (loggedIn && tracker.provisioningDone) {
+      if (login.loggedIn && tracker.provisioningDone) {
         tracker.sshLogin();
         await shots.tick();
         return;
       }
       await keys.tick();
       await shots.tick();
-      if (!loggedIn && !probe && tracker.sshExpected && Date.now() >= nextProbeAt) {
-        probe = sshRun(ctx.ssh, ctx.ssh.readyCommand, 20_000)
-          .then((result) => {
-            if (result.exitCode !== 0) return;
-            loggedIn = true;
-            ctx.emit({
-              type: 'action',
-              action: 'ssh-login',
-              message: `logged in as ${ctx.ssh.user} on port ${ctx.ssh.port}`,
-            });
-          })
-          .catch(() => {})
-          .finally(() => {
-            probe = undefined;
-            nextProbeAt = Date.now() + sshRetryMs;
-          });
-      }
+      login.tick();
       await sleep(tickMs);
     }
   } finally {
     session.qmp.off('event', onEvent);
-    await probe;
+    await login.settled();
   }
 }
 
@@ -158,6 +147,50 @@ class BootKeys {
         message: 'pressing Enter for "Press any key to boot from CD or DVD"',
       });
     }
+  }
+}
+
+/**
+ * Tries the SSH login (the ready command) every few seconds once the guest can serve SSH, and at
+ * once when the guest says `WINGUEST ready`, so a ready guest does not wait for the next retry.
+ */
+class ReadyLogin {
+  loggedIn = false;
+  readonly #ctx: WatchContext;
+  #probe?: Promise<void>;
+  #nextAt = 0;
+  #triedAfterReadyLine = false;
+
+  constructor(ctx: WatchContext) {
+    this.#ctx = ctx;
+  }
+
+  tick(): void {
+    const { tracker, ssh, emit } = this.#ctx;
+    if (this.loggedIn || this.#probe || !tracker.sshExpected) return;
+    const readyLineIsNew = tracker.readyLineSeen && !this.#triedAfterReadyLine;
+    if (Date.now() < this.#nextAt && !readyLineIsNew) return;
+    this.#triedAfterReadyLine = tracker.readyLineSeen;
+    this.#probe = sshRun(ssh, ssh.readyCommand, 20_000)
+      .then((result) => {
+        if (result.exitCode !== 0) return;
+        this.loggedIn = true;
+        emit({
+          type: 'action',
+          action: 'ssh-login',
+          message: `logged in as ${ssh.user} on port ${ssh.port}`,
+        });
+      })
+      .catch(() => {})
+      .finally(() => {
+        this.#probe = undefined;
+        this.#nextAt = Date.now() + sshRetryMs;
+      });
+  }
+
+  /** Resolves once a login attempt in flight has ended. */
+  settled(): Promise<void> {
+    return this.#probe ?? Promise.resolve();
   }
 }
 

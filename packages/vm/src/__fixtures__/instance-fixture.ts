@@ -30,13 +30,21 @@ export function processesMentioning(text: string): string[] {
     if (Number(pid) === process.pid) continue;
     try {
       const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
-      const state = /^\d+ \(.*\) (\S)/.exec(readFileSync(`/proc/${pid}/stat`, 'utf8'))?.[1];
-      if (cmdline.includes(text) && state !== 'Z') found.push(`${pid}: ${cmdline.slice(0, 120)}`);
+      if (cmdline.includes(text) && alive(Number(pid))) found.push(`${pid}: ${cmdline.slice(0, 120)}`);
     } catch {
       // gone meanwhile
     }
   }
   return found;
+}
+
+/** Whether a process runs: it has a /proc entry and is not a zombie waiting to be reaped. */
+export function alive(pid: number): boolean {
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
 }
 
 /** Collects events and resolves waiters when an event matches. */
