@@ -45,6 +45,10 @@ fi
 export PATH="$pnpm_dir/node_modules/.bin:$PATH"
 
 stamp="$root/node_modules/.winguest-install-stamp"
+# `toolchain.sh pnpm install …` is how a contributor updates the lockfile: do not pre-empt it.
+if [ "${1:-}" = pnpm ] && { [ "${2:-}" = install ] || [ "${2:-}" = i ] || [ "${2:-}" = add ]; }; then
+  exec "$@"
+fi
 if [ ! -f "$stamp" ] || [ "$root/pnpm-lock.yaml" -nt "$stamp" ]; then
   log "pnpm install --frozen-lockfile"
   (cd "$root" && pnpm install --frozen-lockfile >&2)
