@@ -1,2 +1,2 @@
-export { defineWinguestProject, sourceConditions } from './project.ts';
+export { defineWinguestProject } from './project.ts';
 export { SummaryReporter } from './summary-reporter.ts';

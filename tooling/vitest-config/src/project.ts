@@ -5,7 +5,7 @@ import { defineProject, type ViteUserConfig } from 'vitest/config';
  * so tests never need a build first. Node's own conditions follow so third-party packages resolve
  * as they do at run time.
  */
-export const sourceConditions = ['@winguest/source', 'node', 'import', 'module', 'default'];
+const sourceConditions = ['@winguest/source', 'node', 'import', 'module', 'default'];
 
 /** The settings every package's vitest project shares; `overrides.test` is merged over them. */
 export function defineWinguestProject(overrides: { test?: Record<string, unknown> } = {}): ViteUserConfig {

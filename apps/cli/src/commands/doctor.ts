@@ -65,14 +65,13 @@ async function runChecks(env: NodeJS.ProcessEnv): Promise<Check[]> {
     const required = arch === native;
     const qemu = await probeQemu(arch, { env });
     checks.push(
-      qemu.available
-        ? { name: `QEMU ${arch}`, level: 'ok', detail: `${qemu.path} (${qemu.versionText})` }
-        : {
-            name: `QEMU ${arch}`,
-            level: required ? 'fail' : 'info',
-            detail: qemu.reason,
-            fix: install(qemuPackage[arch], 'qemu', 'winget install SoftwareFreedomConservancy.QEMU'),
-          },
+      probeCheck(
+        `QEMU ${arch}`,
+        required,
+        qemu,
+        (q) => `${q.path} (${q.versionText})`,
+        install(qemuPackage[arch], 'qemu', 'winget install SoftwareFreedomConservancy.QEMU'),
+      ),
     );
     const plain = probeFirmware({
       arch,
@@ -81,14 +80,13 @@ async function runChecks(env: NodeJS.ProcessEnv): Promise<Check[]> {
       ...(qemu.available ? { qemuPath: qemu.path } : {}),
     });
     checks.push(
-      plain.available
-        ? { name: `UEFI firmware ${arch}`, level: 'ok', detail: plain.firmware.code }
-        : {
-            name: `UEFI firmware ${arch}`,
-            level: required ? 'fail' : 'info',
-            detail: plain.reason,
-            fix: install(firmwarePackage[arch], 'qemu', 'part of the QEMU installer'),
-          },
+      probeCheck(
+        `UEFI firmware ${arch}`,
+        required,
+        plain,
+        (f) => f.firmware.code,
+        install(firmwarePackage[arch], 'qemu', 'part of the QEMU installer'),
+      ),
     );
     const secure = probeFirmware({
       arch,
@@ -157,4 +155,16 @@ async function runChecks(env: NodeJS.ProcessEnv): Promise<Check[]> {
     detail: `built in${tools.length ? `; also found: ${tools.join(', ')}` : ' (no external tool needed)'}`,
   });
   return checks;
+}
+
+/** One line from a probe result: ok with its detail, else fail (required) or info, with the fix. */
+function probeCheck<T extends object>(
+  name: string,
+  required: boolean,
+  result: ({ available: true } & T) | { available: false; reason: string },
+  detail: (found: T) => string,
+  fix: string,
+): Check {
+  if (result.available) return { name, level: 'ok', detail: detail(result as T) };
+  return { name, level: required ? 'fail' : 'info', detail: result.reason, fix };
 }
