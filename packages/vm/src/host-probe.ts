@@ -1,6 +1,6 @@
 import type { FirmwareFiles } from '@winguest/qemu-args';
 import {
-  type AcceleratorChoice,
+  chooseAccelerator,
   type FirmwareProbeOptions,
   findExecutable,
   probeAccelerator,
@@ -67,40 +67,12 @@ export async function probeVmHost(
   let accelerator: VmHost['accelerator'] = 'tcg';
   if (qemu.available && needs.accelerator !== 'tcg') {
     const choice = await probeAccelerator({ arch: needs.arch, qemuPath: qemu.path });
-    const picked = pickAccelerator(needs, choice);
+    const picked = chooseAccelerator(needs, choice);
     accelerator = picked.accelerator;
     notes.push(...picked.notes);
-    if (picked.issue) issues.push(picked.issue);
+    if (picked.problem)
+      issues.push({ code: 'accelerator-unavailable', path: 'accelerator', message: picked.problem });
   }
   if (!qemu.available || !qemuImg || issues.length > 0) return { issues };
   return { host: { qemu: qemu.path, qemuImg, accelerator, firmware, swtpm, notes }, issues };
-}
-
-/**
- * The accelerator to use: the probed one for `auto`, the requested one when it works. Secure Boot
- * firmware needs SMM; when the accelerator lacks it, TCG is used instead (with a note).
- */
-export function pickAccelerator(
-  needs: HostNeeds,
-  choice: AcceleratorChoice,
-): { accelerator: VmHost['accelerator']; notes: string[]; issue?: PreflightIssue } {
-  const notes: string[] = [];
-  if (needs.accelerator !== 'auto' && needs.accelerator !== choice.accelerator) {
-    const why = choice.reason ?? `${choice.accelerator} is what works here`;
-    return {
-      accelerator: 'tcg',
-      notes,
-      issue: {
-        code: 'accelerator-unavailable',
-        path: 'accelerator',
-        message: `${needs.accelerator} was asked for but does not work: ${why}. Use accelerator "auto" or "tcg".`,
-      },
-    };
-  }
-  if (choice.reason) notes.push(`using TCG (slow): ${choice.reason}`);
-  if (needs.secureBoot && choice.accelerator !== 'tcg' && !choice.smm) {
-    notes.push(`Secure Boot firmware needs SMM, which ${choice.accelerator} lacks here; using TCG instead`);
-    return { accelerator: 'tcg', notes };
-  }
-  return { accelerator: choice.accelerator, notes };
 }

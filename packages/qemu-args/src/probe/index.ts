@@ -1,3 +1,4 @@
+export { type FindExecutableOptions, findExecutable } from '@winguest/shell';
 export {
   type Accelerator,
   type AcceleratorChoice,
@@ -8,7 +9,7 @@ export {
   probeWhpx,
   type WorkingAccelerator,
 } from './accelerator';
-export { type FindExecutableOptions, findExecutable } from './find-executable';
+export { type AcceleratorDecision, type AcceleratorRequest, chooseAccelerator } from './choose-accelerator';
 export {
   type FirmwareChoice,
   type FirmwareProbeOptions,

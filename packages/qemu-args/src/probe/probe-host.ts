@@ -12,6 +12,8 @@ export interface HostProbeOptions {
   secureBoot: boolean;
   /** Also look for swtpm. Default true. */
   tpm?: boolean;
+  /** Test the hardware accelerator with a tiny guest. Default true; false when TCG is forced. */
+  accelerator?: boolean;
   env?: Record<string, string | undefined>;
   runner?: CommandRunner;
 }
@@ -31,7 +33,10 @@ export async function probeHost(options: HostProbeOptions): Promise<HostProbe> {
   const qemu = await probeQemu(arch, { env, runner });
   const qemuPath = qemu.available ? qemu.path : undefined;
   const firmware = probeFirmware({ arch, secureBoot: options.secureBoot, env, qemuPath });
-  const accelerator = qemuPath ? await probeAccelerator({ arch, qemuPath, runner }) : undefined;
+  const accelerator =
+    qemuPath && options.accelerator !== false
+      ? await probeAccelerator({ arch, qemuPath, runner })
+      : undefined;
   const swtpm = options.tpm === false ? undefined : await probeSwtpm({ env, runner });
   return { qemu, firmware, accelerator, swtpm };
 }

@@ -1,0 +1,41 @@
+import { answerFileSpecSchema } from '@winguest/answerfile';
+import { provisionSpecSchema } from '@winguest/provision-scripts';
+import { vmSpecSchema } from '@winguest/qemu-args';
+import { upOptionsSchema } from '@winguest/vm';
+
+/**
+ * The fields the guest description borrows from the packages that own them: their types, bounds,
+ * checks and messages come from there, so a bound changes in one place. Internal.
+ */
+const answer = answerFileSpecSchema.in.shape;
+const locale = answer.locale.unwrap().shape;
+const account = answer.identity.shape.accounts.element.shape;
+const edition = answer.edition.unwrap();
+const openssh = provisionSpecSchema.shape.openssh.unwrap().shape;
+const vmSpec = vmSpecSchema.shape;
+
+export const fields = {
+  family: answer.target.unwrap().shape.family,
+  arch: vmSpec.arch,
+  firmware: vmSpec.firmware.unwrap(),
+  /** Edition selectors (name, index, description); the product key is a field of its own. */
+  editionSelector: edition.omit({ productKey: true }),
+  productKey: edition.shape.productKey.unwrap(),
+  computerName: answer.identity.shape.computerName.unwrap(),
+  timeZone: locale.timeZone.unwrap(),
+  uiLanguage: locale.uiLanguage.unwrap(),
+  userName: account.name,
+  sshPort: openssh.port.unwrap(),
+  sshStrategy: openssh.strategy.unwrap(),
+  sshShell: provisionSpecSchema.shape.defaultShell.unwrap().shape.shell,
+  cpus: vmSpec.cpus.unwrap(),
+  memoryMiB: vmSpec.memoryMiB.unwrap(),
+  secureBoot: vmSpec.secureBoot.unwrap(),
+  tpm: vmSpec.tpm.unwrap(),
+  diskInterface: vmSpec.disk.shape.interface.unwrap(),
+  nic: vmSpec.network.unwrap().shape.model.unwrap(),
+  hostPort: vmSpec.network.unwrap().shape.ssh.unwrap(),
+  accelerator: upOptionsSchema.shape.accelerator.unwrap(),
+  kernel: upOptionsSchema.shape.kernel.unwrap(),
+  stageTimeouts: upOptionsSchema.shape.timeouts.unwrap(),
+} as const;

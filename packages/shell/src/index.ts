@@ -1,0 +1,3 @@
+export { type FindExecutableOptions, findExecutable } from './find-executable';
+export { quotePosix } from './quote-posix';
+export { powerShellSingleQuotes, quotePowerShell } from './quote-powershell';
