@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { childEnvironment } from '@winguest/shell';
 
 /** How a probe command ended. Never throws: failing to start is data too. */
 export interface CommandResult {
@@ -25,7 +26,7 @@ export type CommandRunner = (
     timeoutMs: number;
     /** Kill the command as soon as its stderr matches: it has failed and would only wait out the timeout. */
     failOn?: RegExp;
-    /** Environment of the command. Default: the parent's. */
+    /** Environment of the command. Default: the parent's allow-listed variables (`childEnvironment`). */
     env?: NodeJS.ProcessEnv;
   },
 ) => Promise<CommandResult>;
@@ -33,7 +34,11 @@ export type CommandRunner = (
 /** The real runner: spawns without a shell, kills the process (SIGKILL) when it times out. */
 export const runCommand: CommandRunner = (file, args, { timeoutMs, failOn, env }) =>
   new Promise((resolve) => {
-    const child = spawn(file, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true, env });
+    const child = spawn(file, args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      windowsHide: true,
+      env: env ?? childEnvironment(),
+    });
     let stdout = '';
     let stderr = '';
     let timedOut = false;
