@@ -1,7 +1,7 @@
 import { type AnswerFileSpec, presets } from '@winguest/answerfile';
 import { renderLauncher } from '@winguest/provision-scripts';
 import { deepMerge } from './_deep-merge';
-import { type EditionSelector, editionSelector } from './edition';
+import type { EditionSelector } from './edition';
 import type { Guest } from './guest-schema';
 import { mediaFileNames } from './media-names';
 
@@ -36,7 +36,9 @@ export function planAnswerFile(guest: Guest, facts: AnswerFileFacts): AnswerFile
     ...(guest.productKey ? { productKey: guest.productKey } : {}),
     firstLogonCommands: [renderLauncher({ script: mediaFileNames.provisionScript })],
   });
-  const selector = facts.edition ?? editionSelector(guest) ?? {};
+  // As described (so answerfile reports a description that names two selectors), or as the media resolved it.
+  const selector =
+    facts.edition ?? (typeof guest.edition === 'string' ? { name: guest.edition } : guest.edition) ?? {};
   const bypass = guest.bypassHardwareChecks ?? !(guest.vm.tpm && guest.vm.secureBoot);
   return deepMerge(
     {
