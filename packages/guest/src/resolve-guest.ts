@@ -22,7 +22,8 @@ export function resolveGuest(input: unknown): Guest {
     const answer = planAnswerFile(planned, { password: '' });
     const answerCheck = answerFileSpecSchema.safeParse(answer);
     if (!answerCheck.success) issues.push(...toGuestIssues(answerCheck.error.issues, answer, 'answer'));
-    const provision = planProvision(planned, { sshKeys: [] });
+    const msi = planned.media.opensshMsi ? { opensshMsiSha256: '0'.repeat(64) } : {};
+    const provision = planProvision(planned, { sshKeys: [], ...msi });
     const provisionCheck = provisionSpecSchema.safeParse(provision);
     if (!provisionCheck.success)
       issues.push(...toGuestIssues(provisionCheck.error.issues, provision, 'provision'));

@@ -23,6 +23,7 @@ export {
   firmwareDescriptorDirs,
   readFirmwareDescriptors,
 } from './firmware-descriptors';
+export { type HostCheck, type HostReport, hostCheckSchema, hostReportSchema } from './host-report';
 export { type HostProbe, type HostProbeOptions, probeHost } from './probe-host';
 export { type GuestArch, type ProbeResult, qemuBinaryNames } from './probe-result';
 export { parseQemuVersion, probeQemu, type QemuBinary, type QemuVersion } from './qemu-binary';
