@@ -60,6 +60,18 @@ describe('a guest description, planned', () => {
     });
   });
 
+  test('one option, one place: vm.diskInterface and vm.nic reach the command file and the runner', () => {
+    const virtio = resolveGuest({ vm: { diskInterface: 'virtio-blk', nic: 'virtio-net' } });
+    const file = planCommandFile(virtio, { arch, host: planHost(virtio, arch, host), shell: 'posix' });
+    expect(file.argv.some((arg) => arg.startsWith('virtio-blk-pci,drive=disk0'))).toBe(true);
+    expect(file.argv.some((arg) => arg.startsWith('virtio-net-pci,'))).toBe(true);
+    expect(planRunner(virtio, { name: 'dev', arch })).toMatchObject({
+      disk: { interface: 'virtio-blk' },
+      nic: 'virtio-net',
+    });
+    expect(() => resolveGuest({ vm: { diskInterface: 'scsi' } })).toThrow(/vm\.diskInterface: /);
+  });
+
   test('an arm64 guest on an x64 host runs under TCG with a warning, never with KVM', () => {
     const arm = resolveGuest({ arch: 'arm64', vm: { accelerator: 'auto' } });
     const probed: HostProbe = {

@@ -36,9 +36,14 @@ export function planVmSpec(
     firmware: guest.firmware,
     secureBoot: guest.vm.secureBoot,
     tpm: guest.vm.tpm,
-    disk: { path: files.disk },
+    disk: { path: files.disk, interface: guest.vm.diskInterface },
     media: { windows: files.windowsIso, cidata: files.cidata, drivers: files.drivers },
-    network: { ssh: guest.vm.sshPort ?? defaultBuildSshPort, rdp: guest.vm.rdpPort, forwards: [] },
+    network: {
+      model: guest.vm.nic,
+      ssh: guest.vm.sshPort ?? defaultBuildSshPort,
+      rdp: guest.vm.rdpPort,
+      forwards: [],
+    },
     display: { type: guest.vm.display },
   };
 }

@@ -25,7 +25,8 @@ export function planRunner(guest: Guest, facts: RunnerFacts): UpOptionsInput {
     firmware: guest.firmware,
     secureBoot: vm.secureBoot,
     tpm: vm.tpm,
-    disk: { size: `${vm.diskGiB}G` },
+    disk: { size: `${vm.diskGiB}G`, interface: vm.diskInterface },
+    nic: vm.nic,
     display: { type: vm.display },
     accelerator: vm.accelerator,
     media: {

@@ -10,6 +10,14 @@ export const guestVmSchema = z
     cpus: fields.cpus.default(2).describe('Virtual CPUs'),
     memoryMiB: fields.memoryMiB.default(4096).describe('Memory in MiB (Windows 11 wants ≥ 4096)'),
     diskGiB: z.int().min(20).default(64).describe('System disk size in GiB (qcow2, grows on demand)'),
+    diskInterface: fields.diskInterface
+      .optional()
+      .describe(
+        'System disk controller: ahci, virtio-blk, virtio-scsi or nvme; default ahci (amd64), nvme (arm64)',
+      ),
+    nic: fields.nic
+      .optional()
+      .describe('Network card: e1000e or virtio-net; default e1000e (amd64), virtio-net (arm64)'),
     secureBoot: fields.secureBoot.default(false).describe('Secure Boot (needs OVMF with enrolled keys)'),
     tpm: fields.tpm.default(false).describe('TPM 2.0 through swtpm'),
     sshPort: fields.hostPort
