@@ -1,0 +1,48 @@
+# Runs the first-logon script the way Windows Setup does after the first logon: the FirstLogonCommands
+# line, through cmd.exe, elevated (the runner's account is an administrator), finding the media by
+# its marker on a drive letter (the media folder is mapped with subst, as the cidata ISO would be).
+# Writes <Out>\<Name>.stdout.txt, <Name>.log (C:\ProgramData\winguest\provision.log of this run) and
+# <Name>.exit. -PlantSecrets first leaves answer-file copies where Setup leaves them.
+param(
+    [Parameter(Mandatory = $true)][string]$Media,
+    [Parameter(Mandatory = $true)][string]$LauncherFile,
+    [Parameter(Mandatory = $true)][string]$Out,
+    [Parameter(Mandatory = $true)][string]$Name,
+    [switch]$PlantSecrets
+)
+Set-StrictMode -Version Latest
+$ErrorActionPreference = 'Stop'
+
+if ($PlantSecrets) {
+    foreach ($relative in @('Panther\unattend.xml', 'Panther\Unattend\Unattend.xml', 'System32\Sysprep\unattend.xml')) {
+        $path = Join-Path -Path $env:SystemRoot -ChildPath $relative
+        $null = New-Item -ItemType Directory -Force -Path (Split-Path -Path $path -Parent)
+        [System.IO.File]::WriteAllText($path, '<unattend><Password>*SENSITIVE*DATA*DELETED*</Password></unattend>')
+    }
+}
+$log = 'C:\ProgramData\winguest\provision.log'
+if (Test-Path -LiteralPath $log) { Remove-Item -LiteralPath $log -Force }
+
+$used = @(Get-PSDrive -PSProvider FileSystem | ForEach-Object { $_.Name })
+$letter = @('W', 'V', 'U', 'T', 'S', 'R') | Where-Object { $used -notcontains $_ } | Select-Object -First 1
+& subst.exe ($letter + ':') (Resolve-Path -LiteralPath $Media).Path
+if ($LASTEXITCODE -ne 0) { throw ('subst ' + $letter + ': failed with ' + $LASTEXITCODE) }
+try {
+    $launcher = [System.IO.File]::ReadAllText($LauncherFile).Trim()
+    # The raw command line, as Setup hands it to cmd.exe: no PowerShell argument quoting in between.
+    $start = New-Object -TypeName System.Diagnostics.ProcessStartInfo -ArgumentList 'cmd.exe', ('/c ' + $launcher)
+    $start.UseShellExecute = $false
+    $start.RedirectStandardOutput = $true
+    $process = [System.Diagnostics.Process]::Start($start)
+    $stdout = $process.StandardOutput.ReadToEnd()
+    $process.WaitForExit()
+    $code = $process.ExitCode
+} finally {
+    & subst.exe ($letter + ':') '/d'
+}
+$null = New-Item -ItemType Directory -Force -Path $Out
+[System.IO.File]::WriteAllText((Join-Path -Path $Out -ChildPath ($Name + '.stdout.txt')), $stdout)
+[System.IO.File]::WriteAllText((Join-Path -Path $Out -ChildPath ($Name + '.exit')), [string]$code)
+if (Test-Path -LiteralPath $log) { Copy-Item -LiteralPath $log -Destination (Join-Path -Path $Out -ChildPath ($Name + '.log')) -Force }
+Write-Host $stdout
+Write-Host ($Name + ': the launcher exited with ' + $code)
