@@ -10,7 +10,7 @@ import { type CiCase, ciCases, ciExpectation, ciMedia, ciScriptName } from './wi
 import { writeMediaFolder } from './windows-ci/write-media-folder.ts';
 
 // The Node half of the Windows CI job (.github/workflows/windows-provision.yml):
-//   windows-ci media <case> <folder> --strategy … --port … --user … --public-key <file> [--msi <file> --sha256 <hex>]
+//   windows-ci media <case> <folder> --strategy … --port … --user … --public-key <file> [--msi <file> --sha256 <hex>] [--winfsp <file> --winfsp-sha256 <hex>]
 //     writes the media folder for a case and prints the FirstLogonCommands line Setup would run;
 //   windows-ci progress <case> <run> <stdout-file> <log-file>
 //     checks the protocol lines of one run with parseProgressLine; exit 1 listing every problem;
@@ -19,7 +19,7 @@ import { writeMediaFolder } from './windows-ci/write-media-folder.ts';
 //   windows-ci round-trip <dir>
 //     formatCommand lines for cmd and powershell, run by the real cmd.exe and pwsh: same argv back?
 const usage =
-  'usage: windows-ci media <case> <folder> --strategy msi|capability|builtin --port N --user NAME --public-key FILE [--msi FILE --sha256 HEX]\n' +
+  'usage: windows-ci media <case> <folder> --strategy msi|capability|builtin --port N --user NAME --public-key FILE [--msi FILE --sha256 HEX] [--winfsp FILE --winfsp-sha256 HEX]\n' +
   '       windows-ci progress <case> 1|2 <stdout-file> <log-file>';
 
 function caseOf(name: string | undefined): CiCase {
@@ -39,6 +39,8 @@ async function run(argv: string[]): Promise<number> {
       'public-key': { type: 'string' },
       msi: { type: 'string' },
       sha256: { type: 'string' },
+      winfsp: { type: 'string' },
+      'winfsp-sha256': { type: 'string' },
     },
   });
   const [command, kind, ...rest] = positionals;
@@ -51,6 +53,7 @@ async function run(argv: string[]): Promise<number> {
       user: values.user ?? '',
       publicKey: readFileSync(values['public-key'] ?? '', 'utf8').trim(),
       msi: values.msi ? { path: values.msi, sha256: values.sha256 ?? '' } : undefined,
+      winfsp: values.winfsp ? { path: values.winfsp, sha256: values['winfsp-sha256'] ?? '' } : undefined,
     });
     const written = await writeMediaFolder(layout, rest[0]);
     console.error(`wrote ${written.join(', ')} under ${rest[0]}`);

@@ -11,12 +11,15 @@ const key = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAINmlXLgnzpiMhB7S13GVA7dNeABqObl
 const dir = mkdtempSync(join(tmpdir(), 'windows-ci-'));
 const msi = join(dir, 'OpenSSH-Win64.msi');
 writeFileSync(msi, 'an msi');
+const winfsp = join(dir, 'winfsp.msi');
+writeFileSync(winfsp, 'winfsp');
 const input = {
   strategy: 'msi',
   port: 2222,
   user: 'runneradmin',
   publicKey: key,
   msi: { path: msi, sha256: 'ab'.repeat(32) },
+  winfsp: { path: winfsp, sha256: 'cd'.repeat(32) },
 } as const;
 
 function files(folder: string, prefix = ''): string[] {

@@ -12,9 +12,11 @@ export type CiOpensshStrategy = 'msi' | 'capability' | 'builtin';
 /**
  * The runs of the first-logon script the Windows CI job makes: `provision` (every step that can run
  * on a runner, twice: the second run must change nothing), `failing-step` (a user step throws
- * before secrets-cleanup) and `bad-hash` (the guest-agent MSI on the media is not the one named).
+ * before secrets-cleanup), `bad-hash` (the guest-agent MSI on the media is not the one named) and
+ * `shared-folders` (WinFsp installed and VirtioFsSvc registered; with no virtio-fs device on a
+ * runner the service cannot start, and the step must fail saying so).
  */
-export const ciCases = ['provision', 'failing-step', 'bad-hash'] as const;
+export const ciCases = ['provision', 'failing-step', 'bad-hash', 'shared-folders'] as const;
 export type CiCase = (typeof ciCases)[number];
 
 /** What the job knows before it builds the media. */
@@ -28,6 +30,8 @@ export interface CiMediaInput {
   publicKey: string;
   /** The downloaded Win32-OpenSSH MSI and its pinned SHA-256 (strategy `msi`). */
   msi?: { path: string; sha256: string } | undefined;
+  /** The downloaded WinFsp MSI and its pinned SHA-256 (case `shared-folders`). */
+  winfsp?: { path: string; sha256: string } | undefined;
 }
 
 /** The media folder's content. */
@@ -47,6 +51,8 @@ const userStepScript =
   "\uFEFFSet-Content -LiteralPath (Join-Path -Path $env:ProgramData -ChildPath 'winguest\\user-step.ran') -Value 'ran'\n";
 const failingStepScript = "\uFEFFthrow 'planted failure for the Windows CI job'\n";
 const fakeAgentMsi = 'guest-agent/qemu-ga-x86_64.msi';
+const winfspMsi = 'winfsp/winfsp.msi';
+const standInVirtiofs = 'virtio/virtiofs.exe';
 
 /**
  * The provisioning spec and media for one case, laid out by `cidataLayout` exactly as `winguest
@@ -79,6 +85,18 @@ export function ciMedia(kind: CiCase, input: CiMediaInput): CiMedia {
   } else if (kind === 'failing-step') {
     spec = { ...base, userSteps: [failingStep], secretsCleanup: {} };
     files[failingStep.path] = failingStepScript;
+  } else if (kind === 'shared-folders') {
+    if (!input.winfsp) throw new Error('case "shared-folders" needs --winfsp <path> --winfsp-sha256 <hex>');
+    spec = {
+      serialPort: false,
+      sharedFolders: {
+        winfspMsi: { path: winfspMsi, sha256: input.winfsp.sha256 },
+        virtiofsExe: standInVirtiofs,
+        driveLetter: 'Y',
+      },
+    };
+    files[winfspMsi] = { path: input.winfsp.path };
+    files[standInVirtiofs] = 'stands in for virtio-win virtiofs.exe: copied and registered, never started\n';
   } else {
     spec = {
       serialPort: false,
@@ -105,6 +123,12 @@ export function ciMedia(kind: CiCase, input: CiMediaInput): CiMedia {
  */
 export function ciExpectation(kind: CiCase, run: 1 | 2): RunExpectation {
   const changed: readonly ProgressStatus[] = run === 1 ? ['ok'] : ['skip'];
+  if (kind === 'shared-folders') {
+    return {
+      steps: [{ step: 'shared-folders', outcome: ['fail'] }],
+      end: { failStep: 'shared-folders', message: 'Is a vhost-user-fs-pci device attached to the VM?' },
+    };
+  }
   if (kind === 'bad-hash') {
     return {
       steps: [{ step: 'guest-agent', outcome: ['fail'] }],
