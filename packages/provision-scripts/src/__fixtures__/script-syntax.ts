@@ -63,7 +63,7 @@ export function callsOf(calls: CommandCall[], name: string, where: Partial<Comma
 }
 
 /** The text a literal argument stands for: a single-quoted string decoded, anything else as written. */
-function valueOf(node: Node): string {
+function argumentValue(node: Node): string {
   const text = node.text;
   const literal = readVerbatimString(text);
   return literal && literal.end === text.length ? literal.value : text;
@@ -73,7 +73,7 @@ function describeCommand(node: Node): Pick<CommandCall, 'name' | 'parameters' | 
   if (node.type === 'assignment_expression') {
     const value = node.childForFieldName('value');
     const target = node.namedChildren[0];
-    return { name: '=', parameters: {}, positional: [target?.text ?? '', value ? valueOf(value) : ''] };
+    return { name: '=', parameters: {}, positional: [target?.text ?? '', value ? argumentValue(value) : ''] };
   }
   if (node.type === 'invokation_expression') {
     const list = node.children.find((c) => c?.type === 'argument_list');
@@ -83,7 +83,7 @@ function describeCommand(node: Node): Pick<CommandCall, 'name' | 'parameters' | 
     return {
       name: node.text.slice(0, (list?.startIndex ?? node.endIndex) - node.startIndex),
       parameters: {},
-      positional: args.map(valueOf),
+      positional: args.map(argumentValue),
     };
   }
   if (node.type === 'flow_control_statement') {
@@ -92,7 +92,7 @@ function describeCommand(node: Node): Pick<CommandCall, 'name' | 'parameters' | 
     return {
       name: keyword?.text ?? '',
       parameters: {},
-      positional: operand.filter((n): n is Node => n !== null).map(valueOf),
+      positional: operand.filter((n): n is Node => n !== null).map(argumentValue),
     };
   }
   const nameNode = node.childForFieldName('command_name');
@@ -109,10 +109,10 @@ function describeCommand(node: Node): Pick<CommandCall, 'name' | 'parameters' | 
       const next = elements[index + 1];
       const key = element.text.replace(/^-/, '');
       if (next && next.type !== 'command_parameter') {
-        parameters[key] = valueOf(next);
+        parameters[key] = argumentValue(next);
         index++;
       } else parameters[key] = true;
-    } else positional.push(valueOf(element));
+    } else positional.push(argumentValue(element));
   }
   return { name, parameters, positional };
 }
