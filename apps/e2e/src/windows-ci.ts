@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { writeIso } from '@winguest/cidata-iso';
 import { renderLauncher } from '@winguest/provision-scripts';
 import { roundTripCommand, roundTripProblems } from './windows-ci/format-command-round-trip.ts';
 import { cliCommandSources, e2eCheckSources } from './windows-ci/powershell-sources.ts';
@@ -11,7 +12,8 @@ import { writeMediaFolder } from './windows-ci/write-media-folder.ts';
 
 // The Node half of the Windows CI job (.github/workflows/windows-provision.yml):
 //   windows-ci media <case> <folder> --strategy … --port … --user … --public-key <file> [--msi <file> --sha256 <hex>] [--winfsp <file> --winfsp-sha256 <hex>]
-//     writes the media folder for a case and prints the FirstLogonCommands line Setup would run;
+//     writes the media folder for a case and <folder>.iso of the same layout, and prints the
+//     FirstLogonCommands line Setup would run;
 //   windows-ci progress <case> <run> <stdout-file> <log-file>
 //     checks the protocol lines of one run with parseProgressLine; exit 1 listing every problem;
 //   windows-ci powershell <dir> <cli-src>
@@ -56,7 +58,9 @@ async function run(argv: string[]): Promise<number> {
       winfsp: values.winfsp ? { path: values.winfsp, sha256: values['winfsp-sha256'] ?? '' } : undefined,
     });
     const written = await writeMediaFolder(layout, rest[0]);
-    console.error(`wrote ${written.join(', ')} under ${rest[0]}`);
+    // The same layout as an ISO: the job mounts it, so the media is a real CD-ROM drive, as in a VM.
+    const iso = await writeIso(layout, `${rest[0]}.iso`);
+    console.error(`wrote ${written.join(', ')} under ${rest[0]}, and ${iso.path} (${iso.size} bytes)`);
     console.log(renderLauncher({ script: ciScriptName }));
     return 0;
   }

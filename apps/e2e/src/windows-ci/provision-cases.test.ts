@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readIso, writeIso } from '@winguest/cidata-iso';
 import { formatProgressLine, renderLauncher } from '@winguest/provision-scripts';
 import { describe, expect, test } from 'vitest';
 import { progressProblems } from './progress-verdict.ts';
@@ -53,6 +54,19 @@ describe('the media folder of each case', () => {
     expect(readFileSync(join(dir, 'provision', 'winguest', 'openssh', 'OpenSSH-Win64.msi'), 'utf8')).toBe(
       'an msi',
     );
+  });
+
+  test('the same layout as an ISO holds the same files with the same bytes (what the job mounts)', async () => {
+    const iso = await writeIso(ciMedia('provision', input).layout, join(dir, 'provision.iso'));
+    const image = await readIso(iso.path);
+    const inImage = image.entries.filter((entry) => entry.type === 'file').map((entry) => entry.path);
+    expect(inImage.sort()).toEqual(files(join(dir, 'provision')).sort());
+    const script = `winguest/${ciScriptName}`;
+    expect(
+      Buffer.from(await image.readFile(script)).equals(
+        readFileSync(join(dir, 'provision', ...script.split('/'))),
+      ),
+    ).toBe(true);
   });
 
   test('refuses to write into an existing folder (a stale media folder would hide a missing file)', async () => {

@@ -1,10 +1,10 @@
 # Runs the first-logon script the way Windows Setup does after the first logon: the FirstLogonCommands
 # line, through cmd.exe, elevated (the runner's account is an administrator), finding the media by
-# its marker on a drive letter (the media folder is mapped with subst, as the cidata ISO would be).
+# its marker on whatever drive letter Windows gives the mounted cidata ISO.
 # Writes <Out>\<Name>.stdout.txt, <Name>.log (C:\ProgramData\winguest\provision.log of this run) and
 # <Name>.exit. -PlantSecrets first leaves answer-file copies where Setup leaves them.
 param(
-    [Parameter(Mandatory = $true)][string]$Media,
+    [Parameter(Mandatory = $true)][string]$Iso,
     [Parameter(Mandatory = $true)][string]$LauncherFile,
     [Parameter(Mandatory = $true)][string]$Out,
     [Parameter(Mandatory = $true)][string]$Name,
@@ -23,10 +23,9 @@ if ($PlantSecrets) {
 $log = 'C:\ProgramData\winguest\provision.log'
 if (Test-Path -LiteralPath $log) { Remove-Item -LiteralPath $log -Force }
 
-$used = @(Get-PSDrive -PSProvider FileSystem | ForEach-Object { $_.Name })
-$letter = @('W', 'V', 'U', 'T', 'S', 'R') | Where-Object { $used -notcontains $_ } | Select-Object -First 1
-& subst.exe ($letter + ':') (Resolve-Path -LiteralPath $Media).Path
-if ($LASTEXITCODE -ne 0) { throw ('subst ' + $letter + ': failed with ' + $LASTEXITCODE) }
+$image = (Resolve-Path -LiteralPath $Iso).Path
+$volume = Mount-DiskImage -ImagePath $image -StorageType ISO -PassThru | Get-Volume
+Write-Host ('mounted ' + $image + ' as ' + $volume.DriveLetter + ': (label ' + $volume.FileSystemLabel + ')')
 try {
     $launcher = [System.IO.File]::ReadAllText($LauncherFile).Trim()
     # The raw command line, as Setup hands it to cmd.exe: no PowerShell argument quoting in between.
@@ -38,7 +37,7 @@ try {
     $process.WaitForExit()
     $code = $process.ExitCode
 } finally {
-    & subst.exe ($letter + ':') '/d'
+    $null = Dismount-DiskImage -ImagePath $image
 }
 $null = New-Item -ItemType Directory -Force -Path $Out
 [System.IO.File]::WriteAllText((Join-Path -Path $Out -ChildPath ($Name + '.stdout.txt')), $stdout)
