@@ -92,7 +92,11 @@ async function run(argv: string[]): Promise<number> {
 function roundTrip(dir: string): number {
   mkdirSync(dir, { recursive: true });
   const echo = join(dir, 'print argv.cjs');
-  writeFileSync(echo, 'process.stdout.write(JSON.stringify(process.argv.slice(2)));\n');
+  // ASCII-only JSON: no console code page between the program and us can change a character.
+  writeFileSync(
+    echo,
+    "process.stdout.write(JSON.stringify(process.argv.slice(2)).replace(/[\\u007f-\\uffff]/g, (c) => '\\\\u' + c.charCodeAt(0).toString(16).padStart(4, '0')));\n",
+  );
   const program = [process.execPath, echo];
   const cmdLine = roundTripCommand('cmd', program);
   // /s with outer quotes: cmd.exe runs the line exactly as given, as at its prompt.

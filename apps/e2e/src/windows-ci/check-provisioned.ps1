@@ -32,7 +32,7 @@ Test-Promise -Id 'password-never-expires' -Check {
 Test-Promise -Id 'rdp-enabled' -Check {
     $deny = (Get-ItemProperty -LiteralPath 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server').fDenyTSConnections
     $off = @(Get-NetFirewallRule -Group '@FirewallAPI.dll,-28752' | Where-Object { [string]$_.Enabled -ne 'True' })
-    if ($off.Count -gt 0) { throw ($off.Count + ' Remote Desktop firewall rule(s) disabled') }
+    if ($off.Count -gt 0) { throw ([string]$off.Count + ' Remote Desktop firewall rule(s) disabled') }
     Assert-Equal -What 'fDenyTSConnections' -Actual $deny -Expected 0
 }
 Test-Promise -Id 'windows-update-paused' -Check {
