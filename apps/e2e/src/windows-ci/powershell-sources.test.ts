@@ -9,10 +9,15 @@ const cliSource = join(dirname(fileURLToPath(import.meta.url)), '../../../cli/sr
 
 test('every e2e check with a Windows script is handed to the parser, for every Windows scenario', () => {
   const withWindows = Object.values(checks).filter((check) => check.script.windows !== undefined);
-  const files = e2eCheckSources().map((source) => source.file);
-  for (const scenario of ['win11-amd64', 'server2025-amd64']) {
-    for (const check of withWindows) expect(files).toContain(`e2e-${scenario}-${check.id}.ps1`);
+  const sources = e2eCheckSources();
+  for (const scenario of ['win11-amd64', 'win11-secureboot-amd64', 'server2025-amd64']) {
+    for (const check of withWindows)
+      expect(sources.map((s) => s.file)).toContain(`e2e-${scenario}-${check.id}.ps1`);
   }
+  // What runs in the guest: the harness's prelude, then the check's own script.
+  const sshd = sources.find((source) => source.file === 'e2e-win11-amd64-sshd.ps1')?.text ?? '';
+  expect(sshd.startsWith("\uFEFF$ProgressPreference = 'SilentlyContinue'")).toBe(true);
+  expect(sshd).toContain(checks.sshd.script.windows?.({ scenario: {} as never, password: '' }) ?? 'missing');
 });
 
 test("the CLI's PowerShell commands are found in its source, unescaped", () => {

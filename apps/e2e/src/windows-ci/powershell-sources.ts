@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkIds } from '../checks/check-ids.ts';
-import { checks } from '../checks/checks.ts';
+import { checkCommand } from '../checks/checks.ts';
 import { scenarioInputs } from '../scenario/scenarios.ts';
 import { parseScenarios } from '../scenario/select-scenarios.ts';
 
@@ -14,8 +14,8 @@ export interface PowerShellSource {
 
 /**
  * Every e2e check script a Windows guest runs, for every Windows scenario (a password with quotes
- * in it, since one check embeds it) and every shared-folder variant: the scripts `winguest ssh`
- * sends, before `-EncodedCommand` wraps them.
+ * in it, since one check embeds it) and every shared-folder variant: exactly what `winguest ssh`
+ * runs, decoded from its `-EncodedCommand` (the harness's prelude included).
  */
 export function e2eCheckSources(): PowerShellSource[] {
   const windows = parseScenarios(scenarioInputs).filter((scenario) => scenario.guest === 'windows');
@@ -23,9 +23,11 @@ export function e2eCheckSources(): PowerShellSource[] {
   for (const scenario of windows) {
     const shared = { ...scenario, options: { ...scenario.options, sharedFolder: { driveLetter: 'Y' } } };
     for (const id of checkIds) {
-      const script = checks[id].script.windows?.({ scenario: shared, password: 'pa\'ss"wo`rd$x' });
-      if (script !== undefined)
-        sources.push({ file: `e2e-${scenario.name}-${id}.ps1`, text: `\uFEFF${script}\n` });
+      const command = checkCommand(id, { scenario: shared, password: 'pa\'ss"wo`rd$x' });
+      const encoded = command?.split(' ').at(-1);
+      if (encoded === undefined) continue;
+      const script = Buffer.from(encoded, 'base64').toString('utf16le');
+      sources.push({ file: `e2e-${scenario.name}-${id}.ps1`, text: `\uFEFF${script}\n` });
     }
   }
   return sources;
