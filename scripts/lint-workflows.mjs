@@ -34,7 +34,9 @@ for (const name of files) {
   const path = join(directory, name);
   for (const problem of await runLint(readFileSync(path, 'utf8'), path)) {
     if (!problem.message) continue;
-    problems.push(`${relative(root, path)}:${problem.line}:${problem.column}: ${problem.message} [${problem.kind}]`);
+    problems.push(
+      `${relative(root, path)}:${problem.line}:${problem.column}: ${problem.message} [${problem.kind}]`,
+    );
   }
 }
 if (problems.length > 0) {
