@@ -1,8 +1,9 @@
 # Runs the first-logon script the way Windows Setup does after the first logon: the FirstLogonCommands
 # line, through cmd.exe, elevated (the runner's account is an administrator), finding the media by
 # its marker on whatever drive letter Windows gives the mounted cidata ISO.
-# Writes <Out>\<Name>.stdout.txt, <Name>.log (C:\ProgramData\winguest\provision.log of this run) and
-# <Name>.exit. -PlantSecrets first leaves answer-file copies where Setup leaves them.
+# Writes <Out>\<Name>.stdout.txt, <Name>.log (C:\ProgramData\winguest\provision.log of this run),
+# <Name>.exit and msiexec's logs under <Name>-msi-logs. -PlantSecrets first leaves answer-file copies
+# where Setup leaves them.
 param(
     [Parameter(Mandatory = $true)][string]$Iso,
     [Parameter(Mandatory = $true)][string]$LauncherFile,
@@ -43,5 +44,9 @@ $null = New-Item -ItemType Directory -Force -Path $Out
 [System.IO.File]::WriteAllText((Join-Path -Path $Out -ChildPath ($Name + '.stdout.txt')), $stdout)
 [System.IO.File]::WriteAllText((Join-Path -Path $Out -ChildPath ($Name + '.exit')), [string]$code)
 if (Test-Path -LiteralPath $log) { Copy-Item -LiteralPath $log -Destination (Join-Path -Path $Out -ChildPath ($Name + '.log')) -Force }
+# msiexec's verbose logs beside it, for the artifact when an install fails.
+$details = Join-Path -Path $Out -ChildPath ($Name + '-msi-logs')
+$null = New-Item -ItemType Directory -Force -Path $details
+Get-ChildItem -Path 'C:\ProgramData\winguest' -Filter '*.msi.log' -ErrorAction SilentlyContinue | Copy-Item -Destination $details -Force
 Write-Host $stdout
 Write-Host ($Name + ': the launcher exited with ' + $code)
