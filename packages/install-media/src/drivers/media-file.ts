@@ -7,8 +7,11 @@ const chunkSize = 1 << 20;
 
 /** A file on driver media, with its size and a way to stream its bytes (an ISO writer source). */
 export interface MediaFile {
-  /** Path on the media, `/`-separated, with the media's own spelling. */
-  path: string;
+  /**
+   * Path on the media, `/`-separated, with the media's own spelling. (Not `path`: a file with
+   * `size` and `open` is a stream source to an ISO writer, never mistaken for a host path.)
+   */
+  mediaPath: string;
   /** Size in bytes. */
   size: number;
   /** Streams the bytes, in order, while the media is open. */
@@ -24,7 +27,7 @@ export interface ChecksummedMediaFile extends MediaFile {
 export async function mediaFile(fs: MediaFileSystem, path: string): Promise<MediaFile> {
   const source = await fs.openFile(path);
   if (!source) throw new FileSystemError('corrupt-filesystem', `"${path}" is not a file on ${fs.label}.`);
-  return { path, size: source.size, open: () => chunks(source) };
+  return { mediaPath: path, size: source.size, open: () => chunks(source) };
 }
 
 /** Like {@link mediaFile}, reading the file once to checksum it. */

@@ -100,8 +100,8 @@ describe.skipIf(!tools.available)('driver selection from virtio-win media', () =
       expect((await collect(balloon.open())).equals(onDisk)).toBe(true);
       const agent = join(root, 'guest-agent/qemu-ga-x86_64.msi');
       const sha = execFileSync('sha256sum', [agent], { encoding: 'utf8' }).split(' ')[0]?.toUpperCase();
-      expect(plan.guestAgent).toMatchObject({ path: 'guest-agent/qemu-ga-x86_64.msi', sha256: sha });
-      expect(plan.guestTools?.path).toBe('virtio-win-gt-x64.msi');
+      expect(plan.guestAgent).toMatchObject({ mediaPath: 'guest-agent/qemu-ga-x86_64.msi', sha256: sha });
+      expect(plan.guestTools?.mediaPath).toBe('virtio-win-gt-x64.msi');
     } finally {
       await media.close();
     }
@@ -109,7 +109,7 @@ describe.skipIf(!tools.available)('driver selection from virtio-win media', () =
 
   test('an extracted folder gives the same selection as the ISO', async () => {
     const request = { family: 'windows10', arch: 'amd64', required: ['vioscsi', 'NetKVM'] } as const;
-    const summary = (p: DriverSelection) => p.files.map((f) => [f.target, f.path.toLowerCase(), f.size]);
+    const summary = (p: DriverSelection) => p.files.map((f) => [f.target, f.mediaPath.toLowerCase(), f.size]);
     expect(summary(await select(root, request))).toEqual(summary(await select(iso, request)));
   });
 
