@@ -59,8 +59,8 @@ export interface FakeVirtioWinOptions {
 }
 
 /**
- * A small ISO 9660 + Joliet + Rock Ridge image with virtio-win's folder layout and placeholder
- * files (no driver binaries). Returns the ISO and the folder it was made from (an "extracted" copy).
+ * A small image made the way virtio-win's is (ISO 9660:1999 + Rock Ridge, no Joliet), with its
+ * folder layout and placeholder files (no driver binaries). Returns the ISO and the folder it was made from (an "extracted" copy).
  */
 export function buildFakeVirtioWinIso(options: FakeVirtioWinOptions): { iso: string; root: string } {
   const name = options.name ?? 'virtio-win.iso';
@@ -76,18 +76,10 @@ export function buildFakeVirtioWinIso(options: FakeVirtioWinOptions): { iso: str
   if (!options.withoutInstallers) for (const extra of virtioWinExtras) files[extra] = placeholder(extra);
   writeTree(root, files);
   const iso = join(options.dir, name);
-  run('genisoimage', [
-    '-quiet',
-    '-J',
-    '-R',
-    '-input-charset',
-    'utf-8',
-    '-V',
-    'virtio-win-0.1.999',
-    '-o',
-    iso,
-    root,
-  ]);
+  // virtio-win.spec makes its ISO with `mkisofs -r -iso-level 4`: ISO 9660:1999 names (case kept,
+  // no `;1`) plus Rock Ridge, and no Joliet tree.
+  const flags = ['-r', '-iso-level', '4', '-input-charset', 'iso8859-1'];
+  run('genisoimage', ['-quiet', ...flags, '-V', 'virtio-win-0.1.999', '-o', iso, root]);
   return { iso, root };
 }
 
