@@ -164,6 +164,11 @@ describe.skipIf(!tools.available)('driver selection from virtio-win media', () =
       'custom/Storage/VioStor.INF',
       'custom/Storage/viostor.sys',
     ]);
+    // A folder that happens to be named like a virtio-win driver, without release folders, is custom too.
+    writeTree(own, { 'viostor/viostor.inf': '[Version]\r\n' });
+    const named = await select(own, { family: 'windows11', arch: 'amd64', required: ['viostor'] });
+    expect(named.layout).toBe('custom');
+    expect(named.files.map((f) => f.target)).toContain('custom/viostor/viostor.inf');
     await expect(select(own, { family: 'windows11', arch: 'amd64', required: ['NetKVM'] })).rejects.toThrow(
       'has no netkvm.inf (anywhere in the folder) (for the virtio-net NIC)',
     );

@@ -1,6 +1,7 @@
 import { DriverNotFoundError, type MissingDriver } from '../errors';
 import type { MediaFileSystem } from '../file-system';
-import { type ChecksummedMediaFile, checksummedMediaFile, type MediaFile, mediaFile } from './media-file';
+import { type ChecksummedMediaFile, checksummedMediaFile } from './media-file';
+import { type StagedDriverFile, stageFiles } from './stage-files';
 import {
   type DriverArch,
   type DriverStage,
@@ -11,7 +12,9 @@ import {
   virtioWinFolder,
   type WindowsFamily,
 } from './virtio-win-layout';
-import { isDirectory, listFiles } from './walk';
+import { isDirectory } from './walk';
+
+export type { StagedDriverFile } from './stage-files';
 
 /** What to pick from driver media. */
 export interface DriverRequest {
@@ -23,12 +26,6 @@ export interface DriverRequest {
   postInstall?: boolean;
   /** Find the guest-agent MSI (`guest-agent/qemu-ga-x86_64.msi`); missing is an error. Default false. */
   guestAgent?: boolean;
-}
-
-/** A file to put on the cidata media, at `target` below `$WinPEDriver$/`. */
-export interface StagedDriverFile extends MediaFile {
-  /** Path below `$WinPEDriver$/`, e.g. `viostor/viostor.inf`. */
-  target: string;
 }
 
 /** One driver folder that was picked. */
@@ -95,8 +92,16 @@ interface Picked {
   missing: MissingDriver[];
 }
 
+/** virtio-win's release folder names, old and new (`xp`, `w7`, `w8.1`, `w11`, `2k8R2`, `2k25`, …). */
+const releaseFolder = /^(xp|w\d+(\.\d)?|2k\d+(r2)?)$/i;
+
+/** virtio-win's layout: a known driver folder holding release folders (not INFs directly). */
 async function hasVirtioWinLayout(fs: MediaFileSystem): Promise<boolean> {
-  for (const driver of virtioWinDrivers) if (await isDirectory(fs, driver.folder)) return true;
+  for (const driver of virtioWinDrivers) {
+    if (!(await isDirectory(fs, driver.folder))) continue;
+    const entries = await fs.readDirectory(driver.folder);
+    if (entries.some((e) => e.isDirectory && releaseFolder.test(e.name))) return true;
+  }
   return false;
 }
 
@@ -114,7 +119,7 @@ async function fromVirtioWin(fs: MediaFileSystem, request: DriverRequest): Promi
       continue;
     }
     picked.drivers.push({ name: driver.folder, from, stage: driver.stage });
-    picked.files.push(...(await stage(fs, from, driver.folder)));
+    picked.files.push(...(await stageFiles(fs, from, driver.folder)));
   }
   for (const name of required) {
     if (!virtioWinDrivers.some((d) => d.folder === name)) {
@@ -125,7 +130,7 @@ async function fromVirtioWin(fs: MediaFileSystem, request: DriverRequest): Promi
 }
 
 async function fromCustom(fs: MediaFileSystem, request: DriverRequest, name: string): Promise<Picked> {
-  const files = await stage(fs, '', name);
+  const files = await stageFiles(fs, '', name);
   const infs = new Set(files.map((f) => f.target.split('/').pop()?.toLowerCase()));
   const missing = (request.required ?? []).flatMap((folder): MissingDriver[] => {
     const known: VirtioWinDriver | undefined = virtioWinDrivers.find((d) => d.folder === folder);
@@ -135,14 +140,4 @@ async function fromCustom(fs: MediaFileSystem, request: DriverRequest, name: str
       : [{ path: `${inf} (anywhere in the folder)`, neededFor: known?.device ?? folder }];
   });
   return { drivers: [{ name, from: fs.label, stage: 'setup' }], files, skipped: [], missing };
-}
-
-async function stage(fs: MediaFileSystem, from: string, name: string): Promise<StagedDriverFile[]> {
-  const relative = (await listFiles(fs, from)).filter((p) => !p.toLowerCase().endsWith('.pdb'));
-  return Promise.all(
-    relative.map(async (path) => ({
-      ...(await mediaFile(fs, from === '' ? path : `${from}/${path}`)),
-      target: `${name}/${path}`,
-    })),
-  );
 }
