@@ -82,6 +82,7 @@ describe.skipIf(!tools.available)('driver selection from virtio-win media', () =
     expect(targets.some((t) => t.endsWith('.pdb'))).toBe(false); // debug symbols stay behind
     expect(targets).not.toContain('vioscsi/vioscsi.inf'); // not asked for
     expect(plan.skipped).toEqual([]);
+    expect(plan.guestTools).toBeUndefined(); // not asked for: not read
   });
 
   test('the staged bytes and the agent MSI checksum are those of the files on the media', async () => {
@@ -92,6 +93,7 @@ describe.skipIf(!tools.available)('driver selection from virtio-win media', () =
         family: 'windows11',
         arch: 'amd64',
         guestAgent: true,
+        guestTools: true,
       });
       expect(plan.files.some((f) => f.target.startsWith('viostor/'))).toBe(false); // not required
       const balloon = plan.files.find((f) => f.target === 'Balloon/balloon.inf');
@@ -143,11 +145,15 @@ describe.skipIf(!tools.available)('driver selection from virtio-win media', () =
   test('arm64 has no guest-agent MSI on virtio-win: asking for one is a clear error', async () => {
     const error = await select(iso, { family: 'windows11', arch: 'arm64', guestAgent: true }).catch((e) => e);
     expect(DriverNotFoundError.isInstance(error)).toBe(true);
-    expect((error as Error).message).toContain('an arm64 guest-agent MSI (for the guest agent)');
+    expect((error as Error).message).toBe(
+      'The driver media virtio-win-0.1.999 has no guest agent MSI for arm64 (for the guest agent). virtio-win ships its installers for x86 and x64 only: turn them off for arm64 guests.',
+    );
     const noInstallers = buildFakeVirtioWinIso({ dir: dir.path, name: 'bare.iso', withoutInstallers: true });
     await expect(
-      select(noInstallers.iso, { family: 'windows11', arch: 'amd64', guestAgent: true }),
-    ).rejects.toThrow('has no guest-agent/qemu-ga-x86_64.msi (for the guest agent)');
+      select(noInstallers.iso, { family: 'windows11', arch: 'amd64', guestAgent: true, guestTools: true }),
+    ).rejects.toThrow(
+      'has no guest-agent/qemu-ga-x86_64.msi (for the guest agent), virtio-win-gt-x64.msi (for the guest tools)',
+    );
   });
 
   test('a user’s own driver folder is staged whole; a required INF missing from it is an error', async () => {

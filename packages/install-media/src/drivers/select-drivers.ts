@@ -1,12 +1,11 @@
 import { DriverNotFoundError, type MissingDriver } from '../errors';
 import type { MediaFileSystem } from '../file-system';
-import { type ChecksummedMediaFile, checksummedMediaFile } from './media-file';
+import { findInstallers, msiFix } from './find-installers';
+import type { ChecksummedMediaFile } from './media-file';
 import { type StagedDriverFile, stageFiles } from './stage-files';
 import {
   type DriverArch,
   type DriverStage,
-  guestAgentMsiPaths,
-  guestToolsMsiPaths,
   type VirtioWinDriver,
   virtioWinDrivers,
   virtioWinFolder,
@@ -26,6 +25,8 @@ export interface DriverRequest {
   postInstall?: boolean;
   /** Find the guest-agent MSI (`guest-agent/qemu-ga-x86_64.msi`); missing is an error. Default false. */
   guestAgent?: boolean;
+  /** Find the guest-tools MSI (`virtio-win-gt-x64.msi`: every driver and agent); missing is an error. Default false. */
+  guestTools?: boolean;
 }
 
 /** One driver folder that was picked. */
@@ -48,13 +49,12 @@ export interface DriverSelection {
   skipped: string[];
   /** The guest-agent MSI with its SHA-256, when asked for. */
   guestAgent?: ChecksummedMediaFile;
-  /** The guest-tools MSI (`virtio-win-gt-x64.msi`) with its SHA-256, when the media has it. */
+  /** The guest-tools MSI (`virtio-win-gt-x64.msi`) with its SHA-256, when asked for. */
   guestTools?: ChecksummedMediaFile;
 }
 
-const fix =
+const folderFix =
   'Use a virtio-win ISO (or folder) that has these folders for this Windows release and architecture, or choose in-box devices (disk bus sata or nvme, NIC e1000e on amd64).';
-
 /**
  * Picks the driver folders for one Windows release and architecture from virtio-win media (an ISO
  * or an extracted folder, through {@link MediaFileSystem}) and lists the files to stage under
@@ -69,18 +69,16 @@ export async function selectDrivers(
 ): Promise<DriverSelection> {
   const virtioWin = await hasVirtioWinLayout(fs);
   const selection = virtioWin ? await fromVirtioWin(fs, request) : await fromCustom(fs, request, customName);
-  const missing = [...selection.missing];
-  const agentPath = guestAgentMsiPaths[request.arch];
-  let guestAgent: ChecksummedMediaFile | undefined;
-  if (request.guestAgent) {
-    const found = agentPath ? await fs.openFile(agentPath) : undefined;
-    if (agentPath && found) guestAgent = await checksummedMediaFile(fs, agentPath);
-    else missing.push({ path: agentPath ?? `an ${request.arch} guest-agent MSI`, neededFor: 'guest agent' });
+  const installers = await findInstallers(fs, request);
+  const missing = [...selection.missing, ...installers.missing];
+  if (missing.length > 0) {
+    const fixes = [
+      selection.missing.length > 0 ? folderFix : '',
+      installers.missing.length > 0 ? msiFix(request.arch) : '',
+    ];
+    throw new DriverNotFoundError(fs.label, missing, fixes.filter(Boolean).join(' '));
   }
-  if (missing.length > 0) throw new DriverNotFoundError(fs.label, missing, fix);
-  const toolsPath = guestToolsMsiPaths[request.arch];
-  const guestTools =
-    toolsPath && (await fs.openFile(toolsPath)) ? await checksummedMediaFile(fs, toolsPath) : undefined;
+  const { guestAgent, guestTools } = installers;
   const { drivers, files, skipped } = selection;
   return { layout: virtioWin ? 'virtio-win' : 'custom', drivers, files, skipped, guestAgent, guestTools };
 }
