@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { parsePowerShell } from '../__fixtures__/powershell-grammar';
 import { type CommandCall, type Condition, callsOf, commandCalls } from '../__fixtures__/script-syntax';
 import fixture from '../__fixtures__/variants.json';
 import {
@@ -89,6 +90,49 @@ describe('openssh', async () => {
       "$null -eq (Get-Service -Name 'sshd' -ErrorAction SilentlyContinue)",
       "$strategy -eq 'builtin'",
     ]);
+  });
+});
+
+describe('guest-agent', async () => {
+  const msi = { path: 'guest-agent/qemu-ga-x86_64.msi', sha256: sha };
+  const calls = await commandCalls(renderProvisionScript({ guestAgent: { msi } }));
+  const step = { step: 'guest-agent' };
+
+  test('installs qemu-ga from the media through the same checksummed MSI helper as OpenSSH', async () => {
+    const [install] = callsOf(calls, 'Install-WinguestMsi', step);
+    expect(install?.parameters).toEqual({
+      Path: "(Get-WinguestMediaPath -RelativePath 'guest-agent\\qemu-ga-x86_64.msi')",
+      ExpectedHash: sha.toUpperCase(),
+    });
+    const both = renderProvisionScript({ guestAgent: { msi }, openssh: { strategy: 'msi', msi } });
+    const helpers = (await parsePowerShell(both)).rootNode
+      .descendantsOfType('function_name')
+      .filter((name) => name?.text === 'Install-WinguestMsi');
+    expect(helpers).toHaveLength(1); // one helper, shared
+  });
+
+  test('installs only when the QEMU-GA service is missing, then keeps it automatic and running', () => {
+    const [install] = callsOf(calls, 'Install-WinguestMsi', step);
+    expect(
+      install?.conditions.map((c) => c.commands.map((command) => [command.name, command.parameters.Name])),
+    ).toEqual([[['Get-Service', 'QEMU-GA']]]);
+    const [running] = callsOf(calls, 'Set-WinguestServiceRunning', step);
+    expect(running?.conditions).toEqual([]);
+    expect(running?.parameters.Name).toBe('QEMU-GA');
+    expect(running?.parameters.Hint).toContain('org.qemu.guest_agent.0');
+    expect(
+      calls.filter((call) => call.step === 'guest-agent' && call.name === 'Install-WinguestDriver'),
+    ).toEqual([]); // vioserial comes from $WinPEDriver$ unless asked
+  });
+
+  test('with serialDriverInf, the vioserial driver is installed before the agent', async () => {
+    const withDriver = await commandCalls(
+      renderProvisionScript({ guestAgent: { msi, serialDriverInf: 'drivers/vioser.inf' } }),
+    );
+    const [driver] = callsOf(withDriver, 'Install-WinguestDriver', step);
+    const [install] = callsOf(withDriver, 'Install-WinguestMsi', step);
+    expect(driver?.parameters.InfPath).toBe("(Get-WinguestMediaPath -RelativePath 'drivers\\vioser.inf')");
+    expect(driver?.offset).toBeLessThan(install?.offset ?? 0);
   });
 });
 
