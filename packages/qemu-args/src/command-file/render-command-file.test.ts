@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { quotePowerShell } from '@winguest/shell';
 import { requireHostTools } from '@winguest/vitest-config/host-tools';
 import { describe, expect, test } from 'vitest';
 import { type CommandFileInput, renderCommandFile } from '../index';
@@ -65,7 +66,7 @@ describe.runIf(process.platform === 'win32')('qemu.ps1 and PowerShell', () => {
     try {
       const path = join(dir, 'qemu.ps1');
       writeFileSync(path, renderCommandFile(input('powershell')).text);
-      const check = `$e = $null; $null = [System.Management.Automation.Language.Parser]::ParseFile('${path.replaceAll("'", "''")}', [ref]$null, [ref]$e); $e.Count`;
+      const check = `$e = $null; $null = [System.Management.Automation.Language.Parser]::ParseFile(${quotePowerShell(path)}, [ref]$null, [ref]$e); $e.Count`;
       expect(execFileSync('pwsh', ['-NoProfile', '-Command', check], { encoding: 'utf8' }).trim()).toBe('0');
     } finally {
       rmSync(dir, { recursive: true, force: true });
