@@ -15,7 +15,11 @@ export type VmErrorCode =
   | 'guest-failed'
   | 'stage-timeout'
   | 'aborted'
-  | 'ssh-failed';
+  | 'ssh-failed'
+  | 'image-exists'
+  | 'image-not-found'
+  | 'image-in-use'
+  | 'not-installed';
 
 /** What the runner knew about a VM when it failed: where it was and what it last showed. */
 export interface VmFailureContext {

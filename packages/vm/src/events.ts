@@ -69,7 +69,11 @@ export interface ActionEvent extends At {
     | 'media-ejected'
     | 'cidata-deleted'
     | 'powerdown-sent'
-    | 'qemu-stopped';
+    | 'qemu-stopped'
+    | 'sysprep-started'
+    | 'guest-powered-off'
+    | 'image-stored'
+    | 'cloned';
   message: string;
 }
 

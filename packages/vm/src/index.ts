@@ -1,4 +1,5 @@
 export { abortOnSignals } from './abort-on-signals';
+export { type CreateImageOptions, createImage } from './create-image';
 export {
   PreflightError,
   type PreflightIssue,
@@ -19,13 +20,22 @@ export type {
   WarningEvent,
 } from './events';
 export { probeVmHost, type VmHost } from './host-probe';
+export {
+  type ImageMetadata,
+  imageBootSchema,
+  imageGuestSchema,
+  imageMetadataSchema,
+} from './image-metadata';
+export { type ImagePaths, imagePaths } from './image-paths';
 export { type InstanceRef, type OpenedInstance, openInstance } from './instance';
 export { type InstancePaths, instanceNameSchema, instancePaths } from './instance-paths';
 export { type InstanceState, type InstanceStateRecord, instanceStates } from './instance-state';
 export { type InstanceSummary, listInstances } from './list';
+export { type ImageSummary, inspectImage, listImages } from './list-images';
 export { type InstanceLogs, instanceLogs } from './logs';
 export type { BootMode, StageTiming } from './progress-tracker';
 export { removeInstance } from './remove';
+export { removeImage } from './remove-image';
 export { takeScreenshot } from './screenshot';
 export type { SshCommandResult } from './ssh-client';
 export { instanceSsh, type SshConnection, sshExec } from './ssh-connection';
@@ -33,6 +43,7 @@ export { type Stage, stages } from './stages';
 export { start } from './start';
 export { defaultHome, type HomeOptions } from './state-dir';
 export { type StopOptions, type StopResult, stop } from './stop';
+export { sysprepAnswerPath, sysprepCommands } from './sysprep';
 export { defaultTimeouts } from './timeouts';
 export { type UpResult, type UpRunOptions, up } from './up';
 export {

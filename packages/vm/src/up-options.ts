@@ -17,6 +17,12 @@ export const upOptionsSchema = z.object({
   home: path.optional(),
   /** Guest architecture. Default `amd64`. */
   arch: z.enum(['amd64', 'arm64']).default('amd64'),
+  /**
+   * Make the instance a clone of this stored image (a qcow2 overlay on its disk, which is never
+   * written) instead of installing; only used when the instance is created. The image's devices,
+   * firmware and login replace the options given here.
+   */
+  image: instanceNameSchema.optional(),
   /** Virtual CPUs. Default 2. */
   cpus: z.int().min(1).max(255).default(2),
   /** Memory in MiB. Default 4096. */

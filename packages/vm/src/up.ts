@@ -3,6 +3,15 @@ import { resolve } from 'node:path';
 import { mediaIds } from '@winguest/qemu-args';
 import { writeFileAtomic } from './_files';
 import { type BootSession, bootQemu } from './boot';
+import {
+  type CloneSource,
+  cloneBootMode,
+  cloneConfig,
+  cloneSource,
+  copyCloneSshKey,
+  createCloneDisk,
+  markCloneInstalled,
+} from './clone';
 import { createInstanceFiles, ensureVars, readConfig } from './create-instance';
 import { PreflightError, VmError } from './errors';
 import { eventEmitter, type VmEventInput, type VmEventListener } from './events';
@@ -84,15 +93,28 @@ export async function up(input: UpOptionsInput = {}, run: UpRunOptions = {}): Pr
     throw new VmError('invalid-options', `Invalid options:\n  ${lines.join('\n  ')}`);
   }
   const options = parsed.data;
-  const paths = instancePaths(options.name, resolve(options.home ?? defaultHome()));
+  const home = resolve(options.home ?? defaultHome());
+  const paths = instancePaths(options.name, home);
   const stored = readConfig(paths);
-  const mode: BootMode = readState(paths.state)?.installedAt ? 'installed' : 'install';
+  const image = cloneSource(options, stored, home);
+  const mode: BootMode = image
+    ? cloneBootMode(image)
+    : readState(paths.state)?.installedAt
+      ? 'installed'
+      : 'install';
   const alive = runningPid(paths.qemuPid);
   if (alive !== undefined) return alreadyRunning(paths, stored, mode, alive, startedAt);
   const ports = await resolvePorts(options, stored);
+  const created = {
+    ...withoutHome(options),
+    ports: ports.ports,
+    createdAt: new Date(startedAt).toISOString(),
+  };
   const config: InstanceConfig = stored
     ? { ...stored, media: { ...stored.media, ...definedMedia(options.media) }, ports: ports.ports }
-    : { ...withoutHome(options), ports: ports.ports, createdAt: new Date(startedAt).toISOString() };
+    : image
+      ? cloneConfig(created, image)
+      : created;
   const probed = run.host ? { host: run.host, issues: [] } : await probeVmHost(config);
   const issues = [
     ...probed.issues,
@@ -109,7 +131,7 @@ export async function up(input: UpOptionsInput = {}, run: UpRunOptions = {}): Pr
   mkdirSync(paths.dir, { recursive: true, mode: 0o700 });
   const lock = acquireLock(paths.lock, options.name);
   try {
-    await prepareFiles(paths, config, host, mode, run, !stored, emit);
+    await prepareFiles(paths, config, host, mode, run, !stored, emit, image);
     return await bootUntilReady({ paths, config, host, mode, run, emit, startedAt });
   } finally {
     lock.release();
@@ -124,9 +146,22 @@ async function prepareFiles(
   run: UpRunOptions,
   isNew: boolean,
   emit: (event: VmEventInput) => void,
+  image?: CloneSource,
 ): Promise<void> {
   if (isNew) {
+    if (image) {
+      await createCloneDisk(paths, image, host.qemuImg);
+      copyCloneSshKey(paths, image);
+    }
     await createInstanceFiles(paths, config, host);
+    if (image) {
+      markCloneInstalled(paths, image);
+      emit({
+        type: 'action',
+        action: 'cloned',
+        message: `disk is an overlay on image ${image.metadata.name}`,
+      });
+    }
     emit({ type: 'action', action: 'created', message: `created instance ${config.name} in ${paths.dir}` });
   } else {
     ensureVars(paths, host);
