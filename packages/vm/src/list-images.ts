@@ -1,22 +1,26 @@
 import { readdirSync } from 'node:fs';
-import { type ImageMetadata, readImageMetadata } from './image-metadata';
+import { z } from 'zod';
+import { imageMetadataSchema, readImageMetadata } from './image-metadata';
 import { imagePaths, imagesDir } from './image-paths';
 import { instancesUsingImage } from './image-users';
 import { defaultHome } from './state-dir';
 
-/** One stored image, with the instances cloned from it. */
-export interface ImageSummary extends ImageMetadata {
+/** One stored image, with the instances cloned from it: what `image ls|inspect --json` print. */
+export const imageSummarySchema = imageMetadataSchema.extend({
   /** The image directory. */
-  dir: string;
+  dir: z.string(),
   /** Instances whose disk is an overlay on this image (they keep it from being removed). */
-  usedBy: string[];
+  usedBy: z.array(z.string()),
   /**
    * What every clone has in common with the source instance and with each other. A generalized
    * image gives each clone its own SID, computer name, host keys and passwords; accounts and
    * installed software stay.
    */
-  shares: string[];
-}
+  shares: z.array(z.string()),
+});
+
+/** A parsed {@link imageSummarySchema}. */
+export type ImageSummary = z.output<typeof imageSummarySchema>;
 
 const sharedByEveryClone = ['installed software, settings and files', 'local accounts (names)'];
 const sharedWithoutSysprep = [

@@ -59,6 +59,11 @@ export const commands: CommandEntry[] = [
     load: async () => (await import('./instances')).screenshotCommand,
   },
   {
+    name: 'image',
+    summary: 'Golden images: store an installed instance, list, inspect and delete images',
+    load: async () => (await import('./image')).imageCommand,
+  },
+  {
     name: 'answerfile',
     summary: 'Print or write the autounattend.xml for the config',
     load: async () => (await import('./answerfile')).answerfileCommand,

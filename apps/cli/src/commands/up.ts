@@ -17,7 +17,10 @@ export const bootOptions = {
 export const upCommand: CommandDefinition = {
   name: 'up',
   summary: 'Install (or boot) a guest and wait until SSH works',
-  usage: ['up [name] [--iso windows.iso] [--config winguest.yaml] [--detach] [--json]'],
+  usage: [
+    'up [name] [--iso windows.iso] [--config winguest.yaml] [--detach] [--json]',
+    'up <name> --image <image> [--detach] [--json]',
+  ],
   description: [
     'Creates the instance (default name: winguest) under WINGUEST_HOME or the platform state dir,',
     'installs Windows from the ISO with the answer file and provisioning of `winguest build`, and',
@@ -26,11 +29,20 @@ export const upCommand: CommandDefinition = {
     'instance just boots. Without --detach it stays attached and Ctrl-C stops the guest; Ctrl-C',
     'during an install stops QEMU and leaves the instance resumable with `winguest up`.',
     'A generated password is stored in the instance folder as password.txt (0600).',
+    'With --image a new instance is a clone of a stored image (`winguest image create`): a qcow2',
+    "overlay on the image's disk, its own UEFI vars and an empty TPM. A generalized image's clone runs",
+    'specialize and OOBE with a new answer file (new computer name and password); any other boots',
+    'as a copy of its source.',
   ].join('\n'),
-  options: { ...bootOptions, ...configOptions },
+  options: {
+    ...bootOptions,
+    image: { type: 'string', valueName: 'image', description: 'Clone a stored image instead of installing' },
+    ...configOptions,
+  },
   examples: [
     ['winguest up --iso Win11_24H2_English_x64.iso --detach', 'install and leave it running'],
     ['winguest up dev && winguest ssh dev', 'boot an installed instance, then log in'],
+    ['winguest up ci-1 --image golden --detach', 'a clone of image golden, ready in seconds'],
     ['winguest up --iso win.iso --json | jq -c "select(.event == \\"stage\\")"', 'stages for scripts'],
   ],
   async run(context) {
@@ -39,12 +51,14 @@ export const upCommand: CommandDefinition = {
     const name = context.positionals[0] ?? 'winguest';
     const target = await resolveTarget(context);
     const [vm, { planRunner }] = await Promise.all([import('@winguest/vm'), import('@winguest/guest')]);
-    const options = planRunner(target.config, {
+    const image = typeof context.values.image === 'string' ? context.values.image : undefined;
+    const planned = planRunner(target.config, {
       name,
       arch: target.arch,
       ...(target.media ? { windowsIso: target.media.path } : {}),
       paths: hostPaths(target, context.cwd),
     });
+    const options = image ? { ...planned, image } : planned;
     const result = await runVm(context, (run) => vm.up(options, run), {
       writeCidata: async ({ path, sshPublicKey }) => {
         const prepared = await prepareBuild(context, target, [sshPublicKey]);
