@@ -64,6 +64,11 @@ export const commands: CommandEntry[] = [
     load: async () => (await import('./image')).imageCommand,
   },
   {
+    name: 'snapshot',
+    summary: 'Snapshots of a running guest: save, restore, ls, rm',
+    load: async () => (await import('./snapshot')).snapshotCommand,
+  },
+  {
     name: 'answerfile',
     summary: 'Print or write the autounattend.xml for the config',
     load: async () => (await import('./answerfile')).answerfileCommand,

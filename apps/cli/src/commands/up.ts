@@ -1,10 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import type { CommandDefinition } from '../command';
+import type { CommandContext, CommandDefinition } from '../command';
 import { configOptions } from '../config/config-options';
 import { UsageError } from '../errors';
 import { prepareBuild, resolveTarget, type Target } from '../plan/prepare-build';
 import { writeCidataIso } from '../plan/write-cidata';
+import { callVm } from '../vm/call-vm';
+import { duration } from '../vm/progress-renderer';
 import { reportReady, runVm } from '../vm/run-vm';
 import { waitForStopRequest } from '../vm/wait-for-stop';
 
@@ -20,6 +22,7 @@ export const upCommand: CommandDefinition = {
   usage: [
     'up [name] [--iso windows.iso] [--config winguest.yaml] [--detach] [--json]',
     'up <name> --image <image> [--detach] [--json]',
+    'up <name> --snapshot <snapshot> [--json]',
   ],
   description: [
     'Creates the instance (default name: winguest) under WINGUEST_HOME or the platform state dir,',
@@ -37,18 +40,26 @@ export const upCommand: CommandDefinition = {
   options: {
     ...bootOptions,
     image: { type: 'string', valueName: 'image', description: 'Clone a stored image instead of installing' },
+    snapshot: {
+      type: 'string',
+      valueName: 'snapshot',
+      description: 'Resume the instance straight into a snapshot (see `winguest snapshot`)',
+    },
     ...configOptions,
   },
   examples: [
     ['winguest up --iso Win11_24H2_English_x64.iso --detach', 'install and leave it running'],
     ['winguest up dev && winguest ssh dev', 'boot an installed instance, then log in'],
     ['winguest up ci-1 --image golden --detach', 'a clone of image golden, ready in seconds'],
+    ['winguest up dev --snapshot clean', 'resume a stopped instance into its snapshot "clean"'],
     ['winguest up --iso win.iso --json | jq -c "select(.event == \\"stage\\")"', 'stages for scripts'],
   ],
   async run(context) {
     if (context.positionals.length > 1)
       throw new UsageError(`Expected at most one instance name, got ${context.positionals.length}`, 'up');
     const name = context.positionals[0] ?? 'winguest';
+    if (typeof context.values.snapshot === 'string')
+      return resumeSnapshot(context, name, context.values.snapshot);
     const target = await resolveTarget(context);
     const [vm, { planRunner }] = await Promise.all([import('@winguest/vm'), import('@winguest/guest')]);
     const image = typeof context.values.image === 'string' ? context.values.image : undefined;
@@ -75,6 +86,21 @@ export const upCommand: CommandDefinition = {
     return waitForStopRequest(context, name);
   },
 };
+
+/** `up NAME --snapshot S`: restore and report like `snapshot restore`; the guest keeps running. */
+async function resumeSnapshot(context: CommandContext, name: string, snapshot: string): Promise<number> {
+  const restored = await callVm((api) => api.restoreSnapshot({ name, snapshot }));
+  if (context.values.json)
+    context.out.line(
+      // A `result` line of upJsonLineSchema: readers of `up --json` need nothing new.
+      JSON.stringify({ type: 'result', ...restored, stages: [], totalMs: restored.durationMs }),
+    );
+  else
+    context.out.line(
+      `${context.out.bold(name)} ready in ${duration(restored.durationMs)} (snapshot ${snapshot})`,
+    );
+  return 0;
+}
 
 /** The config's host paths, resolved against the working directory. */
 function hostPaths({ config }: Target, cwd: string): { drivers?: string; kernel?: string; initrd?: string } {
