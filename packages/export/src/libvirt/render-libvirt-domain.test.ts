@@ -1,4 +1,4 @@
-import { buildQemuArgs, type VmSpecInput } from '@winguest/qemu-args';
+import { buildQemuArgs, type QemuHostInput, type VmSpecInput } from '@winguest/qemu-args';
 import { requireHostTools } from '@winguest/vitest-config/host-tools';
 import { describe, expect, test } from 'vitest';
 import { profiles } from '../__fixtures__/profiles';
@@ -37,7 +37,7 @@ const cases = all.map((profile, i) => {
 });
 
 /** Every host file QEMU could need, so any profile builds. */
-const qemuHost = {
+const qemuHost: QemuHostInput = {
   binary: 'qemu-system',
   accelerator: 'tcg',
   qmp: { path: '/run/qmp.sock' },
@@ -45,7 +45,7 @@ const qemuHost = {
   varsPath: '/vm/vars.fd',
   tpmSocket: '/run/tpm.sock',
   guestAgentSocket: '/run/qga.sock',
-} as const;
+};
 
 const base: VmSpecInput = {
   arch: 'amd64',
