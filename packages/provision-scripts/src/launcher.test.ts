@@ -18,7 +18,7 @@ describe('renderLauncher', () => {
   test('looks for <drive>\\winguest\\winguest.marker on every drive and runs provision.ps1 beside it', () => {
     const command = commandOf(renderLauncher());
     expect(command).toContain('foreach($d in [IO.DriveInfo]::GetDrives())');
-    expect(command).toContain(`$w=$d.Name+'${launcherDefaults.folder}'+'\\'`);
+    expect(command).toContain(`foreach($w in ($d.Name+'${launcherDefaults.folder}'+'\\'),$d.Name)`);
     expect(command).toContain(`[IO.File]::Exists($w+'${launcherDefaults.marker}')`);
     expect(command).toContain(`& ($w+'${launcherDefaults.script}');exit $LASTEXITCODE`);
   });
@@ -32,9 +32,17 @@ describe('renderLauncher', () => {
     const command = commandOf(
       renderLauncher({ folder: 'cidata', marker: 'ours.tag', script: 'first-logon.ps1' }),
     );
-    expect(command).toContain("$d.Name+'cidata'+'\\'");
+    expect(command).toContain("($d.Name+'cidata'+'\\'),$d.Name");
     expect(command).toContain("Exists($w+'ours.tag')");
     expect(command).toContain("& ($w+'first-logon.ps1')");
+  });
+
+  test('also finds flat media (marker and script at the root, as on a KubeVirt sysprep volume), after the folder', () => {
+    const command = commandOf(renderLauncher());
+    const folderFirst = command.indexOf(`($d.Name+'${launcherDefaults.folder}'+'\\')`);
+    const root = command.indexOf(',$d.Name)');
+    expect(folderFirst).toBeGreaterThan(0);
+    expect(root).toBeGreaterThan(folderFirst);
   });
 
   test.each([
