@@ -4,6 +4,7 @@ export {
   buildStandinGuestOptionsSchema,
   type StandinGuest,
 } from './build-standin-guest.ts';
+export { type StandinBootIsoOptions, standinBootIso } from './boot-iso.ts';
 export { defaultStandinCacheDir } from './default-cache-dir.ts';
 export { StandinGuestError, type StandinGuestErrorCode } from './errors.ts';
 export {
