@@ -32,7 +32,13 @@ export async function standinBootIso({ guest, cmdline }: StandinBootIsoOptions):
   }
   const id = createHash('sha256').update(cmdline).digest('hex').slice(0, 12);
   const iso = join(dirname(guest.kernel), `boot-${id}.iso`);
-  if (await access(iso).then(() => true, () => false)) return iso;
+  if (
+    await access(iso).then(
+      () => true,
+      () => false,
+    )
+  )
+    return iso;
   const work = await mkdtemp(join(dirname(guest.kernel), '.boot-'));
   try {
     const root = join(work, 'iso');

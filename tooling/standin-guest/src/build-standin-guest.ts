@@ -7,8 +7,8 @@ import { type DebianArch, downloadPackages, extractPackage } from './apt.ts';
 import type { AptPackage } from './apt-packages.ts';
 import { standinCacheKey } from './cache-key.ts';
 import {
-  bootLoaderFile,
   type BuildManifest,
+  bootLoaderFile,
   type CachedBuild,
   publishBuild,
   readBuild,

@@ -1,10 +1,10 @@
+export { type StandinBootIsoOptions, standinBootIso } from './boot-iso.ts';
 export {
   type BuildStandinGuestOptions,
   buildStandinGuest,
   buildStandinGuestOptionsSchema,
   type StandinGuest,
 } from './build-standin-guest.ts';
-export { type StandinBootIsoOptions, standinBootIso } from './boot-iso.ts';
 export { defaultStandinCacheDir } from './default-cache-dir.ts';
 export { StandinGuestError, type StandinGuestErrorCode } from './errors.ts';
 export {

@@ -69,10 +69,20 @@ export async function sharedLibraries(
   return [...placed.values()].sort((a, b) => a.path.localeCompare(b.path));
 }
 
-async function firstExisting(root: string, dirs: readonly string[], name: string): Promise<string | undefined> {
+async function firstExisting(
+  root: string,
+  dirs: readonly string[],
+  name: string,
+): Promise<string | undefined> {
   for (const dir of dirs) {
     const path = join(dir, name);
-    if (await access(join(root, path)).then(() => true, () => false)) return path;
+    if (
+      await access(join(root, path)).then(
+        () => true,
+        () => false,
+      )
+    )
+      return path;
   }
   return undefined;
 }
