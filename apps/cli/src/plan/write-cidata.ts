@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { WriteIsoResult } from '@winguest/cidata-iso';
 import { CliError } from '../errors';
+import { netkvmArm64Entries } from './arm64-netkvm';
 import { opensshMsiName, provisionScriptName } from './guest-plan';
 import type { PreparedBuild } from './prepare-build';
 
@@ -17,7 +18,10 @@ export async function writeCidataIso(
 ): Promise<WriteIsoResult> {
   const { cidataLayout, writeIso } = await import('@winguest/cidata-iso');
   const msi = prepared.config.media.opensshMsi;
-  const layout = cidataLayout({
+  const drivers = prepared.config.media.drivers;
+  // arm64 Windows has no in-box NIC driver: NetKVM from the driver ISO goes into $WinPEDriver$.
+  const netkvm = prepared.arch === 'arm64' && drivers ? await netkvmArm64Entries(resolve(cwd, drivers)) : [];
+  const base = cidataLayout({
     answerFile: prepared.answerXml,
     files: {
       [provisionScriptName]: prepared.provisionScript,
@@ -27,6 +31,7 @@ export async function writeCidataIso(
       ...(msi ? { [opensshMsiName]: { path: resolve(cwd, msi) } } : {}),
     },
   });
+  const layout = [...base, ...netkvm];
   try {
     await mkdir(dirname(destination), { recursive: true });
     return await writeIso(layout, destination, { overwrite: true });
