@@ -80,6 +80,9 @@ describe.each(standins.map((s) => [s.name, s] as const))('the %s scenario, end t
       const overhead = overheadOf(result);
       expect(overhead).toBeDefined();
       if (overhead) console.log(`[e2e] ${formatOverhead(standin.name, overhead)}`);
+      console.log(
+        `[e2e] ${standin.name} phases: ${result.phases.map((p) => `${p.phase} ${p.durationMs} ms`).join(', ')}`,
+      );
     },
   );
 });

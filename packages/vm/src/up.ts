@@ -180,7 +180,7 @@ async function bootUntilReady(input: BootInput): Promise<UpResult> {
       paths,
       emit,
       ssh: { ...sshTarget(ssh), readyCommand: config.ssh.readyCommand },
-      timeouts: resolveTimeouts(host.accelerator, config.arch, config.timeouts),
+      timeouts: resolveTimeouts(host.accelerator, config.timeouts),
       screenshotIntervalMs: config.screenshotIntervalSeconds * 1000,
       pressKeys: mode === 'install' && !!config.media.windows && !config.media.noPromptBoot,
       keyWindowMs: host.accelerator === 'tcg' ? 90_000 : 20_000,
