@@ -49,6 +49,39 @@ describe('openssh', () => {
   });
 });
 
+describe('guest-agent', () => {
+  const msi = { path: 'guest-agent/qemu-ga-x86_64.msi', sha256: sha };
+  const script = renderProvisionScript({ guestAgent: { msi } });
+  const step = script.slice(script.indexOf("Invoke-WinguestStep -Name 'guest-agent'"));
+
+  test('installs qemu-ga from the media through the same checksummed MSI helper as OpenSSH', () => {
+    expect(step).toContain(
+      `Install-WinguestMsi -Path (Get-WinguestMediaPath -RelativePath 'guest-agent\\qemu-ga-x86_64.msi') -ExpectedHash '${sha.toUpperCase()}'`,
+    );
+    expect(script.match(/^function Install-WinguestMsi /gm)).toHaveLength(1); // one helper, shared
+    const both = renderProvisionScript({ guestAgent: { msi }, openssh: { strategy: 'msi', msi } });
+    expect(both.match(/^function Install-WinguestMsi /gm)).toHaveLength(1);
+  });
+
+  test('installs only when the QEMU-GA service is missing, then keeps it automatic and running', () => {
+    expect(step.indexOf("Get-Service -Name 'QEMU-GA'")).toBeLessThan(step.indexOf('Install-WinguestMsi'));
+    expect(step).toContain("Set-WinguestServiceRunning -Name 'QEMU-GA'");
+    expect(step).toContain('org.qemu.guest_agent.0');
+    expect(step).not.toContain('Install-WinguestDriver'); // vioserial comes from $WinPEDriver$ unless asked
+  });
+
+  test('with serialDriverInf, the vioserial driver is installed before the agent', () => {
+    const withDriver = renderProvisionScript({ guestAgent: { msi, serialDriverInf: 'drivers/vioser.inf' } });
+    const body = withDriver.slice(withDriver.indexOf("Invoke-WinguestStep -Name 'guest-agent'"));
+    expect(
+      body.indexOf(
+        "Install-WinguestDriver -InfPath (Get-WinguestMediaPath -RelativePath 'drivers\\vioser.inf')",
+      ),
+    ).toBeGreaterThan(-1);
+    expect(body.indexOf('Install-WinguestDriver')).toBeLessThan(body.indexOf('Install-WinguestMsi'));
+  });
+});
+
 describe('authorized-keys', () => {
   const script = renderProvisionScript({ authorizedKeys: { keys: [key], users: ['builder'] } });
 
