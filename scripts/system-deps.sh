@@ -31,7 +31,8 @@ packages=(
   kmod               # depmod: modules.dep for the stand-in guest's kernel
   binutils           # readelf: the stand-in's dropbear libraries, for any architecture
   dosfstools         # mkfs.vfat: the arm64 stand-in's ESP
-  mtools             # mmd/mcopy: files into that ESP without mounting it
+  mtools             # mmd/mcopy/mdir/mtype: files into that ESP without mounting it, and back
+  file               # file: the arm64 stand-in's kernel and dropbear are arm64 binaries
   busybox            # busybox sh: the stand-in guest's check scripts parse and run (e2e)
 )
 
