@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parsePowerShell, syntaxErrors } from './__fixtures__/powershell-grammar';
+import { commandCalls } from './__fixtures__/script-syntax';
 import { InvalidInputError, launcherDefaults, maxCommandLineLength, renderLauncher } from './index';
 
 const longest = { folder: 'f'.repeat(64), marker: 'm'.repeat(64), script: `${'s'.repeat(60)}.ps1` };
@@ -15,12 +16,30 @@ describe('renderLauncher', () => {
     expect(renderLauncher()).toMatch(/^powershell\.exe -NoProfile -ExecutionPolicy Bypass -Command "[^"]+"$/);
   });
 
-  test('looks for <drive>\\winguest\\winguest.marker on every drive and runs provision.ps1 beside it', () => {
-    const command = commandOf(renderLauncher());
-    expect(command).toContain('foreach($d in [IO.DriveInfo]::GetDrives())');
-    expect(command).toContain(`foreach($w in ($d.Name+'${launcherDefaults.folder}'+'\\'),$d.Name)`);
-    expect(command).toContain(`[IO.File]::Exists($w+'${launcherDefaults.marker}')`);
-    expect(command).toContain(`& ($w+'${launcherDefaults.script}');exit $LASTEXITCODE`);
+  test('looks for <drive>\\winguest\\winguest.marker on every drive and runs provision.ps1 beside it', async () => {
+    const calls = await commandCalls(`${commandOf(renderLauncher())}\n`);
+    const [run, exit] = calls.filter((call) => call.name.startsWith('& ') || call.name === 'exit');
+    expect(run?.name).toBe(`& ($w+'${launcherDefaults.script}')`);
+    expect(
+      run?.conditions.map((c) => [c.kind, c.commands.map((command) => [command.name, command.positional])]),
+    ).toEqual([
+      ['foreach', [['[IO.DriveInfo]::GetDrives', []]]],
+      ['foreach', []],
+      ['if', [['[IO.File]::Exists', [`$w+'${launcherDefaults.marker}'`]]]],
+    ]);
+    expect([exit?.positional, exit?.conditions.length]).toEqual([['$LASTEXITCODE'], 3]);
+    expect(run?.conditions[1]?.text).toBe(`$w in ($d.Name+'${launcherDefaults.folder}'+'\\'),$d.Name`);
+  });
+
+  test('then looks for the marker at the root of each drive: flat media such as a KubeVirt sysprep volume', async () => {
+    const calls = await commandCalls(`${commandOf(renderLauncher())}\n`);
+    const run = calls.find((call) => call.name.startsWith('& '));
+    // The candidates in order: the folder first, then the drive's root ($d.Name is `E:\`).
+    const [, candidates] = /^\$w in (.*)$/.exec(run?.conditions[1]?.text ?? '') ?? [];
+    expect(candidates?.split(/,(?=\$d\.Name$)/)).toEqual([
+      `($d.Name+'${launcherDefaults.folder}'+'\\')`,
+      '$d.Name',
+    ]);
   });
 
   test('hard-codes no drive letter for the media (only the log on the system drive)', () => {
@@ -28,21 +47,13 @@ describe('renderLauncher', () => {
     expect(command).not.toMatch(/[A-Za-z]:\\/);
   });
 
-  test('takes folder, marker and script names as options', () => {
-    const command = commandOf(
-      renderLauncher({ folder: 'cidata', marker: 'ours.tag', script: 'first-logon.ps1' }),
-    );
-    expect(command).toContain("($d.Name+'cidata'+'\\'),$d.Name");
-    expect(command).toContain("Exists($w+'ours.tag')");
-    expect(command).toContain("& ($w+'first-logon.ps1')");
-  });
-
-  test('also finds flat media (marker and script at the root, as on a KubeVirt sysprep volume), after the folder', () => {
-    const command = commandOf(renderLauncher());
-    const folderFirst = command.indexOf(`($d.Name+'${launcherDefaults.folder}'+'\\')`);
-    const root = command.indexOf(',$d.Name)');
-    expect(folderFirst).toBeGreaterThan(0);
-    expect(root).toBeGreaterThan(folderFirst);
+  test('takes folder, marker and script names as options', async () => {
+    const options = { folder: 'cidata', marker: 'ours.tag', script: 'first-logon.ps1' };
+    const calls = await commandCalls(`${commandOf(renderLauncher(options))}\n`);
+    const run = calls.find((call) => call.name.startsWith('& '));
+    expect(run?.name).toBe("& ($w+'first-logon.ps1')");
+    expect(run?.conditions[2]?.commands[0]?.positional).toEqual(["$w+'ours.tag'"]);
+    expect(run?.conditions[1]?.text).toBe("$w in ($d.Name+'cidata'+'\\'),$d.Name");
   });
 
   test.each([
