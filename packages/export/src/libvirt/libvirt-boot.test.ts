@@ -134,7 +134,7 @@ describe.skipIf(!tools.available)('libvirt export booted under a real libvirtd (
     async () => {
       const log = join(dir, 'serial.log');
       const started = Date.now();
-      const lines = () =>
+      const lines = (): string[] =>
         existsSync(log) ? (readFileSync(log, 'utf8').match(/WINGUEST [^\r\n]*/g) ?? []) : [];
       while (!lines().includes('WINGUEST ready') && Date.now() - started < readyWithinMs) await sleep(1000);
       timings.ready = (Date.now() - started) / 1000;
