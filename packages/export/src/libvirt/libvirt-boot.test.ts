@@ -16,6 +16,8 @@ const tools = requireHostTools([
   { command: 'virsh', debian: 'libvirt-clients' },
   { command: 'setpriv', debian: 'util-linux' },
   { command: 'qemu-system-x86_64', debian: 'qemu-system-x86' },
+  { command: 'qemu-system-aarch64', debian: 'qemu-system-arm' },
+  { command: 'swtpm', debian: 'swtpm' },
   { command: 'qemu-img', debian: 'qemu-utils' },
   { command: 'ssh', debian: 'openssh-client' },
   { command: 'ssh-keygen', debian: 'openssh-client' },
@@ -23,6 +25,30 @@ const tools = requireHostTools([
   { command: 'dpkg-deb', debian: 'dpkg' },
 ]);
 const readyWithinMs = 180_000;
+
+/** Profiles whose firmware, SMM and TPM libvirt itself must provide (paused: nothing boots). */
+const firmwareProfiles = [
+  {
+    name: 'sb-tpm',
+    spec: {
+      arch: 'amd64',
+      secureBoot: true,
+      tpm: true,
+      guestAgent: true,
+      cpus: 1,
+      memoryMiB: 256,
+      disk: { path: '' },
+    },
+    firmware: /secure='yes' type='pflash'>[^<]*OVMF_CODE[^<]*\.(ms|secboot)\.fd</,
+    tpm: "<tpm model='tpm-crb'>",
+  },
+  {
+    name: 'arm-nvme',
+    spec: { arch: 'arm64', tpm: true, cpus: 1, memoryMiB: 256, disk: { path: '', interface: 'nvme' } },
+    firmware: /type='pflash'>[^<]*AAVMF_CODE[^<]*\.fd</,
+    tpm: "<tpm model='tpm-tis'>",
+  },
+] as const;
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -99,6 +125,15 @@ describe.skipIf(!tools.available)('libvirt export booted under a real libvirtd (
       },
     );
     writeFileSync(join(dir, 'domain.xml'), xml);
+    for (const profile of firmwareProfiles) {
+      const disk = join(dir, `${profile.name}.qcow2`);
+      execFileSync(tools.paths['qemu-img'] as string, ['create', '-q', '-f', 'qcow2', disk, '64M']);
+      const spec = { ...profile.spec, name: profile.name, disk: { ...profile.spec.disk, path: disk } };
+      writeFileSync(
+        join(dir, `${profile.name}.xml`),
+        renderLibvirtDomain(spec, { domainType: 'qemu', userNetwork: 'qemu-commandline' }),
+      );
+    }
     daemon = await startPrivateLibvirtd(join(dir), {
       libvirtd: tools.paths.libvirtd as string,
       virsh: tools.paths.virsh as string,
@@ -108,7 +143,7 @@ describe.skipIf(!tools.available)('libvirt export booted under a real libvirtd (
   }, 240_000);
 
   afterAll(async () => {
-    daemon?.virsh(['destroy', name]);
+    for (const domain of [name, ...firmwareProfiles.map((p) => p.name)]) daemon?.virsh(['destroy', domain]);
     await daemon?.stop();
     console.log(`libvirt boot timings (s): ${JSON.stringify(timings)}`);
     if (dir) rmSync(dir, { recursive: true, force: true });
@@ -128,6 +163,22 @@ describe.skipIf(!tools.available)('libvirt export booted under a real libvirtd (
     expect(live).toContain(`<source path='${join(dir, 'serial.log')}'/>`);
     expect(live).toContain(`hostfwd=tcp:127.0.0.1:${sshPort}-:22`);
   });
+
+  test.each(firmwareProfiles)(
+    '$name: libvirt picks the firmware by descriptor, runs swtpm and starts QEMU',
+    ({ name: domain, firmware, tpm }) => {
+      const lv = daemon as PrivateLibvirtd;
+      expect(lv.virsh(['define', join(dir, `${domain}.xml`)]).stderr).toBe('');
+      const start = lv.virsh(['start', '--paused', domain]);
+      expect(start.stderr).toBe('');
+      const live = lv.virsh(['dumpxml', domain]).stdout;
+      expect(live).toMatch(firmware);
+      expect(live).toContain(tpm);
+      expect(lv.virsh(['domstate', domain]).stdout.trim()).toBe('paused');
+      lv.virsh(['destroy', domain]);
+    },
+    60_000,
+  );
 
   test(
     'the guest installs, reboots, reports ready on the serial log and serves SSH on the forwarded port',
