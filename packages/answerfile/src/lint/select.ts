@@ -62,3 +62,8 @@ export function* walkWithParent(element: XmlElement): Generator<[XmlElement, Xml
     yield* walkWithParent(child);
   }
 }
+
+/** The install a component architecture belongs to: wow64 components configure 32-bit programs of an amd64 install. */
+export function installArchitecture(arch: string | undefined): string | undefined {
+  return arch === 'wow64' ? 'amd64' : arch;
+}

@@ -1,5 +1,6 @@
 import { childOf, walk, type XmlElement } from '../../parse/model';
 import type { LintRule } from '../lint-types';
+import { answerFilesPage, shellSetupPage } from '../references';
 import { actionOf, integerOf, trimmed } from '../select';
 
 /** Elements that are items of a keyed list and need `wcm:action`. */
@@ -27,6 +28,7 @@ const actions = ['add', 'modify', 'remove'];
 export const listItemAction: LintRule = {
   id: 'list-item-action',
   summary: 'List items carry wcm:action="add" (or modify/remove).',
+  reference: answerFilesPage,
   check({ model, report }) {
     for (const element of walk(model.root)) {
       const action = actionOf(element);
@@ -72,6 +74,7 @@ function checkOrders(items: XmlElement[], report: (e: XmlElement, message: strin
 export const commandOrder: LintRule = {
   id: 'command-order',
   summary: 'Command Orders are unique and within 1..500 per list.',
+  reference: shellSetupPage('FirstLogonCommands/SynchronousCommand/Order'),
   check({ model, report }) {
     for (const element of walk(model.root)) {
       const itemName = orderedLists[element.name];
