@@ -44,10 +44,11 @@ export function normaliseComponent(input: unknown): ComponentFile {
   for (const path of Object.keys(file.settings).sort()) {
     const facts = { ...file.settings[path] };
     if (!path.includes('/'))
-      facts.reference ??= `${base}${file.component.toLowerCase()}-${path.toLowerCase()}`;
+      facts.reference ??= `${base}${file.component.toLowerCase()}-${path.toLowerCase().replaceAll('_', '-')}`;
     if (facts.passes) facts.passes = order(facts.passes);
     const parent = path.split('/').slice(0, -1).join('/');
-    if (parent && !(parent in file.settings)) throw new Error(`${file.component}: ${path} has no parent ${parent}`);
+    if (parent && !(parent in file.settings))
+      throw new Error(`${file.component}: ${path} has no parent ${parent}`);
     settings[path] = Object.fromEntries(
       settingKeys.filter((key) => key in facts).map((key) => [key, facts[key as keyof typeof facts]]),
     );

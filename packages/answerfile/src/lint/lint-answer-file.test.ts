@@ -30,8 +30,8 @@ describe('answer files in the shapes people use', () => {
     const xml = readFileSync(new URL('vm-template-windows11-uefi.xml', fixtures), 'utf8');
     const warnings = lintAnswerFile(xml).filter((f) => f.severity === 'warning');
     expect(warnings.map((w) => w.message)).toEqual([
-      expect.stringMatching(/^OOBE\/SkipUserOOBE is deprecated/),
-      expect.stringMatching(/^OOBE\/SkipMachineOOBE is deprecated/),
+      expect.stringMatching(/Shell-Setup\/OOBE\/SkipUserOOBE is deprecated/),
+      expect.stringMatching(/Shell-Setup\/OOBE\/SkipMachineOOBE is deprecated/),
     ]);
   });
 });
@@ -80,8 +80,12 @@ describe('lintAnswerFile', () => {
       'partition-type',
       'partition-type',
     ]);
-    expect(new Set(lintAnswerFile(xml, { arch: 'arm64' }).map((f) => f.ruleId))).toEqual(
-      new Set(['target-architecture']),
+    const arm64 = lintAnswerFile(xml, { arch: 'arm64' });
+    expect(new Set(arm64.map((f) => `${f.ruleId} ${f.severity}`))).toEqual(
+      new Set(['target-architecture info', 'unattended-install error']),
+    );
+    expect(arm64.filter((f) => f.severity === 'error').map((f) => f.message)).toContain(
+      'On arm64 media Setup stops at the license terms and disk pages (windowsPE has no Microsoft-Windows-Setup component for it); add a Microsoft-Windows-Setup component to windowsPE (processorArchitecture="arm64").',
     );
   });
 });

@@ -7,7 +7,11 @@ import { rules } from './rules/index';
 
 /** Id and summary of every rule `lintAnswerFile` runs, plus `well-formed` for parse errors. */
 export const lintRules: readonly { id: string; summary: string; reference: string }[] = [
-  { id: 'well-formed', summary: 'The file is well-formed, namespace-correct XML.', reference: answerFilesPage },
+  {
+    id: 'well-formed',
+    summary: 'The file is well-formed, namespace-correct XML.',
+    reference: answerFilesPage,
+  },
   ...rules.map(({ id, summary, reference }) => ({ id, summary, reference })),
 ];
 

@@ -27,7 +27,9 @@ const parents = new WeakMap<ComponentFacts, Set<string>>();
 function listedParents(facts: ComponentFacts): Set<string> {
   let set = parents.get(facts);
   if (!set) {
-    set = new Set(Object.keys(facts.settings).map((path) => path.slice(0, Math.max(0, path.lastIndexOf('/')))));
+    set = new Set(
+      Object.keys(facts.settings).map((path) => path.slice(0, Math.max(0, path.lastIndexOf('/')))),
+    );
     parents.set(facts, set);
   }
   return set;

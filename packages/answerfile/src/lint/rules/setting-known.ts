@@ -4,7 +4,8 @@ import { componentsWithSetting, referenceOf, settingsOfKnownComponents } from '.
 export const unknownSetting: LintRule = {
   id: 'unknown-setting',
   summary: 'Every setting of a known component exists in that component (Setup stops on one that does not).',
-  reference: 'https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/components-b-unattend',
+  reference:
+    'https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/components-b-unattend',
   check({ components, report }) {
     for (const { component, facts, path, element, setting, parentOpen } of settingsOfKnownComponents(
       components,

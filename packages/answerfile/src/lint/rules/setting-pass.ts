@@ -4,7 +4,8 @@ import { componentsPage, passesPage } from '../references';
 import { componentFacts, passesOf, referenceOf, settingsOfKnownComponents } from '../setup-table';
 
 const list = (items: readonly string[]) => items.join(', ');
-const isPass = (pass: string | undefined) => pass !== undefined && (passes as readonly string[]).includes(pass);
+const isPass = (pass: string | undefined) =>
+  pass !== undefined && (passes as readonly string[]).includes(pass);
 
 export const settingPass: LintRule = {
   id: 'setting-pass',

@@ -21,7 +21,8 @@ function valueProblem(setting: SettingFacts, text: string): string | undefined {
 export const settingValue: LintRule = {
   id: 'setting-value',
   summary: 'Booleans, numbers and enumerations hold a value their setting accepts.',
-  reference: 'https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/components-b-unattend',
+  reference:
+    'https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/components-b-unattend',
   check({ components, report }) {
     for (const { component, facts, path, element, setting } of settingsOfKnownComponents(components)) {
       if (!setting?.type || element.children.length > 0) continue;
@@ -42,7 +43,8 @@ export const settingValue: LintRule = {
 export const deprecatedSetting: LintRule = {
   id: 'deprecated-setting',
   summary: 'Settings the reference marks as deprecated (SkipMachineOOBE, SkipUserOOBE, NetworkLocation…).',
-  reference: 'https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-oobe',
+  reference:
+    'https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-oobe',
   check({ components, report }) {
     for (const { component, facts, path, element, setting } of settingsOfKnownComponents(components)) {
       if (!setting?.deprecated) continue;

@@ -5,9 +5,16 @@ import { answerFilesPage } from '../references';
 import { walkWithParent } from '../select';
 
 /** The element each structural element must sit in. */
-const expectedParent: Record<string, string> = { settings: 'unattend', servicing: 'unattend', component: 'settings' };
+const expectedParent: Record<string, string> = {
+  settings: 'unattend',
+  servicing: 'unattend',
+  component: 'settings',
+};
 /** What the structural elements may hold directly. */
-const allowedChildren: Record<string, string[]> = { unattend: ['settings', 'servicing'], settings: ['component'] };
+const allowedChildren: Record<string, string[]> = {
+  unattend: ['settings', 'servicing'],
+  settings: ['component'],
+};
 
 function problem(element: XmlElement, parent: XmlElement, root: XmlElement): string | undefined {
   const expected = expectedParent[element.name];

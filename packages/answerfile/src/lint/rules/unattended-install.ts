@@ -60,7 +60,11 @@ function answersAccount(shell: XmlElement): boolean {
   );
 }
 
-function gapsFor(context: LintContext, arch: string, placed: PlacedComponent[]): [Gap[], XmlElement | undefined] {
+function gapsFor(
+  context: LintContext,
+  arch: string,
+  placed: PlacedComponent[],
+): [Gap[], XmlElement | undefined] {
   const { model } = context;
   const mine = placed.filter((c) => installArchitecture(c.processorArchitecture) === arch);
   const windowsPE = model.settings.find((s) => s.pass === 'windowsPE');
@@ -70,7 +74,7 @@ function gapsFor(context: LintContext, arch: string, placed: PlacedComponent[]):
     gaps.push({
       severity: 'error',
       stop: 'the license terms and disk pages (windowsPE has no Microsoft-Windows-Setup component for it)',
-      fix: 'add Microsoft-Windows-Setup to windowsPE',
+      fix: 'add a Microsoft-Windows-Setup component to windowsPE',
       reference: setupPage('UserData'),
     });
   } else if (windowsPE) gaps.push(...windowsPEGaps(setup));
@@ -105,7 +109,7 @@ export const unattendedInstall: LintRule = {
         report(
           at ?? model.root,
           gap.severity,
-          `On ${arch} media Setup stops at ${gap.stop}: ${gap.fix} in a component for ${arch}.`,
+          `On ${arch} media Setup stops at ${gap.stop}; ${gap.fix} (processorArchitecture="${arch}").`,
           gap.reference,
         );
       }
