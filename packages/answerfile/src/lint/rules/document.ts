@@ -31,8 +31,8 @@ export const elementNamespace: LintRule = {
       if (element.namespace === '') {
         report(
           element,
-          'error',
-          `<${element.name}> is in no namespace (xmlns=""); Setup reads only elements in "${unattendNamespace}".`,
+          'warning',
+          `<${element.name}> is in no namespace (xmlns=""): Setup reads only elements in "${unattendNamespace}" and ignores it and everything inside. Remove xmlns="".`,
         );
       } else if (element.namespace !== unattendNamespace) {
         report(
