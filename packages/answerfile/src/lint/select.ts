@@ -55,12 +55,24 @@ export function actionOf(element: XmlElement): string | undefined {
   return attributeOf(element, 'action', wcmNamespace);
 }
 
-/** Every element below `element` with its parent, in document order. */
-export function* walkWithParent(element: XmlElement): Generator<[XmlElement, XmlElement]> {
-  for (const child of element.children) {
-    yield [child, element];
-    yield* walkWithParent(child);
+const pairs = new WeakMap<XmlElement, readonly [XmlElement, XmlElement][]>();
+
+/** Every element below `element` with its parent, in document order (computed once per tree). */
+export function walkWithParent(element: XmlElement): readonly [XmlElement, XmlElement][] {
+  let found = pairs.get(element);
+  if (!found) {
+    const list: [XmlElement, XmlElement][] = [];
+    const visit = (parent: XmlElement): void => {
+      for (const child of parent.children) {
+        list.push([child, parent]);
+        visit(child);
+      }
+    };
+    visit(element);
+    found = list;
+    pairs.set(element, found);
   }
+  return found;
 }
 
 /** The install a component architecture belongs to: wow64 components configure 32-bit programs of an amd64 install. */

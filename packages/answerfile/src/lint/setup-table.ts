@@ -35,33 +35,44 @@ function listedParents(facts: ComponentFacts): Set<string> {
   return set;
 }
 
+const placed = new WeakMap<readonly PlacedComponent[], readonly PlacedSetting[]>();
+
 /**
  * Every setting element of the components the table knows, in document order; an element the
- * component does not have is yielded (with `setting` undefined) but not descended into.
+ * component does not have is listed (with `setting` undefined) but not descended into. Computed once
+ * per lint run and shared by the rules.
  */
-export function* settingsOfKnownComponents(components: readonly PlacedComponent[]): Generator<PlacedSetting> {
-  for (const component of components) {
-    const facts = componentFacts(component.name);
-    if (!facts || component.name === undefined) continue;
-    const named = component as PlacedComponent & { name: string };
-    yield* settingsBelow(named, facts, component.element, '', facts.open === true);
+export function settingsOfKnownComponents(components: readonly PlacedComponent[]): readonly PlacedSetting[] {
+  let found = placed.get(components);
+  if (!found) {
+    const list: PlacedSetting[] = [];
+    for (const component of components) {
+      const facts = componentFacts(component.name);
+      if (!facts || component.name === undefined) continue;
+      const named = component as PlacedComponent & { name: string };
+      collectSettings(list, named, facts, component.element, '', facts.open === true);
+    }
+    found = list;
+    placed.set(components, found);
   }
+  return found;
 }
 
-function* settingsBelow(
+function collectSettings(
+  into: PlacedSetting[],
   component: PlacedSetting['component'],
   facts: ComponentFacts,
   parent: XmlElement,
   parentPath: string,
   parentOpen: boolean,
-): Generator<PlacedSetting> {
+): void {
   for (const element of parent.children) {
     const path = parentPath ? `${parentPath}/${element.name}` : element.name;
     const setting = Object.hasOwn(facts.settings, path) ? facts.settings[path] : undefined;
-    yield { component, facts, element, path, setting, parentOpen };
+    into.push({ component, facts, element, path, setting, parentOpen });
     if (!setting || element.children.length === 0) continue;
     const open = setting.open === true || setting.type !== undefined || !listedParents(facts).has(path);
-    yield* settingsBelow(component, facts, element, path, open);
+    collectSettings(into, component, facts, element, path, open);
   }
 }
 
