@@ -46,6 +46,11 @@ const realWorld: [string, LintOptions, RegExp[]][] = [
     [/<component> is in no namespace \(xmlns=""\)/, /<component> is in no namespace \(xmlns=""\)/],
   ],
   ['imaging-reference-sysprep.xml', { arch: 'amd64' }, []],
+  [
+    'lab-automation-server-sysprep.xml',
+    { arch: 'amd64' },
+    [/<JoinWorkgroup> is in no namespace \(xmlns=""\)/],
+  ],
   ['microsoft-sample-server-static-ip-utf16.xml', { arch: 'amd64', firmware: 'uefi' }, []],
   ['vm-tool-windows11-arm64.xml', { arch: 'arm64', firmware: 'uefi' }, []],
   ['generator-dual-arch-windows11.xml', { arch: 'amd64', firmware: 'uefi' }, []],

@@ -35,7 +35,7 @@ const cases: Case[] = [
     {},
     'element-namespace',
     'warning',
-    /is in no namespace \(xmlns=""\): Setup reads only elements in .* and ignores it/,
+    /is in no namespace \(xmlns=""\), not in "urn:schemas-microsoft-com:unattend" .*; remove xmlns=""/,
   ],
   [
     'element in a foreign namespace',

@@ -32,7 +32,7 @@ export const elementNamespace: LintRule = {
         report(
           element,
           'warning',
-          `<${element.name}> is in no namespace (xmlns=""): Setup reads only elements in "${unattendNamespace}" and ignores it and everything inside. Remove xmlns="".`,
+          `<${element.name}> is in no namespace (xmlns=""), not in "${unattendNamespace}" like the answer file's other elements; remove xmlns="".`,
         );
       } else if (element.namespace !== unattendNamespace) {
         report(
