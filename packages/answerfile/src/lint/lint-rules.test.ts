@@ -634,6 +634,7 @@ const cases: Case[] = [
         'Microsoft-Windows-Setup',
         `<UserData><AcceptEula>false</AcceptEula></UserData>${image()}`,
       ),
+      oobeSystem: shellC(account('dev')),
     }),
     {},
     'unattended-install',
@@ -647,7 +648,8 @@ const cases: Case[] = [
     {},
     'unattended-install',
     'warning',
-    /stops at "Select the operating system you want to install" on media with several editions/,
+    /stops at ("Select the operating system you want to install" on media with several editions|the first OOBE page)/,
+    2,
   ],
   [
     'the only Setup component is for another architecture',
@@ -666,6 +668,19 @@ const cases: Case[] = [
     'error',
     /On amd64 media Setup stops at the license terms and disk pages|On arm64 media Setup stops at OOBE's account page/,
     2,
+  ],
+  [
+    'windowsPE answers but no oobeSystem pass',
+    document({
+      windowsPE: component(
+        'Microsoft-Windows-Setup',
+        `<UserData><AcceptEula>true</AcceptEula></UserData>${image('<InstallTo><DiskID>0</DiskID><PartitionID>1</PartitionID></InstallTo>')}`,
+      ),
+    }),
+    {},
+    'unattended-install',
+    'warning',
+    /On amd64 media Setup stops at the first OOBE page after installing \(the file has no oobeSystem pass\)/,
   ],
   [
     'no account answers in oobeSystem',

@@ -88,6 +88,14 @@ function gapsFor(
       reference: shellSetupPage('UserAccounts'),
     });
   }
+  if (windowsPE && !oobeSystem) {
+    gaps.push({
+      severity: 'warning',
+      stop: 'the first OOBE page after installing (the file has no oobeSystem pass)',
+      fix: 'add oobeSystem with Microsoft-Windows-Shell-Setup OOBE and UserAccounts answers, unless a person finishes OOBE',
+      reference: shellSetupPage('OOBE'),
+    });
+  }
   const at = setup[0]?.element ?? windowsPE?.element ?? shells[0]?.element ?? oobeSystem?.element;
   return [gaps, at];
 }
