@@ -262,10 +262,21 @@ const cases: Case[] = [
       `<FirstLogonCommands>${command('0')}${command('501')}${command('x')}</FirstLogonCommands>`,
     ),
     {},
+    'setting-value',
+    'error',
+    /Order is "(0|501|x)", which (is below 1|is above 500|is not a whole number): Setup stops/,
+    3,
+  ],
+  [
+    'command without Order',
+    shell(
+      'oobeSystem',
+      '<FirstLogonCommands><SynchronousCommand wcm:action="add"><CommandLine>x</CommandLine></SynchronousCommand></FirstLogonCommands>',
+    ),
+    {},
     'command-order',
     'error',
-    /from 1 to 500/,
-    3,
+    /<SynchronousCommand> has no Order; give each a unique Order from 1 to 500/,
   ],
   [
     'CommandLine over 1024',

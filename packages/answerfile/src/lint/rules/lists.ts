@@ -56,16 +56,18 @@ const orderedLists: Record<string, string> = {
 function checkOrders(items: XmlElement[], report: (e: XmlElement, message: string) => void): void {
   const seen = new Set<number>();
   for (const item of items) {
+    const element = childOf(item, 'Order');
+    if ((trimmed(element) ?? '') === '') {
+      report(element ?? item, `<${item.name}> has no Order; give each a unique Order from 1 to 500.`);
+      continue;
+    }
+    // A value that is not a number from 1 to 500 is reported by setting-value, from the table.
     const order = integerOf(item, 'Order');
-    const at = childOf(item, 'Order') ?? item;
-    if (order === undefined || order < 1 || order > 500) {
-      const found = trimmed(childOf(item, 'Order'));
+    if (order !== undefined && seen.has(order)) {
       report(
-        at,
-        `<${item.name}> has Order ${found === undefined ? 'missing' : JSON.stringify(found)}; give each a unique Order from 1 to 500.`,
+        element ?? item,
+        `Order ${order} appears twice in <${item.name}>s of one list; Orders must be unique.`,
       );
-    } else if (seen.has(order)) {
-      report(at, `Order ${order} appears twice in <${item.name}>s of one list; Orders must be unique.`);
     }
     if (order !== undefined) seen.add(order);
   }
@@ -73,7 +75,7 @@ function checkOrders(items: XmlElement[], report: (e: XmlElement, message: strin
 
 export const commandOrder: LintRule = {
   id: 'command-order',
-  summary: 'Command Orders are unique and within 1..500 per list.',
+  summary: 'Every command of a list has an Order, unique within the list.',
   reference: shellSetupPage('FirstLogonCommands/SynchronousCommand/Order'),
   check({ model, report }) {
     for (const element of walk(model.root)) {
