@@ -2,45 +2,29 @@ import { childOf, walk, type XmlElement } from '../../parse/model';
 import type { LintRule } from '../lint-types';
 import { answerFilesPage, shellSetupPage } from '../references';
 import { actionOf, integerOf, trimmed } from '../select';
-
-/** Elements that are items of a keyed list and need `wcm:action`. */
-export const listItemNames = new Set([
-  'Disk',
-  'CreatePartition',
-  'ModifyPartition',
-  'MetaData',
-  'RunSynchronousCommand',
-  'RunAsynchronousCommand',
-  'SynchronousCommand',
-  'AsynchronousCommand',
-  'LocalAccount',
-  'DomainAccountList',
-  'DomainAccount',
-  'PathAndCredentials',
-  'Interface',
-  'IpAddress',
-  'Route',
-  'FirewallGroup',
-]);
+import { referenceOf, settingsOfKnownComponents } from '../setup-table';
 
 const actions = ['add', 'modify', 'remove'];
 
 export const listItemAction: LintRule = {
   id: 'list-item-action',
-  summary: 'List items carry wcm:action="add" (or modify/remove).',
+  summary: 'Items of the lists the table knows carry wcm:action="add" (or modify/remove).',
   reference: answerFilesPage,
-  check({ model, report }) {
+  check({ model, components, report }) {
     for (const element of walk(model.root)) {
       const action = actionOf(element);
       if (action !== undefined && !actions.includes(action)) {
         report(element, 'error', `<${element.name}> has wcm:action="${action}"; use add, modify or remove.`);
-      } else if (action === undefined && listItemNames.has(element.name)) {
-        report(
-          element,
-          'warning',
-          `<${element.name}> is a list item without wcm:action; add wcm:action="add".`,
-        );
       }
+    }
+    for (const { component, path, element, setting, facts } of settingsOfKnownComponents(components)) {
+      if (!setting?.list || actionOf(element) !== undefined) continue;
+      report(
+        element,
+        'warning',
+        `${component.name}/${path} is a list item without wcm:action; add wcm:action="add".`,
+        referenceOf(facts, path),
+      );
     }
   },
 };
