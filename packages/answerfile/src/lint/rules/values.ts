@@ -74,7 +74,7 @@ export const emptyValue: LintRule = {
       report(
         element,
         'warning',
-        `<${parent.name}/${element.name}> is empty, so it sets nothing; give a value or remove the element.`,
+        `<${parent.name}/${element.name}> is empty; give it a value or remove the element.`,
         answerFilesPage,
       );
     }
@@ -116,8 +116,8 @@ export const timeZone: LintRule = {
       if (windowsId) {
         context.report(
           element,
-          'error',
-          `TimeZone "${zone}" is an IANA name; Windows needs its ID "${windowsId}".`,
+          'warning',
+          `TimeZone "${zone}" is an IANA name, not a Windows time zone ID, so Windows does not set it; use "${windowsId}".`,
         );
       } else {
         context.report(
