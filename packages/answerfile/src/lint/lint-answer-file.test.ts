@@ -46,6 +46,7 @@ const realWorld: [string, LintOptions, RegExp[]][] = [
     [/<component> is in no namespace \(xmlns=""\)/, /<component> is in no namespace \(xmlns=""\)/],
   ],
   ['imaging-reference-sysprep.xml', { arch: 'amd64' }, []],
+  ['imaging-winpe-boot-image.xml', { arch: 'amd64' }, []],
   [
     'lab-automation-server-sysprep.xml',
     { arch: 'amd64' },

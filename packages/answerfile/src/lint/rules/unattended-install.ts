@@ -60,6 +60,12 @@ function answersAccount(shell: XmlElement): boolean {
   );
 }
 
+/** Whether any windowsPE Microsoft-Windows-Setup component answers one of Setup's install pages. */
+function drivesSetup(placed: readonly PlacedComponent[]): boolean {
+  const setup = placed.filter((c) => c.pass === 'windowsPE' && c.name === windowsSetup);
+  return ['UserData', 'ImageInstall', 'DiskConfiguration'].some((name) => of(setup, name).length > 0);
+}
+
 function gapsFor(
   context: LintContext,
   arch: string,
@@ -67,7 +73,9 @@ function gapsFor(
 ): [Gap[], XmlElement | undefined] {
   const { model } = context;
   const mine = placed.filter((c) => installArchitecture(c.processorArchitecture) === arch);
-  const windowsPE = model.settings.find((s) => s.pass === 'windowsPE');
+  // A windowsPE pass that answers nothing about the install (only Display or commands, as in the
+  // unattend.xml of a Windows PE boot image) does not drive Setup: its pages are not checked.
+  const windowsPE = drivesSetup(placed) ? model.settings.find((s) => s.pass === 'windowsPE') : undefined;
   const gaps: Gap[] = [];
   const setup = mine.filter((c) => c.pass === 'windowsPE' && c.name === windowsSetup);
   if (windowsPE && setup.length === 0) {
