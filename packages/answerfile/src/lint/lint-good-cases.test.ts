@@ -210,6 +210,27 @@ const good: [string, string, string, LintOptions?][] = [
     }),
   ],
   [
+    'unattended-install',
+    'an x86 file with a stray wow64 component (Setup skips it on x86 media)',
+    document({
+      windowsPE: complete('x86'),
+      specialize: component('Microsoft-Windows-IE-InternetExplorer', '<Home_Page>about:blank</Home_Page>', {
+        processorArchitecture: 'wow64',
+      }),
+      oobeSystem: shellC(account, 'x86'),
+    }),
+  ],
+  [
+    'unknown-component',
+    'a component name written in another case',
+    document({
+      generalize: component(
+        'Microsoft-Windows-PnPSysprep',
+        '<PersistAllDeviceInstalls>true</PersistAllDeviceInstalls>',
+      ),
+    }),
+  ],
+  [
     'deprecated-setting',
     'the Hide* OOBE settings',
     shell(

@@ -550,8 +550,8 @@ const cases: Case[] = [
     ),
     { firmware: 'bios' },
     'partition-type',
-    'error',
-    /2 partitions are Active/,
+    'warning',
+    /2 partitions are marked Active; .* keep Active on the System partition only/,
   ],
   [
     'Active on GPT',

@@ -79,3 +79,17 @@ export function walkWithParent(element: XmlElement): readonly [XmlElement, XmlEl
 export function installArchitecture(arch: string | undefined): string | undefined {
   return arch === 'wow64' ? 'amd64' : arch;
 }
+
+/**
+ * The architectures a file installs: those of its components, wow64 not counted on its own (a stray
+ * wow64 component in an x86 file is skipped by Setup, it does not make another install).
+ */
+export function installArchitectures(
+  components: readonly { processorArchitecture: string | undefined }[],
+): string[] {
+  const found = new Set<string>();
+  for (const { processorArchitecture: arch } of components) {
+    if (arch !== undefined && arch !== 'wow64') found.add(arch);
+  }
+  return [...found];
+}

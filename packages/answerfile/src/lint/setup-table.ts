@@ -3,9 +3,16 @@ import type { PlacedComponent } from './lint-types';
 import { setupTable } from './setup-table.generated';
 import type { ComponentFacts, SettingFacts } from './setup-table-types';
 
-/** What the table says about a component, or undefined when it is not in the table. */
+const byLowerCaseName = new Map(
+  Object.entries(setupTable).map(([name, facts]) => [name.toLowerCase(), facts]),
+);
+
+/**
+ * What the table says about a component, or undefined when it is not in the table. Names compare
+ * case-insensitively: working answer files write e.g. Microsoft-Windows-PnPSysprep.
+ */
 export function componentFacts(name: string | undefined): ComponentFacts | undefined {
-  return name === undefined || !Object.hasOwn(setupTable, name) ? undefined : setupTable[name];
+  return name === undefined ? undefined : byLowerCaseName.get(name.toLowerCase());
 }
 
 /** One element below a known component, with its setting path and what the table says about it. */

@@ -2,7 +2,7 @@ import { passes, publicKeyToken, unattendNamespace } from '../../namespaces';
 import type { XmlElement } from '../../parse/model';
 import type { LintRule } from '../lint-types';
 import { answerFilesPage, componentsPage, passesPage } from '../references';
-import { installArchitecture } from '../select';
+import { installArchitecture, installArchitectures } from '../select';
 
 const knownArchitectures = ['x86', 'amd64', 'arm64', 'wow64'];
 
@@ -114,9 +114,7 @@ export const targetArchitecture: LintRule = {
   summary: 'Setup applies only the components of the media’s architecture (wow64 ones on amd64 media).',
   reference: componentsPage,
   check({ components, options, report }) {
-    const found = [...new Set(components.map((c) => installArchitecture(c.processorArchitecture)))].filter(
-      (a) => a !== undefined,
-    );
+    const found = installArchitectures(components);
     if (options.arch) {
       for (const c of components) {
         const arch = installArchitecture(c.processorArchitecture);

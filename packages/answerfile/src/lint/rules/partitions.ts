@@ -120,8 +120,8 @@ export const partitionType: LintRule = {
       if (actives.length > 1)
         context.report(
           actives[1] ?? disk,
-          'error',
-          `${actives.length} partitions are Active; a disk has at most one.`,
+          'warning',
+          `${actives.length} partitions are marked Active; a disk has one active partition, the one it boots from: keep Active on the System partition only.`,
         );
     }
   },

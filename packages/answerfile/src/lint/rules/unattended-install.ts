@@ -1,7 +1,15 @@
 import { childOf, type XmlElement } from '../../parse/model';
 import type { LintContext, LintRule, PlacedComponent } from '../lint-types';
 import { setupPage, shellSetupPage } from '../references';
-import { installArchitecture, isTrue, select, shellSetup, trimmed, windowsSetup } from '../select';
+import {
+  installArchitecture,
+  installArchitectures,
+  isTrue,
+  select,
+  shellSetup,
+  trimmed,
+  windowsSetup,
+} from '../select';
 
 /** One missing answer: where Setup stops, and the setting that answers it. */
 interface Gap {
@@ -114,11 +122,7 @@ export const unattendedInstall: LintRule = {
   reference: setupPage('UserData'),
   check(context) {
     const { components, options, report, model } = context;
-    const archs = options.arch
-      ? [options.arch]
-      : [...new Set(components.map((c) => installArchitecture(c.processorArchitecture)))].filter(
-          (a): a is string => a !== undefined,
-        );
+    const archs = options.arch ? [options.arch] : installArchitectures(components);
     for (const arch of archs) {
       const [gaps, at] = gapsFor(context, arch, components);
       for (const gap of gaps) {
