@@ -22,7 +22,7 @@ export async function* readExtents(
     }
     done += got;
     if (got < size) {
-      const why = `the file "${file.path}" ended after ${done} of ${file.size} bytes; the image was truncated`;
+      const why = `the file ${JSON.stringify(file.path)} ended after ${done} of ${file.size} bytes; the image was truncated`;
       throw new CorruptIsoError(isoPath, start, 'file data', why);
     }
   }

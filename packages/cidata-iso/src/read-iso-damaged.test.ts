@@ -1,8 +1,9 @@
 import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { jolietRecordOffset, patchBoth32, rootRecordOffset } from '@winguest/test-media';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { jolietRecordOffset, patchBoth32, rootRecordOffset, smallImage } from './__fixtures__/crafted';
+import { smallImage } from './__fixtures__/crafted';
 import { CidataIsoError, CorruptIsoError, readIso } from './index';
 
 let dir: string;

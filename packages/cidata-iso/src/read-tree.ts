@@ -41,7 +41,7 @@ export async function readTree(
   const seen = new Set<number>();
   let directoryBytes = 0;
   const visit = async (dir: Directory): Promise<void> => {
-    const name = dir.path === '' ? 'the root directory' : `the directory "${dir.path}"`;
+    const name = dir.path === '' ? 'the root directory' : `the directory ${JSON.stringify(dir.path)}`;
     if (dir.size > maxDirectoryBytes) {
       damaged(
         dir.at,
@@ -69,7 +69,12 @@ export async function readTree(
       if (entry.type === 'directory') await visit({ ...first, path: entry.path });
       else
         for (const part of entry.extents)
-          checkInside(imageSize, { ...part, at: first.at }, `the file "${entry.path}"`, damaged);
+          checkInside(
+            imageSize,
+            { ...part, at: first.at },
+            `the file ${JSON.stringify(entry.path)}`,
+            damaged,
+          );
     }
   };
   await visit({ ...root, path: '' });

@@ -73,7 +73,7 @@ function cleanName(name: string, isDirectory: boolean): string {
 
 function node(image: ByteSource, record: DirectoryRecord, decode: (b: Uint8Array) => string): TreeNode {
   let listing: Promise<TreeNode[]> | undefined;
-  const what = `ISO 9660: ${record.isDirectory ? 'the directory' : 'the file'} "${record.name || '/'}" (record at byte ${record.at})`;
+  const what = `ISO 9660: ${record.isDirectory ? 'the directory' : 'the file'} ${JSON.stringify(record.name || '/')} (record at byte ${record.at})`;
   const content = async () => extentSource(image, record.extents, record.size, what);
   return {
     name: record.name,

@@ -32,7 +32,7 @@ function node(
     entry ??= readAllocation(parts, icb.partitionRef, icb.block);
     return entry;
   };
-  const what = `UDF: ${isDirectory ? 'the directory' : 'the file'} "${name || '/'}" (file entry at block ${icb.block})`;
+  const what = `UDF: ${isDirectory ? 'the directory' : 'the file'} ${JSON.stringify(name || '/')} (file entry at block ${icb.block})`;
   const content = async () => {
     const e = await load();
     return e.inline ? bufferSource(e.inline) : extentSource(parts.image, e.extents, e.size, what);
