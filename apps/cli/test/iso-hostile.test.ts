@@ -28,10 +28,10 @@ describe('winguest iso and media with crafted or damaged images', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  function damaged(name: string, change: (image: Buffer) => Buffer | undefined): string {
+  function damaged(name: string, change: (image: Buffer) => Buffer): string {
     const image = Buffer.from(good);
     const path = join(dir, name);
-    writeFileSync(path, change(image) ?? image);
+    writeFileSync(path, change(image));
     return path;
   }
 
@@ -50,9 +50,10 @@ describe('winguest iso and media with crafted or damaged images', () => {
   ])(
     '%s %s: a root directory of 2^31 bytes is one clear error (exit 1), not an abort',
     async (...command) => {
-      const iso = damaged(`root-${command[1]}.iso`, (image) =>
-        patchBoth32(image, rootRecordOffset(image) + 10, 0x8000_0000),
-      );
+      const iso = damaged(`root-${command[1]}.iso`, (image) => {
+        patchBoth32(image, rootRecordOffset(image) + 10, 0x8000_0000);
+        return image;
+      });
       const args = command[1] === 'cat' ? [...command, iso, 'autounattend.xml'] : [...command, iso];
       expectCleanFailure(await runCli(args), /2147483648 bytes/);
     },
@@ -63,7 +64,7 @@ describe('winguest iso and media with crafted or damaged images', () => {
       const at = jolietRecordOffset(image, 'autounattend.xml');
       patchBoth32(image, at + 2, image.length / 2048 - 1);
       patchBoth32(image, at + 10, 4096);
-      return undefined;
+      return image;
     });
     const result = await runCli(['iso', 'cat', iso, 'autounattend.xml']);
     expectCleanFailure(result, /"autounattend\.xml".*beyond the end of the image/);
@@ -78,7 +79,10 @@ describe('winguest iso and media with crafted or damaged images', () => {
   });
 
   test('terminal escapes in a file name are shown escaped; --json keeps the exact name', async () => {
-    const iso = damaged('escape.iso', (image) => patchJolietName(image, 'nameXfile.ps1', 4, 0x1b));
+    const iso = damaged('escape.iso', (image) => {
+      patchJolietName(image, 'nameXfile.ps1', 4, 0x1b);
+      return image;
+    });
     const text = await runCli(['iso', 'ls', iso]);
     expect(text.exitCode).toBe(0);
     expect(text.stdout).not.toContain('\u001b');
