@@ -48,7 +48,8 @@ export function parseXml(text: string, file: string): XmlElement {
     const close = section ? section[1] : '>';
     const start = at + (section ? section[0].length : 1);
     const end = text.indexOf(close, start);
-    if (end < 0) throw malformed(file, `"${text.slice(at, at + 12)}…" at character ${at} is never closed`);
+    if (end < 0)
+      throw malformed(file, `${JSON.stringify(text.slice(at, at + 12))} at character ${at} is never closed`);
     at = end + close.length;
     if (section) {
       if (section[2]) current.text += text.slice(start, end);
@@ -96,7 +97,7 @@ function parseAttributes(text: string, file: string): Record<string, string> {
     const key = equals < 0 ? '' : text.slice(at, equals).trim();
     const quote = text.slice(equals + 1).trimStart()[0];
     if (!key || /\s/.test(key) || (quote !== '"' && quote !== "'")) {
-      throw malformed(file, `attribute text "${text.slice(at, at + 20)}" is not key="value"`);
+      throw malformed(file, `attribute text ${JSON.stringify(text.slice(at, at + 20))} is not key="value"`);
     }
     const open = text.indexOf(quote, equals + 1);
     const close = text.indexOf(quote, open + 1);
