@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { printable } from './terminal-text';
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const terminalActs = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/;
 
 test.each([

@@ -3,6 +3,7 @@
  * title sequences), DEL, C1 controls (U+009B is a one-character CSI), and the marks that reorder or
  * break a line (bidi overrides and isolates, line and paragraph separators).
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const unsafe = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
 
 /**
