@@ -60,6 +60,9 @@ export function defineFuzzTests(target: FuzzTarget): void {
       timeout: seconds * 1000 + 120_000,
     }, async () => {
       let runs = 0;
+      const fuzzSeed = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
+      // Printed first: an input that aborts the process leaves no other trace of how to repeat it.
+      console.info(`fuzz ${target.name}: ${seconds}s, FUZZ_SEED=${fuzzSeed}`);
       const property = fc.asyncProperty(
         fc.array(mutationArbitrary(context.fields.length > 0, context.tokens.length > 0), {
           minLength: 1,
@@ -75,9 +78,9 @@ export function defineFuzzTests(target: FuzzTarget): void {
         numRuns: Number.MAX_SAFE_INTEGER,
         interruptAfterTimeLimit: seconds * 1000,
         markInterruptAsFailure: false,
-        ...(process.env.FUZZ_SEED ? { seed: Number(process.env.FUZZ_SEED) } : {}),
+        seed: fuzzSeed,
       });
-      console.info(`fuzz ${target.name}: ${runs} inputs in ${seconds}s (seed ${result.seed})`);
+      console.info(`fuzz ${target.name}: ${runs} inputs in ${seconds}s`);
       if (result.failed && result.counterexample) {
         const file = saveCrasher(target, result.counterexample[0], String(result.errorInstance));
         throw new Error(
