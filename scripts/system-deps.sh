@@ -22,6 +22,7 @@ packages=(
   qemu-system-x86    # qemu-system-x86_64: argv accepted by the real binary, QMP device checks
   qemu-system-arm    # qemu-system-aarch64
   qemu-utils         # qemu-img: instance disks
+  qemu-guest-agent   # qemu-ga: the real guest agent the QGA client is tested against (qmp)
   ovmf               # amd64 UEFI firmware + QEMU firmware descriptors
   qemu-efi-aarch64   # arm64 UEFI firmware + descriptors
   swtpm              # TPM 2.0 emulator behind tpm-crb / tpm-tis-device

@@ -12,6 +12,7 @@ describe('cidataLayout', () => {
       answerFile: '<unattend/>',
       files: { 'first-logon.ps1': 'Write-Output ok', 'keys/admin.pub': Buffer.from('ssh-ed25519 AAAA') },
       drivers: { viostor: '/host/virtio/viostor/w11/amd64', NetKVM: '/host/virtio/NetKVM/w11/amd64' },
+      driverFiles: { 'vioscsi/vioscsi.inf': '[Version]' },
     });
     expect(layout).toEqual([
       { type: 'file', path: 'autounattend.xml', source: '<unattend/>' },
@@ -21,6 +22,7 @@ describe('cidataLayout', () => {
       { type: 'file', path: 'winguest/winguest.marker', source: 'winguest provisioning media\n' },
       { type: 'tree', path: '$WinPEDriver$/viostor', from: '/host/virtio/viostor/w11/amd64' },
       { type: 'tree', path: '$WinPEDriver$/NetKVM', from: '/host/virtio/NetKVM/w11/amd64' },
+      { type: 'file', path: '$WinPEDriver$/vioscsi/vioscsi.inf', source: '[Version]' },
     ]);
   });
 

@@ -20,6 +20,11 @@ export interface CidataLayoutInput {
   files?: Readonly<Record<string, IsoSource>>;
   /** Driver trees: folder name under `$WinPEDriver$/` → host directory copied recursively. */
   drivers?: Readonly<Record<string, string>>;
+  /**
+   * Single driver files by path below `$WinPEDriver$/` (`viostor/viostor.inf`), e.g. staged from a
+   * driver ISO without extracting it: pass `{ size, open }` stream sources.
+   */
+  driverFiles?: Readonly<Record<string, IsoSource>>;
   /** Name of the provisioning folder at the root. Default `winguest`. */
   folder?: string;
   /**
@@ -32,7 +37,7 @@ export interface CidataLayoutInput {
 
 /**
  * The entries of the media Windows Setup reads: `autounattend.xml` at the root, provisioning files
- * (and the marker) under one folder, driver trees under `$WinPEDriver$/`. Pure: nothing is read or
+ * (and the marker) under one folder, driver trees and files under `$WinPEDriver$/`. Pure: nothing is read or
  * checked here; `writeIso` checks names and reads sources.
  */
 export function cidataLayout(input: CidataLayoutInput): IsoLayout {
@@ -47,6 +52,9 @@ export function cidataLayout(input: CidataLayoutInput): IsoLayout {
   for (const [path, source] of files) entries.push({ type: 'file', path: `${folder}/${path}`, source });
   for (const [name, from] of Object.entries(input.drivers ?? {})) {
     entries.push({ type: 'tree', path: `${driverFolderName}/${name}`, from });
+  }
+  for (const [path, source] of Object.entries(input.driverFiles ?? {})) {
+    entries.push({ type: 'file', path: `${driverFolderName}/${path}`, source });
   }
   return entries;
 }

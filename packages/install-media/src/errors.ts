@@ -9,7 +9,8 @@ export type InstallMediaErrorCode =
   | 'corrupt-wim'
   | 'invalid-selector'
   | 'edition-not-found'
-  | 'ambiguous-edition';
+  | 'ambiguous-edition'
+  | 'driver-not-found';
 
 /**
  * The base of every error this package throws. Recognise it with `InstallMediaError.isInstance(e)`,
@@ -67,5 +68,25 @@ export class EditionError extends InstallMediaError {
     super(code, message);
     this.name = 'EditionError';
     this.editions = editions;
+  }
+}
+
+/** One driver (or agent MSI) the chosen devices need that the driver media lacks. */
+export interface MissingDriver {
+  /** The folder or file looked for, e.g. `viostor/2k25/amd64`, `guest-agent/qemu-ga-x86_64.msi`. */
+  path: string;
+  /** What needs it, e.g. `virtio-blk disk`. */
+  neededFor: string;
+}
+
+/** The driver media lacks drivers the chosen devices need. Lists every missing one at once. */
+export class DriverNotFoundError extends InstallMediaError {
+  readonly missing: readonly MissingDriver[];
+
+  constructor(media: string, missing: readonly MissingDriver[], fix: string) {
+    const list = missing.map((m) => `${m.path} (for the ${m.neededFor})`).join(', ');
+    super('driver-not-found', `The driver media ${media} has no ${list}. ${fix}`);
+    this.name = 'DriverNotFoundError';
+    this.missing = missing;
   }
 }

@@ -12,11 +12,11 @@ export interface DirectoryEntry {
 
 /** A read-only view of the file system on an install image. Paths use `/`; lookup ignores case. */
 export interface MediaFileSystem {
-  /** Which structures were read: UDF (preferred), Joliet or plain ISO 9660. */
-  readonly kind: 'udf' | 'joliet' | 'iso9660';
+  /** Which structures were read: UDF (preferred), Joliet or plain ISO 9660; `folder` for a host directory. */
+  readonly kind: 'udf' | 'joliet' | 'iso9660' | 'folder';
   /** UDF revision from the domain identifier, e.g. `'1.02'`, `'2.50'`; undefined for ISO 9660. */
   readonly revision: string | undefined;
-  /** The volume label (UDF logical volume identifier or ISO 9660 volume identifier). */
+  /** The volume label (UDF logical volume identifier or ISO 9660 volume identifier; the path for a folder). */
   readonly label: string;
   /** Lists a directory; throws when `path` is not a directory on the image. */
   readDirectory(path: string): Promise<DirectoryEntry[]>;

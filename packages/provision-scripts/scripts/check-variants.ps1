@@ -1,12 +1,14 @@
 # Checks what write-variants.mjs wrote, with PowerShell's own parser and PSScriptAnalyzer:
 #   - every .ps1 parses without errors ([System.Management.Automation.Language.Parser]::ParseFile);
-#   - every quoting case tokenizes as exactly one string token whose value is the original text;
+#   - every quoting case tokenizes as exactly one string token whose value is the original text
+#     (-NoQuotingCases: a directory of other scripts, parsed only);
 #   - with -Analyze: PSScriptAnalyzer reports no Error-severity finding (warnings are printed only).
 # Usage: powershell -File scripts/check-variants.ps1 -Directory <dir>        (Windows PowerShell 5.1)
 #        pwsh -File scripts/check-variants.ps1 -Directory <dir> -Analyze
 param(
     [Parameter(Mandatory = $true)][string]$Directory,
-    [switch]$Analyze
+    [switch]$Analyze,
+    [switch]$NoQuotingCases
 )
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
@@ -26,7 +28,10 @@ foreach ($file in Get-ChildItem -LiteralPath $Directory -Filter '*.ps1') {
     }
 }
 
-$cases = Get-Content -LiteralPath (Join-Path $Directory 'quoting-cases.json') -Raw -Encoding UTF8 | ConvertFrom-Json
+$cases = @()
+if (-not $NoQuotingCases) {
+    $cases = Get-Content -LiteralPath (Join-Path $Directory 'quoting-cases.json') -Raw -Encoding UTF8 | ConvertFrom-Json
+}
 foreach ($case in $cases) {
     $tokens = $null
     $errors = $null

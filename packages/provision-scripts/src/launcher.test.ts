@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parsePowerShell, syntaxErrors } from './__fixtures__/powershell-grammar';
+import { commandCalls } from './__fixtures__/script-syntax';
 import { InvalidInputError, launcherDefaults, maxCommandLineLength, renderLauncher } from './index';
 
 const longest = { folder: 'f'.repeat(64), marker: 'm'.repeat(64), script: `${'s'.repeat(60)}.ps1` };
@@ -15,12 +16,19 @@ describe('renderLauncher', () => {
     expect(renderLauncher()).toMatch(/^powershell\.exe -NoProfile -ExecutionPolicy Bypass -Command "[^"]+"$/);
   });
 
-  test('looks for <drive>\\winguest\\winguest.marker on every drive and runs provision.ps1 beside it', () => {
-    const command = commandOf(renderLauncher());
-    expect(command).toContain('foreach($d in [IO.DriveInfo]::GetDrives())');
-    expect(command).toContain(`$w=$d.Name+'${launcherDefaults.folder}'+'\\'`);
-    expect(command).toContain(`[IO.File]::Exists($w+'${launcherDefaults.marker}')`);
-    expect(command).toContain(`& ($w+'${launcherDefaults.script}');exit $LASTEXITCODE`);
+  test('looks for <drive>\\winguest\\winguest.marker on every drive and runs provision.ps1 beside it', async () => {
+    const calls = await commandCalls(`${commandOf(renderLauncher())}\n`);
+    const [run, exit] = calls.filter((call) => call.name.startsWith('& ') || call.name === 'exit');
+    expect(run?.name).toBe(`& ($w+'${launcherDefaults.script}')`);
+    expect(
+      run?.conditions.map((c) => [c.kind, c.commands.map((command) => [command.name, command.positional])]),
+    ).toEqual([
+      ['foreach', [['[IO.DriveInfo]::GetDrives', []]]],
+      ['if', [['[IO.File]::Exists', [`$w+'${launcherDefaults.marker}'`]]]],
+    ]);
+    expect([exit?.positional, exit?.conditions.length]).toEqual([['$LASTEXITCODE'], 2]);
+    const [folder] = calls.filter((call) => call.name === '=' && call.positional[0] === '$w');
+    expect(folder?.positional[1]).toBe(`$d.Name+'${launcherDefaults.folder}'+'\\'`);
   });
 
   test('hard-codes no drive letter for the media (only the log on the system drive)', () => {
@@ -28,13 +36,13 @@ describe('renderLauncher', () => {
     expect(command).not.toMatch(/[A-Za-z]:\\/);
   });
 
-  test('takes folder, marker and script names as options', () => {
-    const command = commandOf(
-      renderLauncher({ folder: 'cidata', marker: 'ours.tag', script: 'first-logon.ps1' }),
-    );
-    expect(command).toContain("$d.Name+'cidata'+'\\'");
-    expect(command).toContain("Exists($w+'ours.tag')");
-    expect(command).toContain("& ($w+'first-logon.ps1')");
+  test('takes folder, marker and script names as options', async () => {
+    const options = { folder: 'cidata', marker: 'ours.tag', script: 'first-logon.ps1' };
+    const calls = await commandCalls(`${commandOf(renderLauncher(options))}\n`);
+    const run = calls.find((call) => call.name.startsWith('& '));
+    expect(run?.name).toBe("& ($w+'first-logon.ps1')");
+    expect(run?.conditions[1]?.commands[0]?.positional).toEqual(["$w+'ours.tag'"]);
+    expect(calls.find((call) => call.positional[0] === '$w')?.positional[1]).toBe("$d.Name+'cidata'+'\\'");
   });
 
   test.each([

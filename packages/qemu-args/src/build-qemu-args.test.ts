@@ -95,6 +95,20 @@ describe('buildQemuArgs', () => {
     expect(args).not.toContain('-global');
   });
 
+  test('the guest agent gets a virtio-serial port org.qemu.guest_agent.0 on a listening UNIX socket', () => {
+    const host = { ...amd64Host, guestAgentSocket: '/vm dir,1/qga.sock' };
+    const { args } = buildQemuArgs({ ...amd64Spec, guestAgent: true }, host);
+    expect(values(args, '-device')).toEqual(
+      expect.arrayContaining([
+        'virtio-serial-pci,id=vserial0',
+        'virtserialport,bus=vserial0.0,chardev=qga0,name=org.qemu.guest_agent.0,id=qga-port',
+      ]),
+    );
+    expect(values(args, '-chardev')).toContain('socket,id=qga0,path=/vm dir,,1/qga.sock,server=on,wait=off');
+    const without = buildQemuArgs(amd64Spec, host).args;
+    expect(without.some((a) => a.includes('qga0') || a.includes('virtio-serial'))).toBe(false);
+  });
+
   test('BIOS: no pflash drives, no vars file needed', () => {
     const { args } = buildQemuArgs(
       { ...amd64Spec, firmware: 'bios', secureBoot: false },

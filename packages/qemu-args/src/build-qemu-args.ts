@@ -2,6 +2,7 @@ import { checkQemuSpec } from './check-vm';
 import { controlArgs, nameArgs } from './control-args';
 import { deviceArgs } from './device-args';
 import { InvalidQemuSpecError, type QemuArgsIssue } from './errors';
+import { guestAgentArgs } from './guest-agent-args';
 import { machineArgs } from './machine-args';
 import { networkArgs } from './network-args';
 import type { QemuHostInput } from './qemu-host';
@@ -35,6 +36,7 @@ export function buildQemuArgs(spec: VmSpecInput, host: QemuHostInput): QemuComma
     ...deviceArgs(ctx),
     ...storageArgs(ctx),
     ...networkArgs(ctx),
+    ...guestAgentArgs(ctx),
     ...controlArgs(ctx),
     ...ctx.spec.extraArgs,
   ];

@@ -25,6 +25,13 @@ describe('checkQemuSpec: impossible combinations are errors', () => {
     ['arm64 + WHPX', arm64Spec, { ...arm64Host, accelerator: 'whpx' }, 'host.accelerator', /x86 guests only/],
     ['TPM without a socket', amd64Spec, { ...amd64Host, tpmSocket: undefined }, 'host.tpmSocket', /swtpm/],
     [
+      'guest agent without a socket',
+      { ...amd64Spec, guestAgent: true },
+      amd64Host,
+      'host.guestAgentSocket',
+      /guestAgent is on but no socket path/,
+    ],
+    [
       'UEFI without firmware',
       amd64Spec,
       { ...amd64Host, firmware: undefined },

@@ -2,7 +2,7 @@ import { qemuOption } from './_qemu-option';
 import type { BuildContext } from './_resolved';
 
 /** The chardev ids QEMU gets, for `query-chardev`. */
-export const chardevIds = { qmp: 'qmp', serial: 'serial0', tpm: 'chrtpm' } as const;
+export const chardevIds = { qmp: 'qmp', serial: 'serial0', tpm: 'chrtpm', guestAgent: 'qga0' } as const;
 
 /** Name, QMP, serial log, pidfile and display: how the host controls and watches the VM. */
 export function controlArgs({ spec, host }: BuildContext): string[] {

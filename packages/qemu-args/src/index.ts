@@ -9,6 +9,7 @@ export {
   UnformattableArgumentError,
 } from './errors';
 export { type CommandShell, formatCommand } from './format-command';
+export { guestAgentDeviceIds, guestAgentPortName } from './guest-agent-args';
 export { hypervEnlightenments } from './machine-args';
 export {
   type FirmwareFiles,

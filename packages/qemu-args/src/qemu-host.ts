@@ -41,6 +41,8 @@ export const qemuHostSchema = z.object({
   pidFile: path.optional(),
   /** swtpm's control socket (`swtpm socket --ctrl type=unixio,path=…`); required with `spec.tpm`. */
   tpmSocket: path.optional(),
+  /** UNIX socket QEMU creates for the guest agent's channel (`connectQga`); required with `spec.guestAgent`. */
+  guestAgentSocket: path.optional(),
 });
 
 /** Host facts and instance paths `buildQemuArgs` takes. */

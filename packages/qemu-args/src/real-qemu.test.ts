@@ -1,18 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { QmpClient, QmpPciDevice } from '@winguest/qmp';
 import { requireHostTools } from '@winguest/vitest-config/host-tools';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { QemuHarness } from './__fixtures__/qemu-harness';
-import { buildQemuArgs, mediaIds, mediaOrder, type VmSpecInput } from './index';
-import { probeFirmware } from './probe/index';
+import { boot, media, pciDevices, peripherals, realQemuTools } from './__fixtures__/real-qemu-boot';
+import { mediaIds, mediaOrder, type VmSpecInput } from './index';
 
-const tools = requireHostTools([
-  { command: 'qemu-system-x86_64', debian: 'qemu-system-x86' },
-  { command: 'qemu-system-aarch64', debian: 'qemu-system-arm' },
-  { command: 'qemu-img', debian: 'qemu-utils' },
-  { command: 'swtpm', debian: 'swtpm' },
-]);
+const tools = requireHostTools(realQemuTools);
 
 let harness: QemuHarness;
 beforeEach(() => {
@@ -21,57 +15,6 @@ beforeEach(() => {
 afterEach(async () => {
   await harness.cleanup();
 });
-
-/** Builds the spec's argv for this host (TCG, probed firmware, fresh instance files) and starts QEMU paused. */
-async function boot(spec: VmSpecInput) {
-  const dir = harness.tempDir(true);
-  const instance = harness.tempDir(); // UNIX socket paths must stay short
-  const files = Object.fromEntries(
-    mediaOrder
-      .filter((r) => r !== 'drivers' || spec.media?.drivers)
-      .map((r) => [r, harness.iso(dir, `${r} media.iso`)]),
-  );
-  const fw =
-    spec.firmware === 'bios' ? undefined : probeFirmware({ arch: spec.arch, secureBoot: !!spec.secureBoot });
-  if (fw && !fw.available) throw new Error(fw.reason);
-  const host = {
-    binary: spec.arch === 'amd64' ? 'qemu-system-x86_64' : 'qemu-system-aarch64',
-    accelerator: 'tcg' as const,
-    firmware: fw?.firmware,
-    varsPath: fw?.firmware.varsTemplate ? harness.vars(dir, fw.firmware.varsTemplate) : undefined,
-    qmp: { path: join(instance, 'qmp.sock') },
-    serialLog: join(dir, 'serial, log.txt'),
-    pidFile: join(dir, 'qemu.pid'),
-    tpmSocket: spec.tpm ? await harness.swtpm() : undefined,
-  };
-  const command = buildQemuArgs(
-    { ...spec, disk: { ...spec.disk, path: harness.disk(dir) }, media: files },
-    host,
-  );
-  const { qmp } = await harness.start(command, host.qmp.path);
-  return { qmp, media: files as Record<string, string>, host, firmware: fw?.available ? fw : undefined };
-}
-
-async function pciDevices(qmp: QmpClient): Promise<Map<string, QmpPciDevice>> {
-  const flatten = (devices: QmpPciDevice[]): QmpPciDevice[] =>
-    devices.flatMap((d) => [d, ...flatten(d.pci_bridge?.devices ?? [])]);
-  const buses = await qmp.execute('query-pci');
-  return new Map(buses.flatMap((b) => flatten(b.devices)).map((d) => [d.qdev_id, d]));
-}
-
-/** The removable media QEMU reports, in its order, as [drive id, file]. */
-async function media(qmp: QmpClient): Promise<Array<[string, string | undefined]>> {
-  const blocks = await qmp.execute('query-block');
-  return blocks.filter((b) => b.removable).map((b) => [b.device, b.inserted?.file]);
-}
-
-async function peripherals(qmp: QmpClient): Promise<Record<string, string>> {
-  const list = (await qmp.execute('qom-list', { path: '/machine/peripheral' })) as Array<{
-    name: string;
-    type: string;
-  }>;
-  return Object.fromEntries(list.map((p) => [p.name, p.type]));
-}
 
 const expectedMedia = (files: Record<string, string>) =>
   mediaOrder.filter((role) => files[role]).map((role) => [mediaIds[role], files[role]]);
@@ -87,7 +30,7 @@ describe.skipIf(!tools.available)('the built argv runs in real QEMU (paused, TCG
       network: { model: 'virtio-net', ssh: 22_222 },
       extraArgs: ['-device', 'virtio-rng-pci,id=rng0'],
     };
-    const { qmp, media: files, host, firmware } = await boot(spec);
+    const { qmp, media: files, host, firmware } = await boot(harness, spec);
     expect(firmware?.descriptor).toBe('/usr/share/qemu/firmware/40-edk2-x86_64-secure-enrolled.json');
 
     const pci = await pciDevices(qmp);
@@ -120,7 +63,7 @@ describe.skipIf(!tools.available)('the built argv runs in real QEMU (paused, TCG
       network: { model: 'e1000e', forwards: [{ hostPort: 33_389, guestPort: 3389 }] },
       display: { type: 'vnc', address: `unix:${vnc}` },
     };
-    const { qmp, media: files } = await boot(spec);
+    const { qmp, media: files } = await boot(harness, spec);
 
     const pci = await pciDevices(qmp);
     expect(pci.get('nic0')?.id).toMatchObject({ vendor: 0x8086, device: 0x10d3 }); // e1000e
@@ -138,7 +81,11 @@ describe.skipIf(!tools.available)('the built argv runs in real QEMU (paused, TCG
       qmp,
       media: files,
       firmware,
-    } = await boot({ arch: 'arm64', disk: { path: 'set by boot()' }, media: { drivers: 'attached' } });
+    } = await boot(harness, {
+      arch: 'arm64',
+      disk: { path: 'set by boot()' },
+      media: { drivers: 'attached' },
+    });
     expect(firmware?.descriptor).toBe('/usr/share/qemu/firmware/60-edk2-aarch64.json');
 
     const pci = await pciDevices(qmp);
@@ -157,7 +104,7 @@ describe.skipIf(!tools.available)('the built argv runs in real QEMU (paused, TCG
   });
 
   test('arm64 with TPM', async () => {
-    const { qmp } = await boot({
+    const { qmp } = await boot(harness, {
       arch: 'arm64',
       tpm: true,
       secureBoot: true,

@@ -54,6 +54,13 @@ export const rules: readonly Rule[] = [
           'tpm is on but no swtpm socket is given; start swtpm and pass its --ctrl socket path.',
         )
       : undefined,
+  ({ spec, host }) =>
+    spec.guestAgent && !host.guestAgentSocket
+      ? error(
+          'host.guestAgentSocket',
+          'guestAgent is on but no socket path is given; pass a path in the instance directory (QEMU creates the socket).',
+        )
+      : undefined,
   firmwareRule,
   ({ spec, host }) =>
     spec.firmware === 'uefi' && !host.varsPath

@@ -44,6 +44,12 @@ export const vmSpecSchema = z.object({
   secureBoot: z.boolean().default(false),
   /** Attach a TPM 2.0 backed by swtpm (`host.tpmSocket`). Default false. */
   tpm: z.boolean().default(false),
+  /**
+   * Give the guest agent its channel: a virtio-serial port `org.qemu.guest_agent.0` whose host end
+   * is the UNIX socket `host.guestAgentSocket`. Windows needs vioserial and the agent MSI from
+   * virtio-win. Default false.
+   */
+  guestAgent: z.boolean().default(false),
   /** The system disk. */
   disk: z.object({
     /** Image file. */

@@ -1,10 +1,8 @@
-import { connect, type Socket } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { QmpError, QmpTimeoutError } from './errors';
+import { openSocket, type QmpTarget } from './_open-socket';
+import { QmpTimeoutError } from './errors';
 import { QmpClient } from './qmp-client';
 
-/** Where QEMU listens: a UNIX socket path (`-chardev socket,path=…`), or TCP (`host=…,port=…`). */
-export type QmpTarget = { path: string } | { host: string; port: number };
+export type { QmpTarget } from './_open-socket';
 
 /** Options of {@link connectQmp}. */
 export interface QmpConnectOptions {
@@ -18,8 +16,6 @@ export interface QmpConnectOptions {
   commandTimeoutMs?: number;
 }
 
-const retryableCodes = new Set(['ENOENT', 'ECONNREFUSED', 'EAGAIN']);
-
 /**
  * Connects to QEMU's QMP socket, reads the greeting and sends `qmp_capabilities`, so the returned
  * client is in command mode.
@@ -29,7 +25,7 @@ const retryableCodes = new Set(['ENOENT', 'ECONNREFUSED', 'EAGAIN']);
 export async function connectQmp(target: QmpTarget, options: QmpConnectOptions = {}): Promise<QmpClient> {
   const timeoutMs = options.timeoutMs ?? 10_000;
   const deadline = Date.now() + timeoutMs;
-  const socket = await openSocket(target, deadline);
+  const socket = await openSocket(target, deadline, 'QMP');
   const client = new QmpClient(socket, { commandTimeoutMs: options.commandTimeoutMs });
   try {
     await withDeadline(client.greeting, deadline, 'greeting', timeoutMs);
@@ -39,35 +35,6 @@ export async function connectQmp(target: QmpTarget, options: QmpConnectOptions =
     socket.destroy();
     throw error;
   }
-}
-
-async function openSocket(target: QmpTarget, deadline: number): Promise<Socket> {
-  for (;;) {
-    try {
-      return await tryConnect(target);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? '';
-      if (!retryableCodes.has(code) || Date.now() >= deadline) {
-        throw new QmpError(
-          'connect-failed',
-          `Cannot connect to QMP at ${describe(target)}: ${(error as Error).message}. Is QEMU running with this -qmp/-chardev socket?`,
-          { cause: error },
-        );
-      }
-      await sleep(Math.min(50, Math.max(0, deadline - Date.now())));
-    }
-  }
-}
-
-function tryConnect(target: QmpTarget): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    const socket = 'path' in target ? connect(target.path) : connect(target.port, target.host);
-    socket.once('connect', () => {
-      socket.off('error', reject);
-      resolve(socket);
-    });
-    socket.once('error', reject);
-  });
 }
 
 async function withDeadline<T>(
@@ -88,8 +55,4 @@ async function withDeadline<T>(
   } finally {
     clearTimeout(timer);
   }
-}
-
-function describe(target: QmpTarget): string {
-  return 'path' in target ? `unix:${target.path}` : `tcp:${target.host}:${target.port}`;
 }

@@ -1,5 +1,8 @@
 const marker = Symbol.for('winguest.qmp.error');
 
+/** Which protocol a message is about: QEMU's monitor (QMP) or the guest agent (QGA). */
+export type QmpProtocol = 'QMP' | 'QGA';
+
 /** What went wrong, as a stable string callers can switch on. */
 export type QmpErrorCode = 'connect-failed' | 'protocol-error' | 'command-failed' | 'timeout' | 'closed';
 
@@ -31,8 +34,8 @@ export class QmpCommandError extends QmpError {
   /** QEMU's human-readable description. */
   readonly description: string;
 
-  constructor(command: string, errorClass: string, description: string) {
-    super('command-failed', `QMP command "${command}" failed (${errorClass}): ${description}`);
+  constructor(command: string, errorClass: string, description: string, protocol: QmpProtocol = 'QMP') {
+    super('command-failed', `${protocol} command "${command}" failed (${errorClass}): ${description}`);
     this.name = 'QmpCommandError';
     this.command = command;
     this.errorClass = errorClass;
@@ -47,11 +50,12 @@ export class QmpTimeoutError extends QmpError {
   /** The timeout that elapsed, in milliseconds. */
   readonly timeoutMs: number;
 
-  constructor(operation: string, timeoutMs: number) {
-    super(
-      'timeout',
-      `QMP ${operation} got no answer within ${timeoutMs} ms; raise timeoutMs if QEMU is busy.`,
-    );
+  constructor(operation: string, timeoutMs: number, protocol: QmpProtocol = 'QMP') {
+    const hint =
+      protocol === 'QMP'
+        ? 'raise timeoutMs if QEMU is busy'
+        : 'is the guest agent installed and running in the guest (service QEMU-GA on Windows)?';
+    super('timeout', `${protocol} ${operation} got no answer within ${timeoutMs} ms; ${hint}`);
     this.name = 'QmpTimeoutError';
     this.operation = operation;
     this.timeoutMs = timeoutMs;
@@ -63,9 +67,9 @@ export class QmpClosedError extends QmpError {
   /** What was waiting when the connection closed: a command name or `"event <NAME>"`. */
   readonly operation: string;
 
-  constructor(operation: string, cause?: Error) {
+  constructor(operation: string, cause?: Error, protocol: QmpProtocol = 'QMP') {
     const why = cause ? `: ${cause.message}` : '';
-    super('closed', `QMP connection closed before ${operation} completed${why}.`, { cause });
+    super('closed', `${protocol} connection closed before ${operation} completed${why}.`, { cause });
     this.name = 'QmpClosedError';
     this.operation = operation;
   }

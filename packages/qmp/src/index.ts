@@ -1,11 +1,22 @@
+export { connectQga, type QgaConnectOptions } from './connect-qga';
 export { connectQmp, type QmpConnectOptions, type QmpTarget } from './connect-qmp';
 export {
   QmpClosedError,
   QmpCommandError,
   QmpError,
   type QmpErrorCode,
+  type QmpProtocol,
   QmpTimeoutError,
 } from './errors';
+export { type QgaCallOptions, QgaClient } from './qga-client';
+export type {
+  QgaCommandInfo,
+  QgaInfo,
+  QgaIpAddress,
+  QgaNetworkInterface,
+  QgaOsInfo,
+  QgaShutdownMode,
+} from './qga-types';
 export {
   type QmpArgs,
   QmpClient,

@@ -14,10 +14,11 @@ const cli = join(dirname(fileURLToPath(import.meta.url)), '../../../cli/dist/cli
 const all = parseScenarios(scenarioInputs);
 
 describe('the declared scenarios', () => {
-  test('parse, with a stand-in scenario and Windows 11 and Server 2025', () => {
+  test('parse, with a stand-in scenario, Windows 11 (with the bypass, and on TPM + Secure Boot without it) and Server 2025', () => {
     expect(all.map((s) => [s.name, s.guest])).toEqual([
       ['standin-amd64', 'standin'],
       ['win11-amd64', 'windows'],
+      ['win11-secureboot-amd64', 'windows'],
       ['server2025-amd64', 'windows'],
     ]);
   });
@@ -48,6 +49,10 @@ describe('the declared scenarios', () => {
       expect(run.stdout).toContain(`<UILanguage>${scenario.expect.locale}</UILanguage>`);
       expect(run.stdout).toContain(`<Name>${scenario.expect.user}</Name>`);
       expect(run.stdout).not.toContain('e2e-Password-1');
+      // Windows 11's requirement bypass is in the answer file exactly when the scenario asks for it.
+      if (scenario.family === 'windows11') {
+        expect(run.stdout.includes('BypassTPMCheck')).toBe(scenario.options.bypassHardwareChecks !== false);
+      }
     },
   );
 });
@@ -83,7 +88,7 @@ describe('scenario validation reports every problem with its path', () => {
       'server2025-amd64',
     ]);
     expect(() => selectScenarios(all, ['win12'])).toThrow(
-      'Unknown scenario "win12"; known: standin-amd64, win11-amd64, server2025-amd64',
+      'Unknown scenario "win12"; known: standin-amd64, win11-amd64, win11-secureboot-amd64, server2025-amd64',
     );
   });
 });

@@ -49,6 +49,34 @@ export const scenarioInputs: ScenarioInput[] = [
     checks: [...guestChecks],
   },
   {
+    name: 'win11-secureboot-amd64',
+    description:
+      'Windows 11 Enterprise evaluation on its real requirements: TPM 2.0 + Secure Boot (enrolled keys), no bypass',
+    guest: 'windows',
+    family: 'windows11',
+    edition: 'Windows 11 Enterprise Evaluation',
+    media: {
+      iso: { env: 'WINGUEST_E2E_WIN11_ISO' },
+      opensshMsi: { env: 'WINGUEST_E2E_OPENSSH_MSI' },
+    },
+    options: {
+      tpm: true,
+      secureBoot: true,
+      bypassHardwareChecks: false,
+      devices: 'compat',
+      openssh: 'msi',
+      memoryMiB: 4096,
+    },
+    expect: {
+      computerName: 'e2e-win11-sb',
+      user: 'winguest',
+      group: administrators,
+      timeZone: 'UTC',
+      locale: 'en-US',
+    },
+    checks: [...guestChecks],
+  },
+  {
     name: 'server2025-amd64',
     description: 'Windows Server 2025 evaluation (Desktop Experience), virtio-win drivers, built-in OpenSSH',
     guest: 'windows',

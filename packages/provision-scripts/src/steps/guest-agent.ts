@@ -6,9 +6,15 @@ import type { RenderedStep } from './rendered-step';
 /** Options of the `guest-agent` step. */
 export const guestAgentStepSchema = z
   .object({
-    /** The QEMU guest agent MSI on the media (virtio-win's `guest-agent/qemu-ga-x86_64.msi`). */
+    /**
+     * The QEMU guest agent MSI on the media (virtio-win's `guest-agent/qemu-ga-x86_64.msi`, copied
+     * to the provisioning folder), verified by SHA-256 before msiexec runs it, like OpenSSH's.
+     */
     msi: mediaFileSchema,
-    /** The VirtIO serial driver's .inf on the media (`vioserial/<os>/amd64/vioser.inf`), if Windows lacks it. */
+    /**
+     * The VirtIO serial driver's .inf on the media. Not needed when vioserial was staged under
+     * `$WinPEDriver$` (Setup installed it); give it for media without it.
+     */
     serialDriverInf: mediaPathSchema.optional(),
   })
   .strict();

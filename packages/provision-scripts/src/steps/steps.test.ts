@@ -1,6 +1,9 @@
 import { describe, expect, test } from 'vitest';
+import { parsePowerShell } from '../__fixtures__/powershell-grammar';
+import { type CommandCall, type Condition, callsOf, commandCalls } from '../__fixtures__/script-syntax';
 import fixture from '../__fixtures__/variants.json';
 import {
+  cachedAnswerFiles,
   InvalidInputError,
   type ProvisionSpecInput,
   renderProvisionScript,
@@ -21,85 +24,239 @@ function issuesOf(spec: unknown): Array<{ path: string; message: string }> {
   throw new Error('the spec was accepted');
 }
 
-describe('openssh', () => {
-  const script = renderProvisionScript({
-    openssh: { strategy: 'msi', port: 2222, msi: { path: 'openssh/x.msi', sha256: sha } },
+function conditionCalls(call: CommandCall, kind: Condition['kind']): string[] {
+  return call.conditions
+    .filter((c) => c.kind === kind)
+    .flatMap((c) => c.commands.map((command) => command.name));
+}
+
+describe('openssh', async () => {
+  const calls = await commandCalls(
+    renderProvisionScript({
+      openssh: { strategy: 'msi', port: 2222, msi: { path: 'openssh/x.msi', sha256: sha } },
+    }),
+  );
+  const step = { step: 'openssh' };
+
+  test('installs the MSI only when the sshd service is missing, with its SHA-256 checked before msiexec runs', () => {
+    const [install] = callsOf(calls, 'Install-WinguestMsi', step);
+    expect(install?.parameters.ExpectedHash).toBe(sha.toUpperCase());
+    expect(install && conditionCalls(install, 'if')).toContain('Get-Service');
+    const [check] = callsOf(calls, 'Assert-WinguestFileHash', { function: 'Install-WinguestMsi' });
+    const [msiexec] = callsOf(calls, 'Start-Process', { function: 'Install-WinguestMsi' });
+    expect(msiexec?.parameters.FilePath).toBe('msiexec.exe');
+    expect(check?.offset).toBeLessThan(msiexec?.offset ?? 0);
   });
 
-  test('verifies the MSI by SHA-256 before msiexec runs it', () => {
-    expect(script).toContain(`Install-WinguestMsi -Path $msi -ExpectedHash '${sha.toUpperCase()}'`);
-    const install = script.slice(script.indexOf('function Install-WinguestMsi'));
-    expect(install.indexOf('Assert-WinguestFileHash')).toBeLessThan(
-      install.indexOf("Start-Process -FilePath 'msiexec.exe'"),
+  test('then makes sshd Automatic and running, sets the port, and opens OpenSSH-Server-In-TCP on it', () => {
+    const order = calls
+      .filter((call) => call.step === 'openssh' && call.conditions.length === 0)
+      .map((call) => [call.name, call.parameters]);
+    expect(order).toEqual([
+      ['=', {}],
+      ['=', {}],
+      ['Get-WinguestMediaPath', { RelativePath: 'openssh\\x.msi' }],
+      ['Get-Service', { Name: 'sshd', ErrorAction: 'SilentlyContinue' }],
+      ['Set-WinguestServiceRunning', { Name: 'sshd', Hint: 'See the OpenSSH event log.' }],
+      ['Set-WinguestSshdPort', { Port: '2222' }],
+      ['Set-WinguestSshFirewallRule', { Port: '2222' }],
+    ]);
+    const [automatic] = callsOf(calls, 'Set-Service', { function: 'Set-WinguestServiceRunning' });
+    expect(automatic?.parameters.StartupType).toBe('Automatic');
+    const [rule] = callsOf(calls, 'New-NetFirewallRule', { function: 'Set-WinguestSshFirewallRule' });
+    expect(rule?.parameters).toMatchObject({
+      Direction: 'Inbound',
+      Protocol: 'TCP',
+      LocalPort: '$Port',
+      Action: 'Allow',
+    });
+    const [name] = callsOf(calls, '=', { function: 'Set-WinguestSshFirewallRule' });
+    expect(name?.positional).toEqual(['$name', 'OpenSSH-Server-In-TCP']);
+  });
+
+  test('falls back to the Windows capability OpenSSH.Server~~~~0.0.1.0 when no MSI is given', async () => {
+    const auto = await commandCalls(renderProvisionScript({ openssh: {} }));
+    const [add] = callsOf(auto, 'Add-WindowsCapability', step);
+    expect(add?.parameters).toEqual({ Online: true, Name: 'OpenSSH.Server~~~~0.0.1.0' });
+    expect(add?.conditions.map((c) => c.kind)).toEqual(['if', 'else', 'if']);
+  });
+
+  test('builtin refuses to install anything when sshd is missing', async () => {
+    const builtin = await commandCalls(renderProvisionScript({ openssh: { strategy: 'builtin' } }));
+    const [refusal] = callsOf(builtin, 'throw', step).filter((call) =>
+      call.positional[0]?.includes('not preinstalled'),
     );
-  });
-
-  test('sets sshd to Automatic, starts it, and opens OpenSSH-Server-In-TCP on the chosen port', () => {
-    expect(script).toContain("Set-WinguestServiceRunning -Name 'sshd'");
-    expect(script).toContain('Set-Service -Name $Name -StartupType Automatic');
-    expect(script).toContain("$name = 'OpenSSH-Server-In-TCP'");
-    expect(script).toContain('Set-WinguestSshFirewallRule -Port 2222');
-    expect(script).toContain('Set-WinguestSshdPort -Port 2222');
-  });
-
-  test('falls back to the Windows capability OpenSSH.Server~~~~0.0.1.0', () => {
-    expect(renderProvisionScript({ openssh: {} })).toContain(
-      "Add-WindowsCapability -Online -Name 'OpenSSH.Server~~~~0.0.1.0'",
-    );
+    expect(refusal?.conditions.map((c) => c.text)).toEqual([
+      "$null -eq (Get-Service -Name 'sshd' -ErrorAction SilentlyContinue)",
+      "$strategy -eq 'builtin'",
+    ]);
   });
 });
 
-describe('authorized-keys', () => {
-  const script = renderProvisionScript({ authorizedKeys: { keys: [key], users: ['builder'] } });
+describe('guest-agent', async () => {
+  const msi = { path: 'guest-agent/qemu-ga-x86_64.msi', sha256: sha };
+  const calls = await commandCalls(renderProvisionScript({ guestAgent: { msi } }));
+  const step = { step: 'guest-agent' };
 
-  test('writes administrators_authorized_keys as UTF-8 bytes without BOM', () => {
-    expect(script).toContain("'ssh\\administrators_authorized_keys'");
-    expect(script).toContain(
-      '$WinguestUtf8 = New-Object -TypeName System.Text.UTF8Encoding -ArgumentList $false',
+  test('installs qemu-ga from the media through the same checksummed MSI helper as OpenSSH', async () => {
+    const [install] = callsOf(calls, 'Install-WinguestMsi', step);
+    expect(install?.parameters).toEqual({
+      Path: "(Get-WinguestMediaPath -RelativePath 'guest-agent\\qemu-ga-x86_64.msi')",
+      ExpectedHash: sha.toUpperCase(),
+    });
+    const both = renderProvisionScript({ guestAgent: { msi }, openssh: { strategy: 'msi', msi } });
+    const helpers = (await parsePowerShell(both)).rootNode
+      .descendantsOfType('function_name')
+      .filter((name) => name?.text === 'Install-WinguestMsi');
+    expect(helpers).toHaveLength(1); // one helper, shared
+  });
+
+  test('installs only when the QEMU-GA service is missing, then keeps it automatic and running', () => {
+    const [install] = callsOf(calls, 'Install-WinguestMsi', step);
+    expect(
+      install?.conditions.map((c) => c.commands.map((command) => [command.name, command.parameters.Name])),
+    ).toEqual([[['Get-Service', 'QEMU-GA']]]);
+    const [running] = callsOf(calls, 'Set-WinguestServiceRunning', step);
+    expect(running?.conditions).toEqual([]);
+    expect(running?.parameters.Name).toBe('QEMU-GA');
+    expect(running?.parameters.Hint).toContain('org.qemu.guest_agent.0');
+    expect(
+      calls.filter((call) => call.step === 'guest-agent' && call.name === 'Install-WinguestDriver'),
+    ).toEqual([]); // vioserial comes from $WinPEDriver$ unless asked
+  });
+
+  test('with serialDriverInf, the vioserial driver is installed before the agent', async () => {
+    const withDriver = await commandCalls(
+      renderProvisionScript({ guestAgent: { msi, serialDriverInf: 'drivers/vioser.inf' } }),
     );
-    expect(script).toContain('[System.IO.File]::WriteAllBytes($Path, $wanted)');
-  });
-
-  test('restricts the ACL through SIDs (Administrators, SYSTEM), which work on every display language', () => {
-    expect(script).toContain("-Sids @('S-1-5-32-544', 'S-1-5-18')");
-    expect(script).toContain("$arguments = @($Path, '/inheritance:r')");
-    expect(script).toContain("$arguments += @('/grant:r', ('*' + $sid + ':F'))");
-  });
-
-  test('gives non-administrators the keys in their own ~/.ssh/authorized_keys', () => {
-    expect(script).toContain("foreach ($user in @('builder'))");
-    expect(script).toContain("'.ssh\\authorized_keys'");
-  });
-
-  test('writes the validated, normalised key lines', () => {
-    expect(script).toContain(`$keys = @('${key}')`);
+    const [driver] = callsOf(withDriver, 'Install-WinguestDriver', step);
+    const [install] = callsOf(withDriver, 'Install-WinguestMsi', step);
+    expect(driver?.parameters.InfPath).toBe("(Get-WinguestMediaPath -RelativePath 'drivers\\vioser.inf')");
+    expect(driver?.offset).toBeLessThan(install?.offset ?? 0);
   });
 });
 
-test("default-shell sets HKLM\\SOFTWARE\\OpenSSH\\DefaultShell to the shell's full path", () => {
-  const script = renderProvisionScript({ defaultShell: { shell: 'powershell' } });
-  expect(script).toContain("'System32\\WindowsPowerShell\\v1.0\\powershell.exe'");
-  expect(script).toContain(
-    "Set-WinguestRegistryValue -Path 'HKLM:\\SOFTWARE\\OpenSSH' -Name 'DefaultShell' -Type String -Value $shell",
+describe('authorized-keys', async () => {
+  const calls = await commandCalls(
+    renderProvisionScript({ authorizedKeys: { keys: [key], users: ['builder'] } }),
+  );
+
+  test('writes the validated key lines to administrators_authorized_keys, restricted to Administrators and SYSTEM', () => {
+    const [keys] = callsOf(calls, '=', { step: 'authorized-keys' });
+    expect(keys?.positional).toEqual(['$keys', `@('${key}')`]);
+    const [admins] = callsOf(calls, 'Set-WinguestAuthorizedKeys', { step: 'authorized-keys' });
+    expect(admins?.parameters).toMatchObject({ Keys: '$keys', Sids: "@('S-1-5-32-544', 'S-1-5-18')" });
+    expect(admins?.parameters.Path).toContain("'ssh\\administrators_authorized_keys'");
+  });
+
+  test('writes bytes with the BOM-less UTF-8 encoding, only when they differ', () => {
+    const [write] = callsOf(calls, '[System.IO.File]::WriteAllBytes', {
+      function: 'Set-WinguestAuthorizedKeys',
+    });
+    expect(write?.positional).toEqual(['$Path', '$wanted']);
+    expect(write?.conditions.map((c) => c.kind)).toEqual(['if']);
+    const encoding = calls.find((call) => call.name === '=' && call.positional[0] === '$WinguestUtf8');
+    expect(encoding?.positional[1]).toBe(
+      'New-Object -TypeName System.Text.UTF8Encoding -ArgumentList $false',
+    );
+  });
+
+  test('sets the ACL with icacls by SID (works on every display language), inheritance removed', () => {
+    const [icacls] = callsOf(calls, 'Invoke-WinguestNative', { function: 'Set-WinguestKeyFileAcl' });
+    expect(icacls?.parameters.FilePath).toBe('icacls.exe');
+    const built = callsOf(calls, '=', { function: 'Set-WinguestKeyFileAcl' }).filter(
+      (call) => call.positional[0] === '$arguments',
+    );
+    expect(built.map((call) => [call.positional[1], call.conditions.map((c) => c.text)])).toEqual([
+      ["@($Path, '/inheritance:r')", []],
+      [
+        "@('/remove:g', ('*' + $rule.IdentityReference.Value))",
+        ['$rule in $rules', '$Sids -notcontains $rule.IdentityReference.Value'],
+      ],
+      ["@('/grant:r', ('*' + $sid + ':F'))", ['$sid in $Sids']],
+    ]);
+  });
+
+  test('gives each non-administrator the keys in their own ~/.ssh/authorized_keys', () => {
+    const [own] = callsOf(calls, 'Set-WinguestAuthorizedKeys', { step: 'authorized-keys' }).filter((call) =>
+      call.conditions.some((c) => c.kind === 'foreach'),
+    );
+    expect(own?.conditions.map((c) => c.text)).toEqual(["$user in @('builder')"]);
+    expect(own?.parameters.Path).toContain("'.ssh\\authorized_keys'");
+  });
+});
+
+test("default-shell sets HKLM\\SOFTWARE\\OpenSSH\\DefaultShell to the shell's full path, which must exist", async () => {
+  const calls = await commandCalls(renderProvisionScript({ defaultShell: { shell: 'powershell' } }));
+  const [shell] = callsOf(calls, '=', { step: 'default-shell' });
+  expect(shell?.positional).toEqual([
+    '$shell',
+    "Join-Path -Path $env:SystemRoot -ChildPath 'System32\\WindowsPowerShell\\v1.0\\powershell.exe'",
+  ]);
+  const [missing] = callsOf(calls, 'throw', { step: 'default-shell' });
+  expect(missing?.conditions[0]?.commands.map((c) => [c.name, c.parameters.LiteralPath])).toEqual([
+    ['Test-Path', '$shell'],
+  ]);
+  const [set] = callsOf(calls, 'Set-WinguestRegistryValue', { step: 'default-shell' });
+  expect(set?.parameters).toEqual({
+    Path: 'HKLM:\\SOFTWARE\\OpenSSH',
+    Name: 'DefaultShell',
+    Type: 'String',
+    Value: '$shell',
+  });
+});
+
+test('shared-folders installs WinFsp when missing, registers VirtioFsSvc after WinFsp and the driver, sets the drive letter', async () => {
+  const calls = await commandCalls(
+    renderProvisionScript({
+      sharedFolders: {
+        winfspMsi: { path: 'winfsp.msi', sha256: sha },
+        virtiofsExe: 'virtiofs.exe',
+        driveLetter: 'y',
+      },
+    }),
+  );
+  const step = { step: 'shared-folders' };
+  const [winfsp] = callsOf(calls, 'Install-WinguestMsi', step);
+  expect(winfsp?.conditions[0]?.commands.map((c) => c.parameters.Name)).toEqual(['WinFsp.Launcher']);
+  const [service] = callsOf(calls, 'New-Service', step);
+  expect(service?.parameters).toMatchObject({
+    Name: 'VirtioFsSvc',
+    StartupType: 'Automatic',
+    DependsOn: "@('WinFsp.Launcher', 'VirtioFsDrv')",
+  });
+  const [mount] = callsOf(calls, 'Set-WinguestRegistryValue', step);
+  expect(mount?.parameters).toMatchObject({
+    Path: 'HKLM:\\SOFTWARE\\VirtIO-FS',
+    Name: 'MountPoint',
+    Value: 'Y:',
+  });
+  const order = [
+    'Install-WinguestMsi',
+    'Copy-WinguestFile',
+    'Set-WinguestRegistryValue',
+    'New-Service',
+    'Set-WinguestServiceRunning',
+  ];
+  expect(order.map((name) => callsOf(calls, name, step)[0]?.offset)).toEqual(
+    order.map((name) => callsOf(calls, name, step)[0]?.offset).sort((a, b) => (a ?? 0) - (b ?? 0)),
   );
 });
 
-test('shared-folders installs WinFsp, registers VirtioFsSvc after WinFsp and the driver, and sets the drive letter', () => {
-  const script = renderProvisionScript({
-    sharedFolders: {
-      winfspMsi: { path: 'winfsp.msi', sha256: sha },
-      virtiofsExe: 'virtiofs.exe',
-      driveLetter: 'y',
-    },
-  });
-  expect(script).toContain("-DependsOn @('WinFsp.Launcher', 'VirtioFsDrv')");
-  expect(script).toContain("-Name 'MountPoint' -Type String -Value 'Y:'");
-});
-
-test('secrets-cleanup removes the answer-file copies Setup caches under Panther', () => {
-  const script = renderProvisionScript({ secretsCleanup: {} });
-  expect(script).toContain("'Panther\\unattend.xml'");
-  expect(script).toContain('Remove-Item -LiteralPath $path -Recurse -Force');
+test('secrets-cleanup removes every answer-file copy Setup caches, each only when present', async () => {
+  const calls = await commandCalls(
+    renderProvisionScript({ secretsCleanup: { extraPaths: ['C:\\stage\\x'] } }),
+  );
+  const [paths] = callsOf(calls, '=', { step: 'secrets-cleanup' });
+  for (const cached of cachedAnswerFiles)
+    expect(paths?.positional[1]).toContain(`'${cached.replaceAll("'", "''")}'`);
+  expect(paths?.positional[1]).toContain("@('C:\\stage\\x')");
+  const [remove] = callsOf(calls, 'Remove-Item', { step: 'secrets-cleanup' });
+  expect(remove?.parameters).toEqual({ LiteralPath: '$path', Recurse: true, Force: true });
+  expect(remove?.conditions.map((c) => [c.kind, c.commands.map((command) => command.name)])).toEqual([
+    ['foreach', []],
+    ['if', ['Test-Path']],
+  ]);
 });
 
 describe('validation', () => {

@@ -21,7 +21,9 @@ export interface FakeCommand {
 /**
  * A QMP server on a UNIX socket in a fresh temp dir, speaking the protocol the way QEMU does
  * (greeting, `\r\n`-terminated JSON, replies carrying the request id). `handle` decides each reply
- * after `qmp_capabilities`, which is always accepted.
+ * after `qmp_capabilities`, which is always accepted. With `greeting = null` it stands in for the
+ * guest agent: 0xFF bytes from the client are dropped, and the reply to `guest-sync-delimited` is
+ * preceded by one, as qemu-ga does.
  */
 export class FakeQmpServer {
   readonly dir = mkdtempSync(join(tmpdir(), 'winguest-qmp-'));
@@ -63,7 +65,7 @@ export class FakeQmpServer {
     if (this.greeting !== null) socket.write(`${this.greeting}\r\n`);
     let buffered = '';
     socket.on('data', (chunk) => {
-      buffered += chunk.toString();
+      buffered += Buffer.from(chunk.filter((byte: number) => byte !== 0xff)).toString();
       for (let nl = buffered.indexOf('\n'); nl !== -1; nl = buffered.indexOf('\n')) {
         const command = JSON.parse(buffered.slice(0, nl)) as FakeCommand;
         buffered = buffered.slice(nl + 1);
@@ -80,6 +82,10 @@ export class FakeQmpServer {
     if (reply === 'reset') socket.remoteFamily ? socket.resetAndDestroy() : socket.destroy();
     else if (reply === 'close') socket.end();
     else if ('delayMs' in reply) setTimeout(() => this.#reply(socket, command, reply.reply), reply.delayMs);
-    else if (!socket.destroyed) socket.write(`${JSON.stringify({ ...reply, id: command.id })}\r\n`);
+    else if (!socket.destroyed) {
+      const delimiter = command.execute === 'guest-sync-delimited' ? Buffer.from([0xff]) : Buffer.alloc(0);
+      const line = Buffer.from(`${JSON.stringify({ ...reply, id: command.id })}\r\n`);
+      socket.write(Buffer.concat([delimiter, line]));
+    }
   }
 }

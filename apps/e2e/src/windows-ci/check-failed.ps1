@@ -1,0 +1,52 @@
+# Checks from outside that a run which hit a failing step stopped there: exit code 1, no done
+# marker, and nothing after the failure ran (the planted answer-file copy is still there, msiexec
+# never ran an MSI whose hash is wrong). For shared-folders, which fails at its last action on a
+# runner (no virtio-fs device), everything before it must be in place. The failure line itself is
+# checked by `windows-ci progress`.
+param(
+    [Parameter(Mandatory = $true)][ValidateSet('failing-step', 'bad-hash', 'shared-folders')][string]$Case,
+    [Parameter(Mandatory = $true)][string]$ExitCodeFile,
+    [string]$Media
+)
+. (Join-Path -Path $PSScriptRoot -ChildPath 'promise-checks.ps1')
+$data = 'C:\ProgramData\winguest'
+
+Test-Promise -Id 'fail-exits-1' -Check {
+    Assert-Equal -What 'the launcher exit code' -Actual ([System.IO.File]::ReadAllText($ExitCodeFile).Trim()) -Expected '1'
+}
+Test-Promise -Id 'fail-no-done-marker' -Check {
+    if (Test-Path -LiteralPath (Join-Path -Path $data -ChildPath 'provision.done')) { throw 'provision.done exists after a failed run' }
+    'no provision.done'
+}
+if ($Case -eq 'failing-step') {
+    Test-Promise -Id 'cleanup-only-after-success' -Check {
+        if (-not (Test-Path -LiteralPath (Join-Path -Path $env:SystemRoot -ChildPath 'Panther\unattend.xml'))) { throw 'secrets-cleanup ran after a failed step' }
+        'the planted Panther\unattend.xml is still there'
+    }
+} elseif ($Case -eq 'shared-folders') {
+    Test-Promise -Id 'winfsp-installed' -Check {
+        $null = Get-Service -Name 'WinFsp.Launcher'
+        'the WinFsp.Launcher service exists'
+    }
+    Test-Promise -Id 'virtiofs-copied' -Check {
+        $exe = Join-Path -Path $env:ProgramFiles -ChildPath 'winguest\virtiofs.exe'
+        $media = Join-Path -Path $Media -ChildPath 'winguest\virtio\virtiofs.exe'
+        Assert-Equal -What ('SHA-256 of ' + $exe) -Actual (Get-FileHash -LiteralPath $exe).Hash -Expected (Get-FileHash -LiteralPath $media).Hash
+    }
+    Test-Promise -Id 'virtiofs-mount-point' -Check {
+        Assert-Equal -What 'HKLM\SOFTWARE\VirtIO-FS\MountPoint' -Actual (Get-ItemProperty -LiteralPath 'HKLM:\SOFTWARE\VirtIO-FS').MountPoint -Expected 'Y:'
+    }
+    Test-Promise -Id 'virtiofs-service' -Check {
+        # The service's own registry key: its dependency VirtioFsDrv does not exist on a runner.
+        $key = Get-ItemProperty -LiteralPath 'HKLM:\SYSTEM\CurrentControlSet\Services\VirtioFsSvc'
+        $depends = @($key.DependOnService | Sort-Object) -join ', '
+        Assert-Equal -What 'VirtioFsSvc Start (2: automatic); depends on' -Actual ([string]$key.Start + '; ' + $depends) -Expected '2; VirtioFsDrv, WinFsp.Launcher'
+    }
+} else {
+    Test-Promise -Id 'msi-hash-before-msiexec' -Check {
+        if ($null -ne (Get-Service -Name 'QEMU-GA' -ErrorAction SilentlyContinue)) { throw 'the QEMU-GA service exists: the MSI was installed' }
+        if (Test-Path -LiteralPath (Join-Path -Path $data -ChildPath 'qemu-ga-x86_64.msi.log')) { throw 'msiexec wrote a log for the MSI' }
+        'msiexec never ran the MSI whose hash is wrong'
+    }
+}
+Complete-PromiseCheck -Name ('check-failed ' + $Case)
