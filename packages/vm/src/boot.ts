@@ -2,6 +2,7 @@ import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync } fro
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { QemuCommand } from '@winguest/qemu-args';
 import { connectQmp, type QmpClient } from '@winguest/qmp';
+import { childEnvironment } from '@winguest/shell';
 import { execa } from 'execa';
 import { VmError } from './errors';
 import type { InstancePaths } from './instance-paths';
@@ -50,6 +51,8 @@ export async function bootQemu(
   // execa's types list only small literal descriptors; any open descriptor works at run time.
   const log = openSync(paths.qemuLog, 'w', 0o600) as 3;
   const child = execa(command.binary, command.args, {
+    env: childEnvironment(),
+    extendEnv: false,
     detached: true,
     stdin: 'ignore',
     stdout: log,
@@ -105,7 +108,14 @@ async function startSwtpm(paths: InstancePaths, swtpm: string): Promise<number> 
     `file=${paths.tpmLog}`,
     '--terminate',
   ];
-  const child = execa(swtpm, args, { detached: true, stdio: 'ignore', reject: false, cleanup: false });
+  const child = execa(swtpm, args, {
+    env: childEnvironment(),
+    extendEnv: false,
+    detached: true,
+    stdio: 'ignore',
+    reject: false,
+    cleanup: false,
+  });
   child.nodeChildProcess.unref();
   for (let i = 0; i < 400; i++) {
     const pid = readPid(paths.tpmPid);
