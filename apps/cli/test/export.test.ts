@@ -114,6 +114,16 @@ describe.skipIf(!tools.available)('winguest export', () => {
     expect(none.stderr).toContain('Give exactly one of --iso-url, --iso-pvc or --clone');
     const bad = await runCli(['export', 'kubevirt', '--clone', 'no-slash'], { cwd: dir, env: env() });
     expect(bad.stderr).toContain('--clone "no-slash" is not namespace/name');
+    const arm = await runCli(
+      ['export', 'kubevirt', '--arch', 'arm64', '--iso-url', 'https://example.com/a.iso'],
+      {
+        cwd: dir,
+        env: env(),
+      },
+    );
+    expect(arm.exitCode).toBe(1);
+    expect(arm.stderr).toContain('This guest cannot be exported to KubeVirt');
+    expect(arm.stderr).toContain('vm.diskInterface: KubeVirt has no NVMe disk bus: use "virtio-blk"');
     const connect = await runCli(['export', 'libvirt', '--connect', 'qemu:///system'], {
       cwd: dir,
       env: env(),

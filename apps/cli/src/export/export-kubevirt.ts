@@ -3,6 +3,7 @@ import type { CommandContext } from '../command';
 import { UsageError } from '../errors';
 import { assertWritable, type OutputFile, writeOutputs } from '../io/write-outputs';
 import { prepareBuild } from '../plan/prepare-build';
+import { renderOrExplain } from './render-or-explain';
 import { sysprepFiles } from './sysprep-files';
 
 const command = 'export kubevirt';
@@ -45,17 +46,19 @@ export async function exportKubeVirt(context: CommandContext): Promise<number> {
     drivers: config.media.drivers,
   });
   const sysprep = sysprepFiles(prepared.plan);
-  const yaml = renderKubeVirt(spec, {
-    ...(text(context, 'namespace') ? { namespace: text(context, 'namespace') } : {}),
-    sysprep: { answerFile: prepared.plan.answerFile, files: sysprep.files },
-    ...(isoUrl ? { installIso: { url: isoUrl } } : isoPvc ? { installIso: { pvc: isoPvc } } : {}),
-    disk: {
-      size: `${config.vm.diskGiB}Gi`,
-      ...(text(context, 'storage-class') ? { storageClassName: text(context, 'storage-class') } : {}),
-      ...(clone ? { clone } : {}),
-    },
-    persistentState: Boolean(values.persistent),
-  });
+  const yaml = await renderOrExplain('KubeVirt', () =>
+    renderKubeVirt(spec, {
+      ...(text(context, 'namespace') ? { namespace: text(context, 'namespace') } : {}),
+      sysprep: { answerFile: prepared.plan.answerFile, files: sysprep.files },
+      ...(isoUrl ? { installIso: { url: isoUrl } } : isoPvc ? { installIso: { pvc: isoPvc } } : {}),
+      disk: {
+        size: `${config.vm.diskGiB}Gi`,
+        ...(text(context, 'storage-class') ? { storageClassName: text(context, 'storage-class') } : {}),
+        ...(clone ? { clone } : {}),
+      },
+      persistentState: Boolean(values.persistent),
+    }),
+  );
   const files: OutputFile[] = [{ path: join(dir, 'kubevirt.yaml'), content: yaml, secret: true }];
   if (prepared.password.source === 'generated')
     files.push({ path: join(dir, 'password.txt'), content: `${prepared.password.value}\n`, secret: true });

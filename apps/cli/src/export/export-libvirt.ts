@@ -5,6 +5,7 @@ import { CliError, UsageError } from '../errors';
 import { assertWritable, exists, type OutputFile, writeOutputs } from '../io/write-outputs';
 import { prepareBuild } from '../plan/prepare-build';
 import { writeCidataIso } from '../plan/write-cidata';
+import { renderOrExplain } from './render-or-explain';
 import { runTool } from './run-tool';
 
 const choice = <T extends string>(
@@ -52,11 +53,13 @@ export async function exportLibvirt(context: CommandContext): Promise<number> {
     windowsIso: prepared.media?.path,
     drivers: config.media.drivers ? resolve(cwd, config.media.drivers) : undefined,
   });
-  const xml = renderLibvirtDomain(spec, {
-    domainType,
-    userNetwork: userNet === 'qemu' ? 'qemu-commandline' : 'passt',
-    serialLog: paths.serial,
-  });
+  const xml = await renderOrExplain('libvirt', () =>
+    renderLibvirtDomain(spec, {
+      domainType,
+      userNetwork: userNet === 'qemu' ? 'qemu-commandline' : 'passt',
+      serialLog: paths.serial,
+    }),
+  );
   const files: OutputFile[] = [{ path: paths.domain, content: xml }];
   if (prepared.password.source === 'generated')
     files.push({ path: join(dir, 'password.txt'), content: `${prepared.password.value}\n`, secret: true });
