@@ -7,6 +7,7 @@ import { upOptionsSchema } from './up-options';
 /** The instance settings a clone must share with its image to boot its disk. */
 export const imageBootSchema = upOptionsSchema.pick({
   arch: true,
+  os: true,
   cpus: true,
   memoryMiB: true,
   firmware: true,

@@ -23,6 +23,12 @@ export const upOptionsSchema = z.object({
    * firmware and login replace the options given here.
    */
   image: instanceNameSchema.optional(),
+  /**
+   * What the install media install: `windows` (default) or `linux` for Linux test guests such as
+   * the stand-in, which bring their own drivers and so skip Windows' driver checks (e.g. arm64's
+   * network). Direct kernel boot (`kernel`) counts as `linux`.
+   */
+  os: z.enum(['windows', 'linux']).default('windows'),
   /** Virtual CPUs. Default 2. */
   cpus: z.int().min(1).max(255).default(2),
   /** Memory in MiB. Default 4096. */
