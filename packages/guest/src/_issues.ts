@@ -1,3 +1,4 @@
+import { isSecretKey } from '@winguest/shell';
 import type { z } from 'zod';
 import type { GuestIssue } from './errors';
 
@@ -18,7 +19,10 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
-/** zod issues as guest issues: path, message naming the bad value; secrets are never echoed. */
+/**
+ * zod issues as guest issues: path, message naming the bad value. A value under a secret key
+ * (`isSecretKey` of @winguest/shell) is never echoed; known secret strings are the printer's job.
+ */
 export function toGuestIssues(
   issues: readonly z.core.$ZodIssue[],
   input: unknown,
@@ -27,7 +31,7 @@ export function toGuestIssues(
   return issues.map((issue) => {
     const path = formatPath(issue.path, prefix) || '(root)';
     const value = valueAt(input, issue.path);
-    const secret = issue.path.some((key) => /password/i.test(String(key)));
+    const secret = issue.path.some(isSecretKey);
     if (secret || value === undefined || typeof value === 'object') return { path, message: issue.message };
     const shown = JSON.stringify(value);
     const message = issue.message.includes(shown) ? issue.message : `${issue.message} (got ${shown})`;

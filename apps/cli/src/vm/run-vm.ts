@@ -24,16 +24,18 @@ export async function runVm(
     if (json) {
       const e = error as Record<string, unknown>;
       context.out.line(
-        JSON.stringify({
-          type: 'error',
-          code: e.code ?? 'unexpected',
-          message: String(e.message ?? error),
-          stage: e.stage,
-          screenshot: e.screenshot,
-          serialTail: e.serialTail,
-          stderr: e.stderr,
-          issues: e.issues,
-        }),
+        JSON.stringify(
+          context.out.redactor.value({
+            type: 'error',
+            code: e.code ?? 'unexpected',
+            message: String(e.message ?? error),
+            stage: e.stage,
+            screenshot: e.screenshot,
+            serialTail: e.serialTail,
+            stderr: e.stderr,
+            issues: e.issues,
+          }),
+        ),
       );
     }
     throw vmErrorToCli(error);
@@ -47,7 +49,7 @@ export async function runVm(
 export function reportReady(context: CommandContext, result: UpResult): void {
   const { out } = context;
   if (context.values.json) {
-    out.line(JSON.stringify({ type: 'result', ...result }));
+    out.line(JSON.stringify(out.redactor.value({ type: 'result', ...result })));
     return;
   }
   const how = result.alreadyRunning
