@@ -1,5 +1,6 @@
 import { platform } from 'node:os';
 import { join, relative, resolve } from 'node:path';
+import { quotePosix, quotePowerShell } from '@winguest/shell';
 import type { CommandDefinition } from '../command';
 import { configOptions } from '../config/config-options';
 import { assertWritable, type OutputFile, writeOutputs } from '../io/write-outputs';
@@ -103,8 +104,11 @@ export const buildCommand: CommandDefinition = {
     );
     if (prepared.password.source === 'generated')
       out.line(`  ${rel}/password.txt      generated password for "${config.user.name}" (0600)`);
+    // Quoted for the shell it will be pasted into: a user name is text, never a command.
+    const quote = (text: string) =>
+      shell === 'powershell' ? quotePowerShell(text, { bare: true }) : quotePosix(text);
     out.line(
-      `ssh: ssh -p ${sshPort} ${config.user.name}@127.0.0.1${prepared.sshKey ? ` (key ${prepared.sshKey.source})` : ''}`,
+      `ssh: ssh -p ${sshPort} ${quote(`${config.user.name}@127.0.0.1`)}${prepared.sshKey ? ` (key ${prepared.sshKey.source})` : ''}`,
     );
     out.line(`accelerator: ${host.acceleratorNote}`);
     for (const warning of warnings) out.info(`${out.yellow('warning:')} ${warning}`);

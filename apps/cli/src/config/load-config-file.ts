@@ -35,11 +35,11 @@ export async function loadConfigFile(given: string | undefined, cwd: string): Pr
     const code = (error as NodeJS.ErrnoException).code;
     throw new CliError(
       'config-read',
-      `Cannot read the config file ${path}: ${code === 'ENOENT' ? 'it does not exist' : (error as Error).message}`,
+      `Cannot read the config file ${path}: ${code === 'ENOENT' ? 'it does not exist' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message}`,
       {
         hint:
-          code === 'ENOENT'
-            ? 'create one with `winguest init`, or omit --config to use the defaults'
+          code === 'ENOENT' || code === 'EISDIR'
+            ? 'pass a file (winguest.yaml): create one with `winguest init`, or omit --config for the defaults'
             : 'check its permissions',
         cause: error,
       },

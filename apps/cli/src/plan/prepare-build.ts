@@ -6,6 +6,7 @@ import type { CommandContext } from '../command';
 import { assertReadableIso } from '../commands/media';
 import { resolveConfig } from '../config/resolve-config';
 import { CliError } from '../errors';
+import { assertConfigPaths } from '../io/check-path';
 import { rememberPassword } from '../known-secrets';
 import { assertUsablePassword, readSecretFile } from '../read-secret';
 import { generatePassword } from '../secrets';
@@ -43,6 +44,7 @@ export interface Target {
 export async function resolveTarget(context: CommandContext): Promise<Target> {
   const given = typeof context.values.config === 'string' ? context.values.config : undefined;
   const { config, path } = await resolveConfig(given, context.cwd, context.values, context.out.redactor);
+  await assertConfigPaths(config, context.cwd);
   const isoPath = config.media.iso ? resolve(context.cwd, config.media.iso) : undefined;
   const media = isoPath ? await inspectMedia(isoPath, config) : undefined;
   const { guestArch } = await import('@winguest/guest');

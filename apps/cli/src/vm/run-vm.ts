@@ -1,3 +1,4 @@
+import { quotePosix } from '@winguest/shell';
 import type { UpResult, UpRunOptions } from '@winguest/vm';
 import type { CommandContext } from '../command';
 import { createProgressRenderer } from './progress-renderer';
@@ -60,7 +61,9 @@ export function reportReady(context: CommandContext, result: UpResult): void {
     for (const stage of result.stages)
       out.line(`  ${stage.stage.padEnd(15)} ${formatMs(stage.durationMs ?? 0)}`);
   }
-  out.line(`ssh: winguest ssh ${result.name}    (or: ssh ${result.ssh.sshArgs.join(' ')})`);
+  out.line(
+    `ssh: winguest ssh ${result.name}    (or: ssh ${result.ssh.sshArgs.map((arg) => quotePosix(arg)).join(' ')})`,
+  );
   if (result.ejected.length) out.line(`install media ejected: ${result.ejected.join(', ')}`);
 }
 
