@@ -18,7 +18,7 @@ export interface InstancePaths {
   config: string;
   /** State file (`created → installing → ready → stopped`, with timestamps), JSON. */
   state: string;
-  /** Lock file holding the pid of the command driving the instance. */
+  /** Lock file holding the pid and process start time of the command driving the instance. */
   lock: string;
   /** The system disk (qcow2). */
   disk: string;
