@@ -18,9 +18,10 @@ export interface LockHolder {
  * Takes the instance lock: a file created exclusively, holding our pid and our process's start
  * time (see {@link processStartTime}). A lock is stale — and taken over — when its pid no longer
  * runs, or runs but started at another time (the pid was reused by an unrelated process).
+ * `subject` names what is locked in errors (default: the instance `name`), e.g. a build folder.
  * @throws VmError `instance-locked` naming the pid that holds it.
  */
-export function acquireLock(path: string, name: string): InstanceLock {
+export function acquireLock(path: string, name: string, subject = `Instance "${name}"`): InstanceLock {
   const me: LockHolder = { pid: process.pid, startTime: processStartTime(process.pid) };
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
@@ -38,12 +39,12 @@ export function acquireLock(path: string, name: string): InstanceLock {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = readLockHolder(path);
       if (holder && sameHolder(holder, me)) {
-        throw new VmError('instance-locked', `Instance "${name}" is already being driven by this process.`);
+        throw new VmError('instance-locked', `${subject} is already being driven by this process.`);
       }
       if (holder && holdsStill(holder)) {
         throw new VmError(
           'instance-locked',
-          `Instance "${name}" is in use by another winguest command (pid ${holder.pid}); wait for it to finish or stop that process.`,
+          `${subject} is in use by another winguest command (pid ${holder.pid}); wait for it to finish or stop that process.`,
         );
       }
       rmSync(path, { force: true }); // stale: its owner is gone

@@ -3,7 +3,8 @@ import { join, relative, resolve } from 'node:path';
 import { quotePosix, quotePowerShell } from '@winguest/shell';
 import type { CommandDefinition } from '../command';
 import { configOptions } from '../config/config-options';
-import { assertWritable, type OutputFile, writeOutputs } from '../io/write-outputs';
+import { writeBuildFolder } from '../io/build-folder';
+import type { OutputFile } from '../io/write-outputs';
 import { planBuildCommand } from '../plan/plan-command-file';
 import { prepareBuild } from '../plan/prepare-build';
 import { writeCidataIso } from '../plan/write-cidata';
@@ -63,10 +64,16 @@ export const buildCommand: CommandDefinition = {
     if (prepared.password.source === 'generated') {
       files.push({ path: join(dir, 'password.txt'), content: `${prepared.password.value}\n`, secret: true });
     }
-    const iso = join(dir, cidataName);
-    await assertWritable([...files.map((f) => f.path), iso], Boolean(values.force), cwd);
-    const image = await writeCidataIso(prepared, iso, cwd);
-    await writeOutputs(files);
+    let image: { size: number } = { size: 0 };
+    await writeBuildFolder({
+      dir,
+      files,
+      produced: { [cidataName]: async (path) => (image = await writeCidataIso(prepared, path, cwd)) },
+      // A password.txt of an earlier build would not be this build's password.
+      remove: prepared.password.source === 'generated' ? [] : ['password.txt'],
+      force: Boolean(values.force),
+      cwd,
+    });
 
     const warnings = [...host.warnings, ...qemu.warnings];
     if (!prepared.sshKey)
