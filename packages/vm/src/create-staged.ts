@@ -12,6 +12,15 @@ import { readPublicKey } from './ssh-keys';
 import type { UpRunOptions } from './up';
 import type { InstanceConfig } from './up-options';
 
+/** What creating or refreshing an instance's files needs. */
+export interface InstanceSetup {
+  paths: InstancePaths;
+  config: InstanceConfig;
+  host: VmHost;
+  mode: BootMode;
+  run: UpRunOptions;
+}
+
 /**
  * Creates a new instance in one step: its config, key pair, disk, firmware vars, install media and
  * state are made in a staging folder beside it (`.<name>.<pid>.<random>.tmp`), which is renamed
@@ -20,13 +29,7 @@ import type { InstanceConfig } from './up-options';
  * removed by the next run.
  * @throws VmError `instance-locked` when another command created the instance meanwhile.
  */
-export async function createInstanceStaged(
-  paths: InstancePaths,
-  config: InstanceConfig,
-  host: VmHost,
-  mode: BootMode,
-  run: UpRunOptions,
-): Promise<void> {
+export async function createInstanceStaged({ paths, config, host, mode, run }: InstanceSetup): Promise<void> {
   mkdirSync(dirname(paths.dir), { recursive: true, mode: 0o700 });
   removeStaleTempFiles(dirname(paths.dir));
   const stage = tempPathFor(paths.dir);

@@ -5,7 +5,12 @@ import { removeStaleTempFiles } from '@winguest/shell';
 import { writeFileAtomic } from './_files';
 import { type BootSession, bootQemu } from './boot';
 import { ensureVars, readConfig } from './create-instance';
-import { createInstanceStaged, provideInstallMedia, rollBackUnfinished } from './create-staged';
+import {
+  createInstanceStaged,
+  type InstanceSetup,
+  provideInstallMedia,
+  rollBackUnfinished,
+} from './create-staged';
 import { ejectMedia } from './eject-media';
 import { PreflightError, VmError } from './errors';
 import { eventEmitter, type VmEventInput, type VmEventListener } from './events';
@@ -116,13 +121,13 @@ export async function up(input: UpOptionsInput = {}, run: UpRunOptions = {}): Pr
       message: `removed the unfinished instance in ${paths.dir}`,
     });
   if (!stored) {
-    await createInstanceStaged(paths, config, host, mode, run);
+    await createInstanceStaged({ paths, config, host, mode, run });
     emit({ type: 'action', action: 'created', message: `created instance ${config.name} in ${paths.dir}` });
   }
   removeStaleTempFiles(paths.dir);
   const lock = acquireLock(paths.lock, options.name);
   try {
-    if (stored) await prepareFiles(paths, config, host, mode, run);
+    if (stored) await prepareFiles({ paths, config, host, mode, run });
     return await bootUntilReady({ paths, config, host, mode, run, emit, startedAt });
   } finally {
     lock.release();
@@ -130,13 +135,7 @@ export async function up(input: UpOptionsInput = {}, run: UpRunOptions = {}): Pr
 }
 
 /** An existing instance: vars and config refreshed, and install media when it still installs. */
-async function prepareFiles(
-  paths: InstancePaths,
-  config: InstanceConfig,
-  host: VmHost,
-  mode: BootMode,
-  run: UpRunOptions,
-): Promise<void> {
+async function prepareFiles({ paths, config, host, mode, run }: InstanceSetup): Promise<void> {
   ensureVars(paths, host);
   writeFileAtomic(paths.config, `${JSON.stringify(config, null, 2)}\n`);
   if (mode === 'install') await provideInstallMedia(paths, config, run, false);
