@@ -1,5 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { findExecutable } from '@winguest/shell';
 import { requireHostTools } from '@winguest/vitest-config/host-tools';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -57,12 +58,12 @@ describe.skipIf(!gate.available)('creating an instance is one step', () => {
     leftovers: readdirSync(dirname(instancePaths(name, env.home).dir)).filter((n) => n.startsWith('.')),
   });
 
-  /** `up` stopped (as by Ctrl-C) as soon as the instance exists: nothing boots. */
+  /** `up` stopped (as by Ctrl-C) at its first action (created, or QEMU started): nothing boots. */
   const upUntilCreated = (input: UpOptionsInput, events: EventLog) => {
     const controller = new AbortController();
     const onEvent = (event: VmEvent) => {
       events.listener(event);
-      if (event.type === 'action' && event.action === 'created') controller.abort();
+      if (event.type === 'action') controller.abort();
     };
     return up(input, { host: host(), writeCidata, onEvent, signal: controller.signal }).catch(
       (e: unknown) => e,
@@ -109,6 +110,22 @@ describe.skipIf(!gate.available)('creating an instance is one step', () => {
     expect(events.of('action').map((e) => e.action)).toEqual(
       expect.arrayContaining(['rolled-back', 'created']),
     );
+    expect(existsSync(paths.disk)).toBe(true);
+  });
+
+  test('the next up removes temp files of killed runs: a half cidata ISO, a half-made instance', async () => {
+    const name = 'sweep';
+    await upUntilCreated(options(name), new EventLog());
+    const paths = instancePaths(name, env.home);
+    const dead = spawnSync(process.execPath, ['-e', '']).pid as number;
+    const halfIso = join(paths.dir, `.cidata.iso.${dead}.0123456789ab.tmp`);
+    const halfInstance = join(dirname(paths.dir), `.other.${dead}.0123456789ab.tmp`);
+    writeFileSync(halfIso, Buffer.alloc(1 << 20));
+    mkdirSync(halfInstance);
+    writeFileSync(join(halfInstance, 'config.json'), '{}');
+    await upUntilCreated(options(name), new EventLog());
+    expect(existsSync(halfIso)).toBe(false);
+    expect(existsSync(halfInstance)).toBe(false);
     expect(existsSync(paths.disk)).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { removeStaleTempFiles, tempPathFor } from '@winguest/shell';
+import { tempPathFor } from '@winguest/shell';
 import { createInstanceFiles } from './create-instance';
 import { VmError } from './errors';
 import type { VmHost } from './host-probe';
@@ -25,13 +25,12 @@ export interface InstanceSetup {
  * Creates a new instance in one step: its config, key pair, disk, firmware vars, install media and
  * state are made in a staging folder beside it (`.<name>.<pid>.<random>.tmp`), which is renamed
  * into place only when all of them succeeded. A failure (qemu-img, a bad answer file, Ctrl-C)
- * leaves no instance, so the corrected `up` starts afresh; staging folders of killed runs are
- * removed by the next run.
+ * leaves no instance, so the corrected `up` starts afresh; `up` removes staging folders of
+ * killed runs.
  * @throws VmError `instance-locked` when another command created the instance meanwhile.
  */
 export async function createInstanceStaged({ paths, config, host, mode, run }: InstanceSetup): Promise<void> {
   mkdirSync(dirname(paths.dir), { recursive: true, mode: 0o700 });
-  removeStaleTempFiles(dirname(paths.dir));
   const stage = tempPathFor(paths.dir);
   const staged = instancePathsIn(stage);
   try {

@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { mediaIds } from '@winguest/qemu-args';
 import { removeStaleTempFiles } from '@winguest/shell';
 import { writeFileAtomic } from './_files';
@@ -124,6 +124,8 @@ export async function up(input: UpOptionsInput = {}, run: UpRunOptions = {}): Pr
     await createInstanceStaged({ paths, config, host, mode, run });
     emit({ type: 'action', action: 'created', message: `created instance ${config.name} in ${paths.dir}` });
   }
+  // Leftovers of killed runs: half-made instances beside this one, half-written files in it.
+  removeStaleTempFiles(dirname(paths.dir));
   removeStaleTempFiles(paths.dir);
   const lock = acquireLock(paths.lock, options.name);
   try {
