@@ -100,6 +100,14 @@ describe.skipIf(!gate.available)('creating an instance is one step', () => {
     await removeInstance({ name, home: env.home });
   });
 
+  test('rm clears an instance an earlier version left stuck (config, no state)', async () => {
+    const paths = instancePaths('stuck-rm', env.home);
+    mkdirSync(paths.dir, { recursive: true });
+    writeFileSync(paths.config, '{"name":"stuck-rm"}');
+    await removeInstance({ name: 'stuck-rm', home: env.home });
+    expect(existsSync(paths.dir)).toBe(false);
+  });
+
   test('an instance stuck by an earlier version (config, no state, no disk) is rolled back and created', async () => {
     const paths = instancePaths('stuck', env.home);
     mkdirSync(paths.dir, { recursive: true });
