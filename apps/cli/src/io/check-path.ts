@@ -1,4 +1,5 @@
-import { stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Guest } from '@winguest/guest';
 import { CliError } from '../errors';
@@ -12,6 +13,7 @@ export async function pathProblem(path: string, kind: 'file' | 'any'): Promise<s
     const found = await stat(path);
     if (kind === 'file' && found.isDirectory()) return 'is a directory, not a file';
     if (!found.isFile() && !found.isDirectory()) return 'is neither a file nor a folder';
+    await access(path, constants.R_OK);
     return undefined;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
