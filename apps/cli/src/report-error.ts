@@ -3,14 +3,15 @@ import type { Output } from './output';
 
 /**
  * Prints an error as one line saying what is wrong (with the value), any detail lines (every
- * validation issue), and a hint; the stack only with --debug. Returns the exit code.
+ * validation issue), and a hint; the stack only with --debug. Every line goes through the output's
+ * redactor, so no known secret is printed. Returns the exit code.
  */
 export function reportError(error: unknown, out: Output, debug: boolean): number {
   const { message, details, hint, exitCode } = describe(error);
-  out.stderr.write(`${out.red('error:')} ${message}\n`);
-  for (const detail of details) out.stderr.write(`  ${detail}\n`);
-  if (hint) out.stderr.write(`${out.dim('hint:')} ${hint}\n`);
-  if (debug && error instanceof Error && error.stack) out.stderr.write(`\n${error.stack}\n`);
+  out.info(`${out.red('error:')} ${message}`);
+  for (const detail of details) out.info(`  ${detail}`);
+  if (hint) out.info(`${out.dim('hint:')} ${hint}`);
+  if (debug && error instanceof Error && error.stack) out.info(`\n${error.stack}`);
   return exitCode;
 }
 
