@@ -20,9 +20,14 @@ export {
   qemuHostSchema,
   qmpEndpointSchema,
 } from './qemu-host';
+export { shareDeviceIds, sharedMemoryId } from './share-args';
 export { diskId, type MediaRole, mediaIds, mediaOrder } from './storage-args';
+export { type SpawnCommand, type VirtiofsdShare, virtiofsdCommand } from './virtiofsd-command';
 export {
   displaySchema,
+  type FileShare,
+  fileShareSchema,
+  maxShareTagBytes,
   type PortForward,
   portForwardSchema,
   type VmSpec,
