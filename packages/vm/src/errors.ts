@@ -67,6 +67,7 @@ export interface PreflightIssue {
     | 'qemu-img-missing'
     | 'firmware-missing'
     | 'swtpm-missing'
+    | 'virtiofsd-missing'
     | 'accelerator-unavailable'
     | 'port-in-use';
   /** The option it concerns, e.g. `media.windows`, `ports.ssh`. */

@@ -7,6 +7,8 @@ import {
   probeFirmware,
   probeQemu,
   probeSwtpm,
+  probeVirtiofsd,
+  type Virtiofsd,
 } from '@winguest/qemu-args/probe';
 import type { PreflightIssue } from './errors';
 import type { UpOptions } from './up-options';
@@ -18,11 +20,14 @@ export interface VmHost {
   accelerator: 'kvm' | 'hvf' | 'whpx' | 'tcg';
   firmware?: FirmwareFiles;
   swtpm?: string;
+  /** virtiofsd, probed when the instance shares folders. */
+  virtiofsd?: Virtiofsd;
   /** Why the accelerator is what it is, when it is not the platform's. */
   notes: string[];
 }
 
-type HostNeeds = Pick<UpOptions, 'arch' | 'firmware' | 'secureBoot' | 'tpm' | 'accelerator'>;
+type HostNeeds = Pick<UpOptions, 'arch' | 'firmware' | 'secureBoot' | 'tpm' | 'accelerator'> &
+  Partial<Pick<UpOptions, 'shares'>>;
 
 /** Where firmware is looked for (default: QEMU's descriptor directories and well-known paths). */
 export type FirmwareSearch = Pick<FirmwareProbeOptions, 'dirs' | 'exists'>;
@@ -63,6 +68,17 @@ export async function probeVmHost(
     if (found.available) swtpm = found.path;
     else issues.push({ code: 'swtpm-missing', path: 'tpm', message: found.reason });
   }
+  let virtiofsd: Virtiofsd | undefined;
+  if (needs.shares?.length) {
+    const found = await probeVirtiofsd({ qemuPath: qemu.available ? qemu.path : undefined });
+    if (found.available) virtiofsd = found;
+    else
+      issues.push({
+        code: 'virtiofsd-missing',
+        path: 'shares',
+        message: `${found.reason}; share with smbShare instead.`,
+      });
+  }
   const notes: string[] = [];
   let accelerator: VmHost['accelerator'] = 'tcg';
   if (qemu.available && needs.accelerator !== 'tcg') {
@@ -73,7 +89,7 @@ export async function probeVmHost(
     if (picked.issue) issues.push(picked.issue);
   }
   if (!qemu.available || !qemuImg || issues.length > 0) return { issues };
-  return { host: { qemu: qemu.path, qemuImg, accelerator, firmware, swtpm, notes }, issues };
+  return { host: { qemu: qemu.path, qemuImg, accelerator, firmware, swtpm, virtiofsd, notes }, issues };
 }
 
 /**

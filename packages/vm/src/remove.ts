@@ -4,6 +4,7 @@ import { haltInstance } from './halt';
 import { type InstanceRef, openInstance } from './instance';
 import { acquireLock } from './lock';
 import { runningPid } from './processes';
+import { haltVirtiofsd } from './virtiofsd';
 
 /**
  * Deletes an instance and everything in its directory — the only operation that deletes a disk.
@@ -24,6 +25,7 @@ export async function removeInstance(options: InstanceRef & { force?: boolean })
       }
       await haltInstance(paths);
     }
+    await haltVirtiofsd(paths); // a QEMU killed from outside can leave one behind
     rmSync(paths.dir, { recursive: true, force: true });
   } finally {
     lock.release();

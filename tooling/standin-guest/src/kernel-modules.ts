@@ -3,7 +3,7 @@ import { StandinGuestError } from './errors.ts';
 /**
  * The kernel modules the guest loads, by name: everything the amd64 device sets of
  * `@winguest/qemu-args` attach (AHCI and IDE CD-ROMs and disks, virtio-blk, virtio-scsi, NVMe,
- * e1000e, e1000, virtio-net), the ISO 9660/Joliet driver with UTF-8 names, and the ACPI power
+ * e1000e, e1000, virtio-net), the ISO 9660/Joliet driver with UTF-8 names, virtio-fs, and the ACPI power
  * button with evdev so `system_powerdown` reaches the guest. Dependencies come from modules.dep.
  */
 export const guestModules = [
@@ -20,6 +20,7 @@ export const guestModules = [
   'e1000e',
   'e1000',
   'virtio_net',
+  'virtiofs',
   'button',
   'evdev',
 ] as const;
