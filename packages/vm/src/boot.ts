@@ -1,9 +1,10 @@
-import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { QemuCommand } from '@winguest/qemu-args';
 import type { Virtiofsd } from '@winguest/qemu-args/probe';
 import { connectQmp, type QmpClient } from '@winguest/qmp';
 import { execa } from 'execa';
+import { spawnDetached } from './_spawn-detached';
 import { VmError } from './errors';
 import type { InstancePaths } from './instance-paths';
 import { isAlive, readPid, terminate } from './processes';
@@ -63,18 +64,7 @@ export async function bootQemu(
         throw e;
       })
     : undefined;
-  // execa's types list only small literal descriptors; any open descriptor works at run time.
-  const log = openSync(paths.qemuLog, 'w', 0o600) as 3;
-  const child = execa(command.binary, command.args, {
-    detached: true,
-    stdin: 'ignore',
-    stdout: log,
-    stderr: log,
-    reject: false,
-    cleanup: false,
-  });
-  closeSync(log);
-  child.nodeChildProcess.unref();
+  const child = spawnDetached(command.binary, command.args, paths.qemuLog);
   const session: Partial<BootSession> & { exit?: ProcessExit } = { swtpmPid };
   session.exited = child.then((result) => {
     session.exit = { exitCode: result.exitCode, signal: result.signal };

@@ -1,10 +1,10 @@
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { virtiofsdCommand } from '@winguest/qemu-args';
 import type { Virtiofsd } from '@winguest/qemu-args/probe';
-import { execa } from 'execa';
 import { writeFileAtomic } from './_files';
+import { spawnDetached } from './_spawn-detached';
 import { VmError } from './errors';
 import type { InstancePaths } from './instance-paths';
 import { isAlive, readPid, terminate } from './processes';
@@ -41,18 +41,8 @@ export async function startVirtiofsd(
       { socket: files.socket, dir: share.hostPath, readOnly: share.readOnly },
       { root: process.getuid?.() === 0 },
     );
-    const log = openSync(files.log, 'w', 0o600) as 3; // execa's types list small literal descriptors only
-    const child = execa(file, args, {
-      detached: true,
-      stdin: 'ignore',
-      stdout: log,
-      stderr: log,
-      reject: false,
-      cleanup: false,
-    });
-    closeSync(log);
+    const child = spawnDetached(file, args, files.log);
     child.catch(() => {});
-    child.nodeChildProcess.unref();
     if (child.pid) {
       writeFileAtomic(files.pid, `${child.pid}\n`);
       pids.push(child.pid);
