@@ -12,11 +12,12 @@ describe('standinKernelCmdline', () => {
       'console=ttyS0 quiet winguest.keys=keys/admin.pub winguest.disk=/dev/vda',
     ],
     [{ failAt: 'oobe', stageDelay: 2.5 }, 'console=ttyS0 quiet winguest.fail=oobe winguest.delay=2.5'],
-    [{ shares: ['home', 'ro-data'] }, 'console=ttyS0 quiet winguest.shares=home,ro-data'],
+    [{ shares: ['home', 'ro-data'] as string[] }, 'console=ttyS0 quiet winguest.shares=home,ro-data'],
     [
       { debug: true, script: 'setup/first-logon.ps1' },
       'console=ttyS0 winguest.script=setup/first-logon.ps1 winguest.debug=1',
     ],
+    [{ arch: 'arm64', stageDelay: 1 }, 'console=ttyAMA0 quiet winguest.delay=1'],
   ] as const)('%o gives %s', (options, cmdline) => {
     expect(standinKernelCmdline(options)).toBe(cmdline);
   });

@@ -62,10 +62,12 @@ export const upCommand: CommandDefinition = {
 export function upOptions(name: string, target: Target, context: CommandContext): UpOptionsInput {
   const { config, media, arch } = target;
   const vm: Config['vm'] = config.vm;
-  const kernel = vm.kernel;
+  const { kernel, bootIso } = vm;
   return {
     name,
     arch,
+    // A Linux test guest (direct kernel boot or its own boot media) brings its own drivers.
+    os: kernel || bootIso ? 'linux' : 'windows',
     cpus: vm.cpus,
     memoryMiB: vm.memoryMiB,
     firmware: config.firmware,
@@ -75,7 +77,7 @@ export function upOptions(name: string, target: Target, context: CommandContext)
     display: { type: vm.display },
     accelerator: vm.accelerator,
     media: {
-      ...(media ? { windows: media.path } : {}),
+      ...(media ? { windows: media.path } : bootIso ? { windows: resolve(context.cwd, bootIso) } : {}),
       ...(config.media.drivers ? { drivers: resolve(context.cwd, config.media.drivers) } : {}),
     },
     ...(kernel

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { WriteIsoResult } from '@winguest/cidata-iso';
 import { CliError } from '../errors';
+import { stageNetkvmArm64 } from './arm64-netkvm';
 import { opensshMsiName, provisionScriptName } from './guest-plan';
 import type { PreparedBuild } from './prepare-build';
 
@@ -17,6 +18,12 @@ export async function writeCidataIso(
 ): Promise<WriteIsoResult> {
   const { cidataLayout, writeIso } = await import('@winguest/cidata-iso');
   const msi = prepared.config.media.opensshMsi;
+  const drivers = prepared.config.media.drivers;
+  // arm64 Windows has no in-box NIC driver: NetKVM from the driver ISO goes into $WinPEDriver$.
+  const netkvm =
+    prepared.arch === 'arm64' && drivers
+      ? await stageNetkvmArm64(resolve(cwd, drivers), prepared.config.family)
+      : undefined;
   const layout = cidataLayout({
     answerFile: prepared.answerXml,
     files: {
@@ -26,6 +33,7 @@ export async function writeCidataIso(
         : {}),
       ...(msi ? { [opensshMsiName]: { path: resolve(cwd, msi) } } : {}),
     },
+    ...(netkvm ? { driverFiles: netkvm.driverFiles } : {}),
   });
   try {
     await mkdir(dirname(destination), { recursive: true });
@@ -35,5 +43,7 @@ export async function writeCidataIso(
       hint: 'check that the output folder is writable and the disk has space',
       cause: error,
     });
+  } finally {
+    await netkvm?.close();
   }
 }
