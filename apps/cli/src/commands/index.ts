@@ -29,6 +29,11 @@ export const commands: CommandEntry[] = [
     load: async () => (await import('./instances')).sshCommand,
   },
   {
+    name: 'cp',
+    summary: 'Copy a file into or out of an instance (SFTP over its own key)',
+    load: async () => (await import('./cp')).cpCommand,
+  },
+  {
     name: 'stop',
     summary: 'Shut an instance down (ACPI powerdown, forced after a timeout)',
     load: async () => (await import('./instances')).stopCommand,
