@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -6,7 +6,7 @@ import { requireHostTools } from '@winguest/vitest-config/host-tools';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { alive, processesMentioning } from './__fixtures__/instance-fixture';
 import { standinGate, standinSetup, writeStandinCidata } from './__fixtures__/standin-fixture';
-import { instancePaths, removeInstance, sshExec, start, stop, up, VmError } from './index';
+import { copyWithGuest, instancePaths, removeInstance, sshExec, start, stop, up, VmError } from './index';
 
 const gate = standinGate();
 // QEMU's C virtiofsd (Debian's qemu-system-common) runs as root; a read-only share adds a bind mount.
@@ -26,7 +26,7 @@ async function gone(dir: string): Promise<string[]> {
 }
 
 /**
- * Shared folders against the stand-in guest, which mounts each virtio-fs tag at /mnt/<tag> with
+ * Shared folders (and copying over SFTP) against the stand-in guest, which mounts each virtio-fs tag at /mnt/<tag> with
  * Linux's virtiofs driver: files cross in both directions over real virtiofsd and QEMU, a read-only
  * share refuses writes, and no virtiofsd or QEMU outlives stop, a QEMU kill, Ctrl-C or rm.
  */
@@ -90,6 +90,33 @@ describe.skipIf(!gate.available || !shareTools.available)('virtio-fs shares with
     const log = await ssh('cat /var/lib/winguest/provision.log');
     expect(log.stdout).toMatch(/share home mounted at \/mnt\/home[\s\S]*share data mounted at \/mnt\/data/);
   }, 600_000);
+
+  test('copyWithGuest round-trips a file with a Unicode name over SFTP (no shared folder involved)', async () => {
+    const name = 'résumé 日本語 😀.txt';
+    const content = `${'données ✓ '.repeat(5000)}\n`; // several SFTP packets
+    const source = join(dir, name);
+    writeFileSync(source, content);
+    const up1 = await copyWithGuest(ref, { direction: 'to-guest', hostPath: source, guestPath: '/root/' });
+    expect(up1).toEqual({ from: source, to: `/root/${name}`, bytes: Buffer.byteLength(content) });
+    expect((await ssh(`wc -c < '/root/${name}'`)).stdout.trim()).toBe(String(Buffer.byteLength(content)));
+    const back = join(dir, 'back');
+    mkdirSync(back);
+    const down = await copyWithGuest(ref, {
+      direction: 'from-guest',
+      hostPath: back,
+      guestPath: `/root/${name}`,
+    });
+    expect(down.to).toBe(join(back, name));
+    expect(readFileSync(join(back, name), 'utf8')).toBe(content);
+    const missing = await copyWithGuest(ref, {
+      direction: 'from-guest',
+      hostPath: back,
+      guestPath: '/root/nope',
+    }).catch((e: unknown) => e);
+    expect(VmError.isInstance(missing) && missing.code).toBe('copy-failed');
+    expect(String(missing)).toMatch(/\/root\/nope.*no such file/);
+    expect(readdirSync(back)).toEqual([name]); // no partial file left behind
+  }, 120_000);
 
   test('stop ends QEMU and both virtiofsd', async () => {
     const instanceDir = instancePaths('shares', setup.home).dir;
