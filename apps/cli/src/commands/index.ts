@@ -80,7 +80,7 @@ export const commands: CommandEntry[] = [
   },
   {
     name: 'doctor',
-    summary: 'Check what this host can do: QEMU, firmware, accelerator, swtpm, ISO tools',
+    summary: 'Check what this host can do: QEMU, firmware, accelerator, swtpm, shared folders, ISO tools',
     load: async () => (await import('./doctor')).doctorCommand,
   },
   {
