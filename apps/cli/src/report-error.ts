@@ -68,12 +68,11 @@ function isWinguestError(error: unknown): error is Error {
 }
 
 /** `path: message` lines of a package validation error's `issues`, when it has them. */
-export function issueLines(error: Error, prefix = ''): string[] {
+function issueLines(error: Error): string[] {
   const issues = (error as { issues?: unknown }).issues;
   if (!Array.isArray(issues)) return [];
   return issues.map((issue: { path?: unknown; message?: unknown }) => {
     const path = Array.isArray(issue.path) ? issue.path.join('.') : String(issue.path ?? '');
-    const full = [prefix, path].filter(Boolean).join('.');
-    return `${full ? `${full}: ` : ''}${String(issue.message)}`;
+    return `${path ? `${path}: ` : ''}${String(issue.message)}`;
   });
 }

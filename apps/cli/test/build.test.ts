@@ -146,6 +146,30 @@ describe.skipIf(!tools.available)('winguest build', () => {
     expect(readFileSync(join(dir, 'winguest-build', 'qemu.sh'), 'utf8')).toContain(armIso);
   });
 
+  test('--arch arm64 on an x86_64 host: the command file emulates (TCG), never -accel kvm / -cpu host', async () => {
+    const dir = workDir('arm64-on-x64');
+    const result = await runCli(['build', '--arch', 'arm64', '--json'], { cwd: dir, env: env() });
+    expect(result.exitCode, result.stderr).toBe(0);
+    const script = readFileSync(join(dir, 'winguest-build', 'qemu.sh'), 'utf8');
+    expect(script).toContain('qemu-system-aarch64');
+    expect(script).toMatch(/-accel tcg/);
+    expect(script).not.toMatch(/-accel (kvm|hvf)|-cpu host/);
+    if (process.arch === 'x64')
+      expect(JSON.parse(result.stdout).warnings).toEqual(
+        expect.arrayContaining([expect.stringContaining('arm64 guest under TCG')]),
+      );
+  });
+
+  test('edition.description from winguest.yaml selects the image by its description', async () => {
+    const dir = workDir('edition-description');
+    writeFileSync(join(dir, 'winguest.yaml'), 'edition:\n  description: Windows 11 Pro N\n');
+    const result = await runCli(['build'], { cwd: dir, env: env() });
+    expect(result.exitCode, result.stderr).toBe(0);
+    const xml = readFileSync(join(dir, 'winguest-build', 'autounattend.xml'), 'utf8');
+    expect(xml).toMatch(/<Key>\/IMAGE\/DESCRIPTION<\/Key>\s*<Value>Windows 11 Pro N<\/Value>/);
+    expect(xml).not.toContain('/IMAGE/NAME');
+  });
+
   test('--iso: a wrong edition, arch or language is refused, listing what the media holds', async () => {
     const dir = workDir('mismatch');
     writeFileSync(
@@ -164,10 +188,15 @@ describe.skipIf(!tools.available)('winguest build', () => {
 
   test('bad config: every invalid value with its path; broken YAML with its line', async () => {
     const dir = workDir('bad-config');
-    writeFileSync(join(dir, 'winguest.yaml'), 'computerName: my_pc!\nuser:\n  name: Guest\nvm:\n  cpus: 0\n');
+    // The bad time zone used to be reported only after the other values were fixed: all come at once.
+    writeFileSync(
+      join(dir, 'winguest.yaml'),
+      'computerName: my_pc!\ntimeZone: Mars/Olympus\nuser:\n  name: Guest\nvm:\n  cpus: 0\n',
+    );
     const invalid = await runCli(['build'], { cwd: dir, env: env() });
     expect(invalid.exitCode).toBe(1);
-    expect(invalid.stderr).toContain('winguest.yaml has 3 invalid value(s)');
+    expect(invalid.stderr).toContain('winguest.yaml has 4 invalid value(s)');
+    expect(invalid.stderr).toMatch(/timeZone: "Mars\/Olympus" is neither a Windows time zone ID/);
     expect(invalid.stderr).toMatch(/computerName: "my_pc!" may contain only letters/);
     expect(invalid.stderr).toMatch(/user\.name: "Guest" is reserved/);
     expect(invalid.stderr).toMatch(/vm\.cpus: .*\(got 0\)/);

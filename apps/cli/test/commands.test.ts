@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { hostReportSchema } from '@winguest/qemu-args/probe';
 import { requireHostTools } from '@winguest/vitest-config/host-tools';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
@@ -141,11 +142,12 @@ const qemu = requireHostTools([{ command: 'qemu-system-x86_64', debian: 'qemu-sy
 describe.skipIf(!qemu.available)('winguest doctor', () => {
   test('reports QEMU, firmware, the proven accelerator and swtpm, with fixes; --json', async () => {
     const result = await runCli(['doctor', '--json']);
-    const report = JSON.parse(result.stdout) as {
-      ready: boolean;
-      checks: Array<{ name: string; level: string; detail: string }>;
-    };
+    // The output is the published host report: programs read these fields, not the check lines.
+    const report = hostReportSchema.parse(JSON.parse(result.stdout));
     expect(result.exitCode).toBe(report.ready ? 0 : 1);
+    expect(report.qemu.amd64?.version).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(report.accelerator?.proven).toBe(report.accelerator?.accelerator !== 'tcg');
+    if (report.accelerator?.accelerator === 'tcg') expect(report.accelerator.reason).toBeTruthy();
     const names = report.checks.map((c) => c.name);
     expect(names).toEqual(
       expect.arrayContaining([

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { buildStandinGuest, defaultStandinCacheDir, standinKernelCmdline } from '@winguest/standin-guest';
 import { buildFakeInstallIso, installIsoTools } from '@winguest/test-media';
 import { requireHostTools } from '@winguest/vitest-config/host-tools';
+import { type UpJsonLine, upJsonLineSchema } from '@winguest/vm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cliPath, runCli } from './run-cli';
 
@@ -18,17 +19,13 @@ const tools = requireHostTools([
   ...installIsoTools,
 ]);
 
-interface NdjsonLine {
-  type: 'event' | 'result' | 'error';
-  [key: string]: unknown;
-}
-
-function ndjson(stdout: string): NdjsonLine[] {
+/** `up --json` lines, each checked against the published schema that other programs read it with. */
+function ndjson(stdout: string): UpJsonLine[] {
   return stdout
     .trim()
     .split('\n')
     .filter(Boolean)
-    .map((line) => JSON.parse(line) as NdjsonLine);
+    .map((line) => upJsonLineSchema.parse(JSON.parse(line)));
 }
 
 /** Whether a process still runs (a zombie waiting for its parent to reap it does not count). */

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { writeIso } from '@winguest/cidata-iso';
 import { renderLauncher } from '@winguest/provision-scripts';
 import { roundTripCommand, roundTripProblems } from './windows-ci/format-command-round-trip.ts';
-import { cliCommandSources, e2eCheckSources } from './windows-ci/powershell-sources.ts';
+import { cliCommandSources, commandFileSources, e2eCheckSources } from './windows-ci/powershell-sources.ts';
 import { progressProblems } from './windows-ci/progress-verdict.ts';
 import { type CiCase, ciCases, ciExpectation, ciMedia, ciScriptName } from './windows-ci/provision-cases.ts';
 import { writeMediaFolder } from './windows-ci/write-media-folder.ts';
@@ -77,7 +77,7 @@ async function run(argv: string[]): Promise<number> {
   }
   if (command === 'powershell' && kind && rest[0]) {
     mkdirSync(kind, { recursive: true });
-    const sources = [...e2eCheckSources(), ...cliCommandSources(rest[0])];
+    const sources = [...e2eCheckSources(), ...cliCommandSources(rest[0]), ...commandFileSources()];
     for (const source of sources) writeFileSync(join(kind, source.file), source.text, 'utf8');
     console.log(
       `wrote ${sources.length} PowerShell sources to ${kind}: ${sources.map((s) => s.file).join(', ')}`,

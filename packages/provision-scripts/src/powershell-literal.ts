@@ -1,13 +1,7 @@
+import { quotePowerShell } from '@winguest/shell';
 import { UnencodableTextError } from './errors';
 
-/**
- * The characters PowerShell's tokenizer treats as a single quote: the ASCII apostrophe and the
- * typographic quotes U+2018, U+2019, U+201A and U+201B. Inside a single-quoted string each of them
- * must be doubled, or it ends the string.
- */
-export const powerShellSingleQuotes = ["'", '\u2018', '\u2019', '\u201A', '\u201B'] as const;
-
-const quoteClass = /['\u2018\u2019\u201A\u201B]/g;
+export { powerShellSingleQuotes } from '@winguest/shell';
 
 /**
  * Quotes any text as a PowerShell single-quoted (verbatim) string literal: no variable expansion,
@@ -21,7 +15,7 @@ export function powerShellLiteral(value: string): string {
   if (value.includes('\0')) {
     throw new UnencodableTextError(value.indexOf('\0'), 'U+0000 (NUL)');
   }
-  return `'${value.replace(quoteClass, (quote) => quote + quote)}'`;
+  return quotePowerShell(value);
 }
 
 /** A high surrogate not followed by a low one, or a low surrogate not preceded by a high one. */

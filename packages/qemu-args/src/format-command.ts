@@ -1,12 +1,9 @@
+import { quotePosix, quotePowerShell } from '@winguest/shell';
 import { UnformattableArgumentError } from './errors';
 
 /** The shells `formatCommand` writes for. */
 export type CommandShell = 'posix' | 'powershell' | 'cmd';
 
-const posixSafe = /^[A-Za-z0-9_@%+=:,./-]+$/;
-const powershellSafe = /^[A-Za-z0-9_%+=:./\\-]+$/;
-// PowerShell splits a bare `-name.ext` argument in two; only plain flags stay unquoted.
-const powershellFlag = /^-[A-Za-z0-9-]+$/;
 const cmdSafe = /^[A-Za-z0-9_@+=:,./\\-]+$/;
 const cmdMeta = /[()%!^"<>&|]/g;
 
@@ -28,22 +25,12 @@ export function formatCommand(argv: readonly string[], shell: CommandShell): str
   });
   switch (shell) {
     case 'posix':
-      return argv.map(quotePosix).join(' ');
+      return argv.map((arg) => quotePosix(arg)).join(' ');
     case 'powershell':
-      return ['&', ...argv.map(quotePowershell)].join(' ');
+      return ['&', ...argv.map((arg) => quotePowerShell(arg, { bare: true }))].join(' ');
     case 'cmd':
       return argv.map(quoteCmd).join(' ');
   }
-}
-
-function quotePosix(arg: string): string {
-  return posixSafe.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`;
-}
-
-function quotePowershell(arg: string): string {
-  // PowerShell treats U+2018, U+2019, U+201A and U+201B as single quotes too.
-  const bare = powershellSafe.test(arg) && (!arg.startsWith('-') || powershellFlag.test(arg));
-  return bare ? arg : `'${arg.replace(/['\u2018-\u201b]/g, '$&$&')}'`;
 }
 
 function quoteCmd(arg: string): string {

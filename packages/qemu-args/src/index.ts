@@ -1,5 +1,11 @@
 export { buildQemuArgs, type QemuCommand } from './build-qemu-args';
 export { checkQemuSpec, type QemuSpecCheck } from './check-vm';
+export type {
+  CommandFile,
+  CommandFileInput,
+  CommandFileShell,
+} from './command-file/command-file-options';
+export { renderCommandFile } from './command-file/render-command-file';
 export { chardevIds } from './control-args';
 export {
   InvalidQemuSpecError,

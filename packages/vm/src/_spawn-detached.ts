@@ -1,4 +1,5 @@
 import { closeSync, openSync } from 'node:fs';
+import { childEnvironment } from '@winguest/shell';
 import { execa } from 'execa';
 
 /**
@@ -9,6 +10,8 @@ export function spawnDetached(file: string, args: readonly string[], logPath: st
   // execa's types list only small literal descriptors; any open descriptor works at run time.
   const log = openSync(logPath, 'w', 0o600) as 3;
   const child = execa(file, args, {
+    env: childEnvironment(),
+    extendEnv: false,
     detached: true,
     stdin: 'ignore',
     stdout: log,

@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { QemuCommand } from '@winguest/qemu-args';
 import type { Virtiofsd } from '@winguest/qemu-args/probe';
 import { connectQmp, type QmpClient } from '@winguest/qmp';
+import { childEnvironment } from '@winguest/shell';
 import { execa } from 'execa';
 import { spawnDetached } from './_spawn-detached';
 import { VmError } from './errors';
@@ -112,7 +113,14 @@ async function startSwtpm(paths: InstancePaths, swtpm: string): Promise<number> 
     `file=${paths.tpmLog}`,
     '--terminate',
   ];
-  const child = execa(swtpm, args, { detached: true, stdio: 'ignore', reject: false, cleanup: false });
+  const child = execa(swtpm, args, {
+    env: childEnvironment(),
+    extendEnv: false,
+    detached: true,
+    stdio: 'ignore',
+    reject: false,
+    cleanup: false,
+  });
   child.nodeChildProcess.unref();
   for (let i = 0; i < 400; i++) {
     const pid = readPid(paths.tpmPid);

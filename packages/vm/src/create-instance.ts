@@ -1,4 +1,5 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { childEnvironment } from '@winguest/shell';
 import { execa } from 'execa';
 import { writeFileAtomic } from './_files';
 import { VmError } from './errors';
@@ -34,6 +35,8 @@ export async function createInstanceFiles(
     createSshKeyPair(paths.sshKey, paths.sshPublicKey, `winguest-${config.name}`);
   if (!existsSync(paths.disk)) {
     const run = await execa(host.qemuImg, ['create', '-q', '-f', 'qcow2', paths.disk, config.disk.size], {
+      env: childEnvironment(),
+      extendEnv: false,
       reject: false,
     });
     if (run.exitCode !== 0) {

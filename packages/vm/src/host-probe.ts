@@ -1,12 +1,8 @@
 import type { FirmwareFiles } from '@winguest/qemu-args';
 import {
-  type AcceleratorChoice,
+  chooseAccelerator,
   type FirmwareProbeOptions,
-  findExecutable,
-  probeAccelerator,
-  probeFirmware,
-  probeQemu,
-  probeSwtpm,
+  probeHost,
   probeVirtiofsd,
   type Virtiofsd,
 } from '@winguest/qemu-args/probe';
@@ -33,7 +29,8 @@ type HostNeeds = Pick<UpOptions, 'arch' | 'firmware' | 'secureBoot' | 'tpm' | 'a
 export type FirmwareSearch = Pick<FirmwareProbeOptions, 'dirs' | 'exists'>;
 
 /**
- * Probes QEMU, qemu-img, firmware, the accelerator and swtpm; problems come back as issues
+ * Probes QEMU, qemu-img, firmware, the accelerator and swtpm (`probeHost` of qemu-args) and turns
+ * what is missing for these needs into issues
  * (`host` is absent when there are any). Never throws.
  */
 export async function probeVmHost(
@@ -41,9 +38,15 @@ export async function probeVmHost(
   firmwareSearch: FirmwareSearch = {},
 ): Promise<{ host?: VmHost; issues: PreflightIssue[] }> {
   const issues: PreflightIssue[] = [];
-  const qemu = await probeQemu(needs.arch);
+  const probed = await probeHost({
+    arch: needs.arch,
+    secureBoot: needs.secureBoot,
+    tpm: needs.tpm,
+    accelerator: needs.accelerator !== 'tcg',
+    firmwareSearch,
+  });
+  const { qemu, qemuImg } = probed;
   if (!qemu.available) issues.push({ code: 'qemu-missing', path: 'arch', message: qemu.reason });
-  const qemuImg = findExecutable('qemu-img');
   if (!qemuImg) {
     issues.push({
       code: 'qemu-img-missing',
@@ -53,21 +56,12 @@ export async function probeVmHost(
   }
   let firmware: FirmwareFiles | undefined;
   if (needs.firmware === 'uefi') {
-    const found = probeFirmware({
-      ...firmwareSearch,
-      arch: needs.arch,
-      secureBoot: needs.secureBoot,
-      qemuPath: qemu.available ? qemu.path : undefined,
-    });
-    if (found.available) firmware = found.firmware;
-    else issues.push({ code: 'firmware-missing', path: 'firmware', message: found.reason });
+    if (probed.firmware.available) firmware = probed.firmware.firmware;
+    else issues.push({ code: 'firmware-missing', path: 'firmware', message: probed.firmware.reason });
   }
   let swtpm: string | undefined;
-  if (needs.tpm) {
-    const found = await probeSwtpm();
-    if (found.available) swtpm = found.path;
-    else issues.push({ code: 'swtpm-missing', path: 'tpm', message: found.reason });
-  }
+  if (probed.swtpm?.available) swtpm = probed.swtpm.path;
+  else if (probed.swtpm) issues.push({ code: 'swtpm-missing', path: 'tpm', message: probed.swtpm.reason });
   let virtiofsd: Virtiofsd | undefined;
   if (needs.shares?.length) {
     const found = await probeVirtiofsd({ qemuPath: qemu.available ? qemu.path : undefined });
@@ -81,42 +75,13 @@ export async function probeVmHost(
   }
   const notes: string[] = [];
   let accelerator: VmHost['accelerator'] = 'tcg';
-  if (qemu.available && needs.accelerator !== 'tcg') {
-    const choice = await probeAccelerator({ arch: needs.arch, qemuPath: qemu.path });
-    const picked = pickAccelerator(needs, choice);
+  if (probed.accelerator) {
+    const picked = chooseAccelerator(needs, probed.accelerator);
     accelerator = picked.accelerator;
     notes.push(...picked.notes);
-    if (picked.issue) issues.push(picked.issue);
+    if (picked.problem)
+      issues.push({ code: 'accelerator-unavailable', path: 'accelerator', message: picked.problem });
   }
   if (!qemu.available || !qemuImg || issues.length > 0) return { issues };
   return { host: { qemu: qemu.path, qemuImg, accelerator, firmware, swtpm, virtiofsd, notes }, issues };
-}
-
-/**
- * The accelerator to use: the probed one for `auto`, the requested one when it works. Secure Boot
- * firmware needs SMM; when the accelerator lacks it, TCG is used instead (with a note).
- */
-export function pickAccelerator(
-  needs: HostNeeds,
-  choice: AcceleratorChoice,
-): { accelerator: VmHost['accelerator']; notes: string[]; issue?: PreflightIssue } {
-  const notes: string[] = [];
-  if (needs.accelerator !== 'auto' && needs.accelerator !== choice.accelerator) {
-    const why = choice.reason ?? `${choice.accelerator} is what works here`;
-    return {
-      accelerator: 'tcg',
-      notes,
-      issue: {
-        code: 'accelerator-unavailable',
-        path: 'accelerator',
-        message: `${needs.accelerator} was asked for but does not work: ${why}. Use accelerator "auto" or "tcg".`,
-      },
-    };
-  }
-  if (choice.reason) notes.push(`using TCG (slow): ${choice.reason}`);
-  if (needs.secureBoot && choice.accelerator !== 'tcg' && !choice.smm) {
-    notes.push(`Secure Boot firmware needs SMM, which ${choice.accelerator} lacks here; using TCG instead`);
-    return { accelerator: 'tcg', notes };
-  }
-  return { accelerator: choice.accelerator, notes };
 }

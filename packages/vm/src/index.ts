@@ -36,4 +36,12 @@ export { defaultHome, type HomeOptions } from './state-dir';
 export { type StopOptions, type StopResult, stop } from './stop';
 export { defaultTimeouts } from './timeouts';
 export { type UpResult, type UpRunOptions, up } from './up';
+export {
+  type UpJsonLine,
+  upErrorLineSchema,
+  upEventLineSchema,
+  upJsonLineSchema,
+  upResultLineSchema,
+  upStageTimingSchema,
+} from './up-json';
 export { type InstanceConfig, type UpOptions, type UpOptionsInput, upOptionsSchema } from './up-options';

@@ -113,10 +113,19 @@ describe.skipIf(!gate.available)('lifecycle with the stand-in guest (real QEMU, 
     'up installs to ready: stages in order, one reboot event for the guest reboot, media ejected, cidata deleted',
     async () => {
       const log = new EventLog();
+      // A secret in the caller's environment must not reach QEMU (nor swtpm, qemu-img).
+      const secret = 'Lifecycle-Secret-1';
+      process.env.WINGUEST_PASSWORD = secret;
       const result = track(
-        await up(setup.options('main'), { writeCidata: writeStandinCidata, onEvent: log.listener }),
+        await up(setup.options('main'), { writeCidata: writeStandinCidata, onEvent: log.listener }).finally(
+          () => delete process.env.WINGUEST_PASSWORD,
+        ),
       );
       expect(result).toMatchObject({ mode: 'install', alreadyRunning: false, accelerator: 'tcg' });
+      const environ = readFileSync(`/proc/${result.pid}/environ`, 'utf8').split('\0');
+      expect(environ.filter((v) => v.includes(secret) || v.startsWith('WINGUEST_PASSWORD='))).toEqual([]);
+      expect(environ.some((v) => v.startsWith('PATH='))).toBe(true);
+      expect(readFileSync(`/proc/${result.pid}/cmdline`, 'utf8')).not.toContain(secret);
 
       const stageEvents = log.of('stage');
       expect(stageEvents.map((e) => e.stage)).toEqual(installStages);

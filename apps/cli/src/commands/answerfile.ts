@@ -39,10 +39,10 @@ export const answerfileCommand: CommandDefinition = {
       });
     }
     if (output) {
-      await writeOutputs([{ path: output, content: prepared.answerXml, secret: true }]);
+      await writeOutputs([{ path: output, content: prepared.plan.answerFile, secret: true }]);
       context.out.info(`wrote ${context.values.output} (0600)`);
     } else {
-      context.out.stdout.write(prepared.answerXml);
+      context.out.stdout.write(prepared.plan.answerFile);
     }
     return 0;
   },

@@ -3,10 +3,8 @@ import { join, relative, resolve } from 'node:path';
 import type { CommandDefinition } from '../command';
 import { configOptions } from '../config/config-options';
 import { assertWritable, type OutputFile, writeOutputs } from '../io/write-outputs';
-import { provisionScriptName } from '../plan/guest-plan';
+import { planBuildCommand } from '../plan/plan-command-file';
 import { prepareBuild } from '../plan/prepare-build';
-import { probeQemuHost } from '../plan/probe-qemu-host';
-import { buildFiles, defaultBuildSshPort, planQemuCommand } from '../plan/qemu-plan';
 import { writeCidataIso } from '../plan/write-cidata';
 import { formatBytes } from '../table';
 
@@ -46,19 +44,25 @@ export const buildCommand: CommandDefinition = {
     const dir = resolve(cwd, typeof values.out === 'string' ? values.out : 'winguest-build');
     const prepared = await prepareBuild(context);
     const { config, arch } = prepared;
-    const sshPort = config.vm.sshPort ?? defaultBuildSshPort;
+    const guest = await import('@winguest/guest');
+    const sshPort = config.vm.sshPort ?? guest.defaultBuildSshPort;
     const shell = platform() === 'win32' ? 'powershell' : 'posix';
-    const host = await probeQemuHost(arch, config, context.env);
-    const qemu = planQemuCommand({ config, arch, windowsIso: prepared.media?.path, ...host.facts, shell });
+    const { host, file: qemu } = await planBuildCommand(
+      context,
+      { ...prepared, path: prepared.configPath },
+      shell,
+    );
+    const provisionScriptName = guest.mediaFileNames.provisionScript;
+    const cidataName = guest.buildFolderFiles.cidata;
     const files: OutputFile[] = [
-      { path: join(dir, 'autounattend.xml'), content: prepared.answerXml, secret: true },
-      { path: join(dir, provisionScriptName), content: prepared.provisionScript },
-      { path: join(dir, qemu.file.name), content: qemu.file.text, executable: true },
+      { path: join(dir, 'autounattend.xml'), content: prepared.plan.answerFile, secret: true },
+      { path: join(dir, provisionScriptName), content: prepared.plan.provisionScript },
+      { path: join(dir, qemu.name), content: qemu.text, executable: true },
     ];
     if (prepared.password.source === 'generated') {
       files.push({ path: join(dir, 'password.txt'), content: `${prepared.password.value}\n`, secret: true });
     }
-    const iso = join(dir, buildFiles.cidata);
+    const iso = join(dir, cidataName);
     await assertWritable([...files.map((f) => f.path), iso], Boolean(values.force), cwd);
     const image = await writeCidataIso(prepared, iso, cwd);
     await writeOutputs(files);
@@ -71,7 +75,7 @@ export const buildCommand: CommandDefinition = {
       family: config.family,
       arch,
       firmware: config.firmware,
-      edition: prepared.editionName,
+      edition: prepared.plan.editionName,
       media: prepared.media ? { path: prepared.media.path, label: prepared.media.label } : null,
       user: config.user.name,
       password:
@@ -79,7 +83,7 @@ export const buildCommand: CommandDefinition = {
       sshKey: prepared.sshKey?.source ?? null,
       sshPort,
       accelerator: host.acceleratorNote,
-      files: [...files.map((f) => relative(dir, f.path)), buildFiles.cidata].sort(),
+      files: [...files.map((f) => relative(dir, f.path)), cidataName].sort(),
       cidataBytes: image.size,
       warnings,
     };
@@ -93,9 +97,9 @@ export const buildCommand: CommandDefinition = {
     );
     out.line(`  ${rel}/autounattend.xml   answer file (0600: holds the encoded password)`);
     out.line(`  ${rel}/${provisionScriptName}    first-logon provisioning (OpenSSH, keys, power)`);
-    out.line(`  ${rel}/${buildFiles.cidata}        ${formatBytes(image.size)} media Setup reads (0600)`);
+    out.line(`  ${rel}/${cidataName}        ${formatBytes(image.size)} media Setup reads (0600)`);
     out.line(
-      `  ${rel}/${qemu.file.name}          boots Setup: ${prepared.media ? `./${qemu.file.name}` : `./${qemu.file.name} path/to/windows.iso`}`,
+      `  ${rel}/${qemu.name}          boots Setup: ${prepared.media ? `./${qemu.name}` : `./${qemu.name} path/to/windows.iso`}`,
     );
     if (prepared.password.source === 'generated')
       out.line(`  ${rel}/password.txt      generated password for "${config.user.name}" (0600)`);

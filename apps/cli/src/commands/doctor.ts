@@ -1,15 +1,9 @@
 import { arch as hostArch, platform } from 'node:os';
+import type { HostCheck as Check, HostReport } from '@winguest/qemu-args/probe';
 import type { CommandDefinition } from '../command';
 import { shareModeCheck } from './doctor-shares';
 
-type Level = 'ok' | 'warn' | 'fail' | 'info';
-
-interface Check {
-  name: string;
-  level: Level;
-  detail: string;
-  fix?: string;
-}
+type Level = Check['level'];
 
 const install = (debian: string, brew: string, windows: string): string =>
   platform() === 'darwin'
@@ -30,10 +24,10 @@ export const doctorCommand: CommandDefinition = {
   options: { json: { type: 'boolean', description: 'Print the checks as JSON' } },
   examples: [['winguest doctor', 'before the first `winguest up`']],
   async run({ values, out, env }) {
-    const checks = await runChecks(env);
-    const ready = !checks.some((c) => c.level === 'fail');
+    const report = await runChecks(env);
+    const { ready, checks } = report;
     if (values.json) {
-      out.json({ ready, checks });
+      out.json(report);
       return ready ? 0 : 1;
     }
     const paint: Record<Level, (t: string) => string> = {
@@ -53,18 +47,28 @@ export const doctorCommand: CommandDefinition = {
   },
 };
 
-async function runChecks(env: NodeJS.ProcessEnv): Promise<Check[]> {
+/** The host report `doctor --json` prints (its schema: `hostReportSchema` of @winguest/qemu-args/probe). */
+async function runChecks(env: NodeJS.ProcessEnv): Promise<HostReport> {
   const { findExecutable, probeAccelerator, probeFirmware, probeQemu, probeSwtpm } = await import(
     '@winguest/qemu-args/probe'
   );
   const native = hostArch() === 'arm64' ? 'arm64' : 'amd64';
   const other = native === 'amd64' ? 'arm64' : 'amd64';
   const checks: Check[] = [];
+  const report: Pick<HostReport, 'accelerator' | 'qemu'> = {
+    accelerator: null,
+    qemu: { amd64: null, arm64: null },
+  };
   const qemuPackage = { amd64: 'qemu-system-x86', arm64: 'qemu-system-arm' } as const;
   const firmwarePackage = { amd64: 'ovmf', arm64: 'qemu-efi-aarch64' } as const;
   for (const arch of [native, other] as const) {
     const required = arch === native;
     const qemu = await probeQemu(arch, { env });
+    if (qemu.available)
+      report.qemu[arch] = {
+        path: qemu.path,
+        version: `${qemu.version.major}.${qemu.version.minor}.${qemu.version.micro}`,
+      };
     checks.push(
       probeCheck(
         `QEMU ${arch}`,
@@ -111,6 +115,12 @@ async function runChecks(env: NodeJS.ProcessEnv): Promise<Check[]> {
     }
     if (required && qemu.available) {
       const accel = await probeAccelerator({ arch, qemuPath: qemu.path, timeoutMs: 5_000 });
+      report.accelerator = {
+        accelerator: accel.accelerator,
+        proven: accel.accelerator !== 'tcg',
+        smm: accel.smm,
+        ...(accel.reason ? { reason: accel.reason } : {}),
+      };
       checks.push(
         accel.accelerator === 'tcg'
           ? {
@@ -156,7 +166,7 @@ async function runChecks(env: NodeJS.ProcessEnv): Promise<Check[]> {
     level: 'ok',
     detail: `built in${tools.length ? `; also found: ${tools.join(', ')}` : ' (no external tool needed)'}`,
   });
-  return checks;
+  return { ready: !checks.some((c) => c.level === 'fail'), ...report, checks };
 }
 
 /** One line from a probe result: ok with its detail, else fail (required) or info, with the fix. */

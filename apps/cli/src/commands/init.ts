@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import type { CommandDefinition } from '../command';
-import { configJsonSchema, configSchema } from '../config/config-schema';
 import { renderInitConfig } from '../config/render-init';
 import { UsageError } from '../errors';
 import { assertWritable, writeOutputs } from '../io/write-outputs';
@@ -37,7 +36,8 @@ export const initCommand: CommandDefinition = {
     const chosen: Record<string, unknown> = {};
     if (typeof values.family === 'string') chosen.family = values.family;
     if (typeof values.arch === 'string') chosen.arch = values.arch;
-    const checked = configSchema.safeParse(chosen);
+    const { guestJsonSchema, guestSchema } = await import('@winguest/guest');
+    const checked = guestSchema.safeParse(chosen);
     if (!checked.success) {
       throw new UsageError(
         checked.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; '),
@@ -46,7 +46,7 @@ export const initCommand: CommandDefinition = {
     }
     const output = resolve(cwd, typeof values.output === 'string' ? values.output : 'winguest.yaml');
     await assertWritable([output], Boolean(values.force), cwd);
-    const text = renderInitConfig(configJsonSchema(), schemaUrl, { arch: 'amd64', ...chosen });
+    const text = renderInitConfig(guestJsonSchema(), schemaUrl, { arch: 'amd64', ...chosen });
     await writeOutputs([{ path: output, content: text }]);
     out.info(
       `wrote ${typeof values.output === 'string' ? values.output : 'winguest.yaml'}; next: winguest build --iso <windows.iso>`,

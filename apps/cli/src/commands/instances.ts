@@ -148,8 +148,9 @@ export const sshCommand: CommandDefinition = {
       return result.exitCode ?? 1;
     }
     const connection = await vm((api) => api.instanceSsh({ name }));
+    const { childEnvironment } = await import('@winguest/shell');
     return new Promise<number>((resolvePromise, reject) => {
-      const child = spawn('ssh', connection.sshArgs, { stdio: 'inherit' });
+      const child = spawn('ssh', connection.sshArgs, { stdio: 'inherit', env: childEnvironment() });
       child.on('error', (error) =>
         reject(
           new CliError('ssh-missing', `Could not start the ssh client: ${error.message}`, {

@@ -2,9 +2,8 @@ import { platform } from 'node:os';
 import type { CommandDefinition } from '../command';
 import { configOptions } from '../config/config-options';
 import { UsageError } from '../errors';
+import { planBuildCommand } from '../plan/plan-command-file';
 import { resolveTarget } from '../plan/prepare-build';
-import { probeQemuHost } from '../plan/probe-qemu-host';
-import { planQemuCommand } from '../plan/qemu-plan';
 
 const shells = ['posix', 'powershell', 'cmd'] as const;
 
@@ -14,8 +13,8 @@ export const qemuArgsCommand: CommandDefinition = {
   usage: ['qemu-args [--shell posix|powershell|cmd] [--json] [--iso windows.iso] [--config winguest.yaml]'],
   description: [
     'The command `winguest build` puts into qemu.sh, for a build folder (paths are relative to it).',
-    "Firmware comes from QEMU's descriptors; the accelerator is the host's usual one unless",
-    'vm.accelerator says otherwise (`winguest doctor` proves it works).',
+    "Firmware comes from QEMU's descriptors; the accelerator is the one a tiny test guest proves",
+    "works for the guest's architecture (TCG for another architecture) unless vm.accelerator is tcg.",
   ].join('\n'),
   options: {
     shell: {
@@ -39,15 +38,12 @@ export const qemuArgsCommand: CommandDefinition = {
         'qemu-args',
       );
     }
-    const { config, media, arch } = await resolveTarget(context);
-    const host = await probeQemuHost(arch, config, context.env);
-    const plan = planQemuCommand({
-      config,
-      arch,
-      windowsIso: media?.path,
-      ...host.facts,
-      shell: shell === 'posix' ? 'posix' : 'powershell',
-    });
+    const target = await resolveTarget(context);
+    const { host, file: plan } = await planBuildCommand(
+      context,
+      target,
+      shell === 'posix' ? 'posix' : 'powershell',
+    );
     const warnings = [...host.warnings, ...plan.warnings];
     if (context.values.json) {
       context.out.json({ argv: plan.argv, warnings, accelerator: host.acceleratorNote });

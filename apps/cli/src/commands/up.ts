@@ -1,9 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import type { UpOptionsInput } from '@winguest/vm';
-import type { CommandContext, CommandDefinition } from '../command';
+import type { RunnerFacts } from '@winguest/guest';
+import type { CommandDefinition } from '../command';
 import { configOptions } from '../config/config-options';
-import type { Config } from '../config/config-schema';
 import { UsageError } from '../errors';
 import { prepareBuild, resolveTarget, type Target } from '../plan/prepare-build';
 import { writeCidataIso } from '../plan/write-cidata';
@@ -40,8 +39,14 @@ export const upCommand: CommandDefinition = {
       throw new UsageError(`Expected at most one instance name, got ${context.positionals.length}`, 'up');
     const name = context.positionals[0] ?? 'winguest';
     const target = await resolveTarget(context);
-    const vm = await import('@winguest/vm');
-    const result = await runVm(context, (run) => vm.up(upOptions(name, target, context), run), {
+    const [vm, { planRunner }] = await Promise.all([import('@winguest/vm'), import('@winguest/guest')]);
+    const options = planRunner(target.config, {
+      name,
+      arch: target.arch,
+      ...(target.media ? { windowsIso: target.media.path } : {}),
+      paths: hostPaths(target, context.cwd),
+    });
+    const result = await runVm(context, (run) => vm.up(options, run), {
       writeCidata: async ({ path, sshPublicKey }) => {
         const prepared = await prepareBuild(context, target, [sshPublicKey]);
         if (prepared.password.source === 'generated') {
@@ -58,45 +63,13 @@ export const upCommand: CommandDefinition = {
   },
 };
 
-/** The runner's options from the config: what to boot, how big, which ports, who logs in. */
-export function upOptions(name: string, target: Target, context: CommandContext): UpOptionsInput {
-  const { config, media, arch } = target;
-  const vm: Config['vm'] = config.vm;
-  const { kernel, bootIso } = vm;
+/** The config's host paths, resolved against the working directory. */
+function hostPaths({ config }: Target, cwd: string): RunnerFacts['paths'] {
+  const { kernel, bootIso } = config.vm;
   return {
-    name,
-    arch,
-    // A Linux test guest (direct kernel boot or its own boot media) brings its own drivers.
-    os: kernel || bootIso ? 'linux' : 'windows',
-    cpus: vm.cpus,
-    memoryMiB: vm.memoryMiB,
-    firmware: config.firmware,
-    secureBoot: vm.secureBoot,
-    tpm: vm.tpm,
-    disk: { size: `${vm.diskGiB}G` },
-    display: { type: vm.display },
-    accelerator: vm.accelerator,
-    media: {
-      ...(media ? { windows: media.path } : bootIso ? { windows: resolve(context.cwd, bootIso) } : {}),
-      ...(config.media.drivers ? { drivers: resolve(context.cwd, config.media.drivers) } : {}),
-    },
-    ...(kernel
-      ? {
-          kernel: {
-            kernel: resolve(context.cwd, kernel.kernel),
-            ...(kernel.initrd ? { initrd: resolve(context.cwd, kernel.initrd) } : {}),
-            append: kernel.append,
-          },
-        }
-      : {}),
-    ports: { ...(vm.sshPort ? { ssh: vm.sshPort } : {}), ...(vm.rdpPort ? { rdp: vm.rdpPort } : {}) },
-    ssh: { user: config.user.name },
-    ...(vm.timeoutMinutes
-      ? {
-          timeouts: Object.fromEntries(
-            Object.entries(vm.timeoutMinutes).map(([stage, minutes]) => [stage, minutes * 60_000]),
-          ),
-        }
-      : {}),
+    ...(bootIso ? { bootIso: resolve(cwd, bootIso) } : {}),
+    ...(config.media.drivers ? { drivers: resolve(cwd, config.media.drivers) } : {}),
+    ...(kernel ? { kernel: resolve(cwd, kernel.kernel) } : {}),
+    ...(kernel?.initrd ? { initrd: resolve(cwd, kernel.initrd) } : {}),
   };
 }

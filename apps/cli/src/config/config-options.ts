@@ -35,13 +35,22 @@ export const configOptions: Record<string, OptionDefinition> = {
   },
 };
 
-/** The config overrides the flags above stand for (only those given). */
-export function configOverrides(values: CommandContext['values']): Record<string, unknown> {
-  const overrides: Record<string, unknown> = {};
-  if (typeof values.iso === 'string') overrides.media = { iso: values.iso };
-  if (typeof values.family === 'string') overrides.family = values.family;
-  if (typeof values.arch === 'string') overrides.arch = values.arch;
-  if (typeof values['password-file'] === 'string') overrides.user = { passwordFile: values['password-file'] };
-  if (typeof values['ssh-key'] === 'string') overrides.ssh = { publicKey: values['ssh-key'] };
-  return overrides;
+/** The config file's data with the flags above laid over their fields (only those given). */
+export function applyConfigFlags(
+  data: Record<string, unknown>,
+  values: CommandContext['values'],
+): Record<string, unknown> {
+  const section = (key: string, field: string, value: unknown) => {
+    const current = data[key];
+    const base = typeof current === 'object' && current !== null && !Array.isArray(current) ? current : {};
+    return { ...base, [field]: value };
+  };
+  const result = { ...data };
+  if (typeof values.iso === 'string') result.media = section('media', 'iso', values.iso);
+  if (typeof values.family === 'string') result.family = values.family;
+  if (typeof values.arch === 'string') result.arch = values.arch;
+  if (typeof values['password-file'] === 'string')
+    result.user = section('user', 'passwordFile', values['password-file']);
+  if (typeof values['ssh-key'] === 'string') result.ssh = section('ssh', 'publicKey', values['ssh-key']);
+  return result;
 }

@@ -1,5 +1,5 @@
 import type { IsoSource } from '@winguest/cidata-iso';
-import type { Config } from '../config/config-schema';
+import type { Guest } from '@winguest/guest';
 import { CliError } from '../errors';
 
 /** NetKVM's files for `$WinPEDriver$/`, streamed from the open driver media; `close()` after writing. */
@@ -16,10 +16,7 @@ export interface NetkvmStaging {
  * action (docs/arm64.md).
  * @throws CliError `drivers-netkvm` when the media cannot be read or has no NetKVM for this release.
  */
-export async function stageNetkvmArm64(
-  driverMedia: string,
-  family: Config['family'],
-): Promise<NetkvmStaging> {
+export async function stageNetkvmArm64(driverMedia: string, family: Guest['family']): Promise<NetkvmStaging> {
   const { openDriverMedia, requiredDrivers, selectDrivers } = await import('@winguest/install-media');
   const media = await openDriverMedia(driverMedia).catch((cause: unknown) => {
     throw netkvmError(driverMedia, `cannot be read: ${(cause as Error).message}`, cause);

@@ -3,38 +3,30 @@ import { dirname, resolve } from 'node:path';
 import type { WriteIsoResult } from '@winguest/cidata-iso';
 import { CliError } from '../errors';
 import { stageNetkvmArm64 } from './arm64-netkvm';
-import { opensshMsiName, provisionScriptName } from './guest-plan';
 import type { PreparedBuild } from './prepare-build';
 
 /**
- * Writes the cidata ISO: autounattend.xml at the root; under winguest/ the provisioning script, the
- * authorised public keys (`authorized_keys`, for guests that read them directly), the OpenSSH MSI
- * and the marker. Deterministic (SOURCE_DATE_EPOCH or a fixed date).
+ * Writes the planned cidata ISO (deterministic: SOURCE_DATE_EPOCH or a fixed date). For an arm64
+ * guest with `media.drivers`, NetKVM from the driver ISO goes into `$WinPEDriver$` (arm64 Windows
+ * has no in-box NIC driver): the media are planned again with those files.
  */
 export async function writeCidataIso(
   prepared: PreparedBuild,
   destination: string,
   cwd: string,
 ): Promise<WriteIsoResult> {
-  const { cidataLayout, writeIso } = await import('@winguest/cidata-iso');
-  const msi = prepared.config.media.opensshMsi;
+  const [{ writeIso }, { planMedia }] = await Promise.all([
+    import('@winguest/cidata-iso'),
+    import('@winguest/guest'),
+  ]);
   const drivers = prepared.config.media.drivers;
-  // arm64 Windows has no in-box NIC driver: NetKVM from the driver ISO goes into $WinPEDriver$.
   const netkvm =
     prepared.arch === 'arm64' && drivers
       ? await stageNetkvmArm64(resolve(cwd, drivers), prepared.config.family)
       : undefined;
-  const layout = cidataLayout({
-    answerFile: prepared.answerXml,
-    files: {
-      [provisionScriptName]: prepared.provisionScript,
-      ...(prepared.authorizedKeys.length
-        ? { authorized_keys: `${prepared.authorizedKeys.join('\n')}\n` }
-        : {}),
-      ...(msi ? { [opensshMsiName]: { path: resolve(cwd, msi) } } : {}),
-    },
-    ...(netkvm ? { driverFiles: netkvm.driverFiles } : {}),
-  });
+  const layout = netkvm
+    ? planMedia(prepared.config, { ...prepared.facts, driverFiles: netkvm.driverFiles }).layout
+    : prepared.plan.layout;
   try {
     await mkdir(dirname(destination), { recursive: true });
     return await writeIso(layout, destination, { overwrite: true });

@@ -1,10 +1,5 @@
-import { z } from 'zod';
+import { hostReportSchema } from '@winguest/qemu-args/probe';
 import { E2eError, formatIssues } from '../errors.ts';
-
-const doctorSchema = z.object({
-  ready: z.boolean(),
-  checks: z.array(z.looseObject({ name: z.string(), level: z.string(), detail: z.string() })),
-});
 
 /** What `winguest doctor --json` says about the host, as the harness needs it. */
 export interface DoctorFacts {
@@ -28,19 +23,19 @@ export function parseDoctor(stdout: string): DoctorFacts {
   } catch {
     throw new E2eError('cli-protocol', `winguest doctor --json printed no JSON: ${stdout.slice(0, 200)}`);
   }
-  const parsed = doctorSchema.safeParse(json);
+  const parsed = hostReportSchema.safeParse(json);
   if (!parsed.success) {
     throw new E2eError('cli-protocol', `winguest doctor --json: ${formatIssues(parsed.error.issues)}`);
   }
-  const { ready, checks } = parsed.data;
-  const accel = checks.find((c) => c.name === 'accelerator');
-  const proven = accel?.level === 'ok' ? /^(kvm|hvf|whpx)\b/.exec(accel.detail)?.[1] : undefined;
-  const qemu = checks.find((c) => c.name.startsWith('QEMU ') && c.level === 'ok');
+  const { ready, checks, accelerator, qemu } = parsed.data;
+  const native = process.arch === 'arm64' ? 'arm64' : 'amd64';
   return {
     ready,
-    accelerator: proven ?? 'tcg',
-    acceleratorDetail: accel?.detail ?? 'doctor reported no accelerator check (QEMU missing?)',
-    qemuVersion: qemu ? /version (\S+)/.exec(qemu.detail)?.[1] : undefined,
+    accelerator: accelerator?.proven ? accelerator.accelerator : 'tcg',
+    acceleratorDetail: accelerator
+      ? (accelerator.reason ?? `${accelerator.accelerator} works (test guest ran)`)
+      : 'doctor reported no accelerator (QEMU missing?)',
+    qemuVersion: qemu[native]?.version,
     failures: checks.filter((c) => c.level === 'fail').map((c) => `${c.name}: ${c.detail}`),
   };
 }

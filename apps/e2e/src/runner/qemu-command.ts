@@ -1,8 +1,8 @@
+import { quotePosix } from '@winguest/shell';
+
 /** An argv as one POSIX shell command line (each word single-quoted unless it is plainly safe). */
 export function shellCommandLine(argv: readonly string[]): string {
-  return argv
-    .map((word) => (/^[A-Za-z0-9_./,:=@%+-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`))
-    .join(' ');
+  return argv.map((word) => quotePosix(word)).join(' ');
 }
 
 /** A process's argv from Linux `/proc/<pid>/cmdline` (NUL-separated). */

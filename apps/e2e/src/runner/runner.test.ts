@@ -65,7 +65,9 @@ describe('doctor --json', () => {
   test('a proven accelerator is named', () => {
     const json = {
       ready: true,
-      checks: [{ name: 'accelerator', level: 'ok', detail: 'hvf works (test guest ran)' }],
+      accelerator: { accelerator: 'hvf', proven: true, smm: false },
+      qemu: { amd64: null, arm64: { path: '/opt/homebrew/bin/qemu-system-aarch64', version: '9.2.0' } },
+      checks: [{ name: 'accelerator', level: 'ok', detail: 'prose is not read' }],
     };
     expect(parseDoctor(JSON.stringify(json)).accelerator).toBe('hvf');
   });
@@ -108,7 +110,7 @@ describe('eligibility', () => {
       'amd64',
       { iso: here, opensshMsi: { path: '/m.msi' } },
       false,
-      /no working accelerator: tcg only/,
+      /no working accelerator: kvm is not usable/,
     ],
     [
       'Windows without its ISO is not run',

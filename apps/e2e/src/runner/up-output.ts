@@ -1,47 +1,15 @@
-import { z } from 'zod';
-import { stageTimingSchema } from '../report/results-schema.ts';
+import {
+  type upErrorLineSchema,
+  type upEventLineSchema,
+  upJsonLineSchema,
+  type upResultLineSchema,
+} from '@winguest/vm';
+import type { z } from 'zod';
 
-/** One `{"type":"event",…}` line of `winguest up --json`: a `VmEvent` of @winguest/vm (`type` → `event`). */
-const eventLineSchema = z.looseObject({
-  type: z.literal('event'),
-  event: z.string(),
-  elapsedMs: z.number(),
-  stage: z.string().optional(),
-  action: z.string().optional(),
-  path: z.string().optional(),
-  reason: z.string().optional(),
-  previous: z.object({ stage: z.string(), durationMs: z.number() }).optional(),
-});
-
-// The last stage (`ready`) is still running, so it has a start but no duration yet.
-const resultStageSchema = stageTimingSchema.extend({ durationMs: z.number().nonnegative().optional() });
-
-const resultLineSchema = z.looseObject({
-  type: z.literal('result'),
-  name: z.string(),
-  pid: z.number().optional(),
-  accelerator: z.string().optional(),
-  stages: z.array(resultStageSchema),
-  totalMs: z.number(),
-  ejected: z.unknown().optional(),
-  screenshot: z.string().nullish(),
-  warnings: z.array(z.string()).default([]),
-  mode: z.string().optional(),
-});
-
-const errorLineSchema = z.looseObject({
-  type: z.literal('error'),
-  code: z.string(),
-  message: z.string(),
-  stage: z.string().nullish(),
-  screenshot: z.string().nullish(),
-  serialTail: z.union([z.array(z.string()), z.string()]).nullish(),
-  stderr: z.string().nullish(),
-});
-
-export type UpEvent = z.infer<typeof eventLineSchema>;
-export type UpResultLine = z.infer<typeof resultLineSchema>;
-export type UpErrorLine = z.infer<typeof errorLineSchema>;
+// The line formats are @winguest/vm's published schemas of `winguest up --json`.
+export type UpEvent = z.infer<typeof upEventLineSchema>;
+export type UpResultLine = z.infer<typeof upResultLineSchema>;
+export type UpErrorLine = z.infer<typeof upErrorLineSchema>;
 
 /** What `winguest up --json` printed, read back: its events and the one final line. */
 export interface UpOutput {
@@ -60,8 +28,7 @@ export function parseUpLine(line: string): UpEvent | UpResultLine | UpErrorLine 
   } catch {
     return undefined;
   }
-  const schema = z.discriminatedUnion('type', [eventLineSchema, resultLineSchema, errorLineSchema]);
-  const parsed = schema.safeParse(value);
+  const parsed = upJsonLineSchema.safeParse(value);
   return parsed.success ? parsed.data : undefined;
 }
 

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
 import { checks } from '../checks/checks.ts';
 import { roundTripArgv, roundTripCommand, roundTripProblems } from './format-command-round-trip.ts';
-import { cliCommandSources, e2eCheckSources } from './powershell-sources.ts';
+import { cliCommandSources, commandFileSources, e2eCheckSources } from './powershell-sources.ts';
 
 const cliSource = join(dirname(fileURLToPath(import.meta.url)), '../../../cli/src');
 
@@ -23,6 +23,19 @@ test('every e2e check with a Windows script is handed to the parser, for every W
 test("the CLI's PowerShell commands are found in its source, unescaped", () => {
   const scripts = cliCommandSources(cliSource).map((source) => source.text);
   expect(scripts).toContain('Get-Content -Raw -LiteralPath C:\\ProgramData\\winguest\\provision.log\n');
+});
+
+test('the qemu.ps1 of every profile goes to the parser; the TPM one starts swtpm', () => {
+  const sources = commandFileSources();
+  expect(sources.map((s) => s.file)).toEqual([
+    'qemu-uefi.ps1',
+    'qemu-bios.ps1',
+    'qemu-secureboot-tpm.ps1',
+    'qemu-arm64.ps1',
+  ]);
+  expect(sources.find((s) => s.file === 'qemu-secureboot-tpm.ps1')?.text).toContain(
+    'Start-Process -FilePath swtpm',
+  );
 });
 
 test('a round trip holds only when every argument comes back unchanged', () => {

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { renderCommandFile } from '@winguest/qemu-args';
 import { checkIds } from '../checks/check-ids.ts';
 import { checkCommand } from '../checks/checks.ts';
 import { scenarioInputs } from '../scenario/scenarios.ts';
@@ -58,4 +59,45 @@ export function cliCommandSources(sourceDir: string): PowerShellSource[] {
   };
   visit(sourceDir);
   return sources;
+}
+
+/**
+ * The `qemu.ps1` command files `winguest build` writes on Windows, for UEFI, BIOS, Secure Boot + TPM
+ * and arm64, with a built-in ISO whose path has a space, a comma and a quote.
+ */
+export function commandFileSources(): PowerShellSource[] {
+  const profiles = {
+    uefi: { arch: 'amd64', firmware: 'uefi' },
+    bios: { arch: 'amd64', firmware: 'bios' },
+    'secureboot-tpm': { arch: 'amd64', firmware: 'uefi', secureBoot: true, tpm: true },
+    arm64: { arch: 'arm64', firmware: 'uefi' },
+  } as const;
+  return Object.entries(profiles).map(([name, profile]) => {
+    const file = renderCommandFile({
+      shell: 'powershell',
+      spec: {
+        ...profile,
+        disk: { path: 'disk.qcow2' },
+        media: { windows: "C:\\ISOs\\Win 11, it's.iso", cidata: 'cidata.iso' },
+      },
+      host: {
+        binary: `C:\\Program Files\\qemu\\qemu-system-${profile.arch === 'arm64' ? 'aarch64' : 'x86_64'}.exe`,
+        accelerator: 'tcg',
+        ...(profile.firmware === 'uefi'
+          ? {
+              firmware: {
+                code: 'C:\\qemu\\code.fd',
+                varsTemplate: 'C:\\qemu\\vars.fd',
+                features: 'secureBoot' in profile ? ['secure-boot', 'enrolled-keys', 'requires-smm'] : [],
+              },
+              varsPath: 'vars.fd',
+            }
+          : {}),
+        qmp: { host: '127.0.0.1', port: 4444 },
+        ...('tpm' in profile ? { tpmSocket: 'tpm.sock' } : {}),
+      },
+      diskSizeGiB: 64,
+    });
+    return { file: `qemu-${name}.ps1`, text: file.text };
+  });
 }

@@ -1,5 +1,4 @@
-import { accessSync, constants } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { findExecutable } from '@winguest/shell';
 
 /** The external ISO writers this module drives. */
 export const isoTools = ['xorriso', 'genisoimage', 'mkisofs', 'hdiutil'] as const;
@@ -17,28 +16,10 @@ export const installHints: Record<IsoTool, string> = {
   hdiutil: 'hdiutil ships with macOS only.',
 };
 
-/** Finds `command` on `PATH` (with Windows' `PATHEXT` suffixes), like `command -v`. */
-export function findExecutable(command: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const suffixes = process.platform === 'win32' ? ['', ...(env.PATHEXT ?? '.EXE').split(';')] : [''];
-  for (const dir of (env.PATH ?? '').split(delimiter)) {
-    if (!dir) continue;
-    for (const suffix of suffixes) {
-      const candidate = join(dir, command + suffix);
-      try {
-        accessSync(candidate, constants.X_OK);
-        return candidate;
-      } catch {
-        // not here
-      }
-    }
-  }
-  return undefined;
-}
-
 /** The tools present on this host, in preference order, with their paths. */
 export function detectIsoTools(env: NodeJS.ProcessEnv = process.env): { tool: IsoTool; path: string }[] {
   return isoTools.flatMap((tool) => {
-    const path = findExecutable(tool, env);
+    const path = findExecutable(tool, { env });
     return path ? [{ tool, path }] : [];
   });
 }

@@ -1,6 +1,7 @@
 import { chmod, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { findExecutable } from '@winguest/shell';
 import { execa } from 'execa';
 import { buildTree } from '../build-tree';
 import type { IsoLayout } from '../layout';
@@ -10,7 +11,7 @@ import { writeViaTempFile } from '../safe-output';
 import type { WriteIsoOptions, WriteIsoResult } from '../write-iso';
 import { IsoToolFailedError, IsoToolNotFoundError } from './errors';
 import { stage } from './stage';
-import { findExecutable, type IsoTool, installHints, toolArguments } from './tools';
+import { type IsoTool, installHints, toolArguments } from './tools';
 
 /** Options of `writeIsoWithTool`: those of `writeIso`, plus the environment the tool is found in. */
 export interface WriteIsoWithToolOptions extends WriteIsoOptions {
@@ -31,7 +32,7 @@ export async function writeIsoWithTool(
   options: WriteIsoWithToolOptions = {},
 ): Promise<WriteIsoResult> {
   const env = options.env ?? process.env;
-  const command = findExecutable(tool, env);
+  const command = findExecutable(tool, { env });
   if (!command) throw new IsoToolNotFoundError(tool, installHints[tool], env.PATH ?? '');
   const { volumeLabel, date } = resolveIsoOptions(options, env);
   const tree = buildTree(await resolveLayout(layout));

@@ -38,7 +38,16 @@ export interface AcceleratorChoice {
   smm: boolean;
   /** Why the platform's accelerator is not used (absent when it is). */
   reason?: string;
+  /** True when the guest's architecture is not the host CPU's: only TCG can run it. */
+  foreignArch?: boolean;
 }
+
+/**
+ * What QEMU prints when the accelerator fails at the first instruction: KVM pauses the guest with
+ * "KVM internal error" (or "kvm run failed"), HVF and WHPX report their own errors. Seeing it ends
+ * the probe at once instead of waiting out the timeout.
+ */
+const acceleratorFailure = /KVM internal error|kvm run failed|Error: HV_|WHPX: (?:Unexpected|Failed)/i;
 
 const hostArchOf: Readonly<Record<GuestArch, string>> = { amd64: 'x64', arm64: 'arm64' };
 
@@ -86,7 +95,10 @@ export async function probeAccelerator(options: AcceleratorProbeOptions): Promis
     reason,
   });
   if (hostArch !== hostArchOf[options.arch]) {
-    return tcg(`the host CPU is ${hostArch}; ${options.arch} guests can only be emulated`);
+    return {
+      ...tcg(`the host CPU is ${hostArch}; ${options.arch} guests can only be emulated`),
+      foreignArch: true,
+    };
   }
   const candidates: Partial<Record<NodeJS.Platform, [Accelerator, typeof probeKvm]>> = {
     linux: ['kvm', probeKvm],
@@ -127,7 +139,10 @@ async function runGuest(
 ): Promise<string | undefined> {
   const timeoutMs = options.timeoutMs ?? 10_000;
   const args = probeGuestArgs(options.arch, accelerator, image, smm);
-  const result = await (options.runner ?? runCommand)(options.qemuPath, args, { timeoutMs });
+  const result = await (options.runner ?? runCommand)(options.qemuPath, args, {
+    timeoutMs,
+    failOn: acceleratorFailure,
+  });
   if (result.exitCode === probeGuestSuccessStatus(options.arch)) return undefined;
   return describeFailure(
     `a test guest under -accel ${accelerator}${smm ? ' with SMM' : ''}`,

@@ -1,3 +1,4 @@
+export { type FindExecutableOptions, findExecutable } from '@winguest/shell';
 export {
   type Accelerator,
   type AcceleratorChoice,
@@ -8,7 +9,7 @@ export {
   probeWhpx,
   type WorkingAccelerator,
 } from './accelerator';
-export { type FindExecutableOptions, findExecutable } from './find-executable';
+export { type AcceleratorDecision, type AcceleratorRequest, chooseAccelerator } from './choose-accelerator';
 export {
   type FirmwareChoice,
   type FirmwareProbeOptions,
@@ -22,6 +23,7 @@ export {
   firmwareDescriptorDirs,
   readFirmwareDescriptors,
 } from './firmware-descriptors';
+export { type HostCheck, type HostReport, hostCheckSchema, hostReportSchema } from './host-report';
 export { type HostProbe, type HostProbeOptions, probeHost } from './probe-host';
 export { type GuestArch, type ProbeResult, qemuBinaryNames } from './probe-result';
 export { parseQemuVersion, probeQemu, type QemuBinary, type QemuVersion } from './qemu-binary';

@@ -1,5 +1,7 @@
+import { findExecutable } from '@winguest/shell';
+import { withBinDirs } from './_bin-dirs';
 import { type AcceleratorChoice, probeAccelerator } from './accelerator';
-import { type FirmwareChoice, probeFirmware } from './firmware';
+import { type FirmwareChoice, type FirmwareProbeOptions, probeFirmware } from './firmware';
 import type { GuestArch, ProbeResult } from './probe-result';
 import { probeQemu, type QemuBinary } from './qemu-binary';
 import type { CommandRunner } from './run-command';
@@ -12,6 +14,10 @@ export interface HostProbeOptions {
   secureBoot: boolean;
   /** Also look for swtpm. Default true. */
   tpm?: boolean;
+  /** Test the hardware accelerator with a tiny guest. Default true; false when TCG is forced. */
+  accelerator?: boolean;
+  /** Where firmware is looked for (default: QEMU's descriptor directories and well-known paths). */
+  firmwareSearch?: Pick<FirmwareProbeOptions, 'dirs' | 'exists'>;
   env?: Record<string, string | undefined>;
   runner?: CommandRunner;
 }
@@ -20,18 +26,33 @@ export interface HostProbeOptions {
 export interface HostProbe {
   qemu: ProbeResult<QemuBinary>;
   firmware: ProbeResult<FirmwareChoice>;
-  /** Absent when QEMU itself was not found. */
+  /** Absent when QEMU itself was not found, or the accelerator was not to be tested. */
   accelerator?: AcceleratorChoice;
   swtpm?: ProbeResult<SwtpmBinary>;
+  /** `qemu-img`, which creates disks; absent when not found. */
+  qemuImg?: string;
 }
 
-/** Runs every probe for `arch`: QEMU, firmware, accelerator (a test guest), swtpm. Never throws. */
+/**
+ * Runs every probe for `arch`: QEMU, qemu-img, firmware, accelerator (a test guest), swtpm. The one
+ * place host facts are gathered; callers pass the result on as data. Never throws.
+ */
 export async function probeHost(options: HostProbeOptions): Promise<HostProbe> {
   const { arch, env, runner } = options;
   const qemu = await probeQemu(arch, { env, runner });
   const qemuPath = qemu.available ? qemu.path : undefined;
-  const firmware = probeFirmware({ arch, secureBoot: options.secureBoot, env, qemuPath });
-  const accelerator = qemuPath ? await probeAccelerator({ arch, qemuPath, runner }) : undefined;
+  const firmware = probeFirmware({
+    ...options.firmwareSearch,
+    arch,
+    secureBoot: options.secureBoot,
+    env,
+    qemuPath,
+  });
+  const accelerator =
+    qemuPath && options.accelerator !== false
+      ? await probeAccelerator({ arch, qemuPath, runner })
+      : undefined;
   const swtpm = options.tpm === false ? undefined : await probeSwtpm({ env, runner });
-  return { qemu, firmware, accelerator, swtpm };
+  const qemuImg = findExecutable('qemu-img', withBinDirs({ env }));
+  return { qemu, firmware, accelerator, swtpm, ...(qemuImg ? { qemuImg } : {}) };
 }

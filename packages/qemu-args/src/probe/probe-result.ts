@@ -13,13 +13,21 @@ export const qemuBinaryNames: Readonly<Record<GuestArch, string>> = {
 /** Summarises a failed command for a probe's `reason`. */
 export function describeFailure(
   what: string,
-  result: { exitCode: number | null; stderr: string; timedOut: boolean; spawnError?: string },
+  result: {
+    exitCode: number | null;
+    stderr: string;
+    timedOut: boolean;
+    failedFast?: boolean;
+    spawnError?: string;
+  },
   timeoutMs: number,
 ): string {
   if (result.spawnError) return `${what} could not be started: ${result.spawnError}`;
   const stderr = result.stderr.trim().split('\n').slice(0, 4).join(' | ');
   const how = result.timedOut
     ? `did not finish within ${timeoutMs} ms`
-    : `exited with code ${result.exitCode}`;
+    : result.failedFast
+      ? 'failed'
+      : `exited with code ${result.exitCode}`;
   return `${what} ${how}${stderr ? `: ${stderr}` : ''}`;
 }

@@ -1,4 +1,5 @@
-import { type FindExecutableOptions, findExecutable } from './find-executable';
+import { type FindExecutableOptions, findExecutable } from '@winguest/shell';
+import { withBinDirs } from './_bin-dirs';
 import { describeFailure, type GuestArch, type ProbeResult, qemuBinaryNames } from './probe-result';
 import { type CommandRunner, runCommand } from './run-command';
 
@@ -34,7 +35,7 @@ export async function probeQemu(
   options: FindExecutableOptions & { runner?: CommandRunner; timeoutMs?: number } = {},
 ): Promise<ProbeResult<QemuBinary>> {
   const name = qemuBinaryNames[arch];
-  const path = findExecutable(name, options);
+  const path = findExecutable(name, withBinDirs(options));
   if (!path)
     return { available: false, reason: `${name} not found on PATH or in the usual install directories` };
   const timeoutMs = options.timeoutMs ?? 10_000;

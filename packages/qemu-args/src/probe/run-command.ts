@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { childEnvironment } from '@winguest/shell';
 
 /** How a probe command ended. Never throws: failing to start is data too. */
 export interface CommandResult {
@@ -8,6 +9,8 @@ export interface CommandResult {
   stderr: string;
   /** True when the command was killed because it outlived its timeout. */
   timedOut: boolean;
+  /** True when the command was killed because its stderr matched `failOn`. */
+  failedFast?: boolean;
   /** Why the command could not be started (e.g. `spawn qemu ENOENT`). */
   spawnError?: string;
 }
@@ -19,21 +22,37 @@ export interface CommandResult {
 export type CommandRunner = (
   file: string,
   args: readonly string[],
-  options: { timeoutMs: number },
+  options: {
+    timeoutMs: number;
+    /** Kill the command as soon as its stderr matches: it has failed and would only wait out the timeout. */
+    failOn?: RegExp;
+    /** Environment of the command. Default: the parent's allow-listed variables (`childEnvironment`). */
+    env?: NodeJS.ProcessEnv;
+  },
 ) => Promise<CommandResult>;
 
 /** The real runner: spawns without a shell, kills the process (SIGKILL) when it times out. */
-export const runCommand: CommandRunner = (file, args, { timeoutMs }) =>
+export const runCommand: CommandRunner = (file, args, { timeoutMs, failOn, env }) =>
   new Promise((resolve) => {
-    const child = spawn(file, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+    const child = spawn(file, args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      windowsHide: true,
+      env: env ?? childEnvironment(),
+    });
     let stdout = '';
     let stderr = '';
     let timedOut = false;
+    let failedFast = false;
     child.stdout.on('data', (chunk) => {
       stdout += chunk;
     });
     child.stderr.on('data', (chunk) => {
       stderr += chunk;
+      if (failOn && !failedFast && failOn.test(stderr)) {
+        failedFast = true;
+        // Let the rest of the message arrive, then stop the process.
+        setTimeout(() => child.kill('SIGKILL'), 50);
+      }
     });
     const timer = setTimeout(() => {
       timedOut = true;
@@ -45,6 +64,6 @@ export const runCommand: CommandRunner = (file, args, { timeoutMs }) =>
     });
     child.on('close', (exitCode) => {
       clearTimeout(timer);
-      resolve({ exitCode, stdout, stderr, timedOut });
+      resolve({ exitCode, stdout, stderr, timedOut, ...(failedFast ? { failedFast } : {}) });
     });
   });

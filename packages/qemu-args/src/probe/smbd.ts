@@ -1,4 +1,4 @@
-import { findExecutable } from './find-executable';
+import { findExecutable } from '@winguest/shell';
 import type { ProbeResult } from './probe-result';
 
 /** Samba's smbd, which QEMU starts for a user-network `smb=` share. */

@@ -1,4 +1,5 @@
-import { type FindExecutableOptions, findExecutable } from './find-executable';
+import { type FindExecutableOptions, findExecutable } from '@winguest/shell';
+import { withBinDirs } from './_bin-dirs';
 import { describeFailure, type ProbeResult } from './probe-result';
 import { type CommandRunner, runCommand } from './run-command';
 
@@ -14,7 +15,7 @@ export interface SwtpmBinary {
 export async function probeSwtpm(
   options: FindExecutableOptions & { runner?: CommandRunner; timeoutMs?: number } = {},
 ): Promise<ProbeResult<SwtpmBinary>> {
-  const path = findExecutable('swtpm', options);
+  const path = findExecutable('swtpm', withBinDirs(options));
   if (!path) return { available: false, reason: 'swtpm not found on PATH (Debian: swtpm, Homebrew: swtpm)' };
   const run = options.runner ?? runCommand;
   const timeoutMs = options.timeoutMs ?? 10_000;

@@ -1,6 +1,6 @@
 import { accessSync, constants } from 'node:fs';
+import { findExecutable } from '@winguest/shell';
 import type { DescriptorDirOptions } from './descriptor-dirs';
-import { findExecutable } from './find-executable';
 import { describeFailure, type ProbeResult } from './probe-result';
 import { type CommandRunner, runCommand } from './run-command';
 import { readVhostUserDescriptors } from './vhost-user-descriptors';

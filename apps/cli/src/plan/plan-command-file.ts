@@ -1,0 +1,34 @@
+import { resolve } from 'node:path';
+import type { HostPlan } from '@winguest/guest';
+import type { CommandFile, CommandFileShell } from '@winguest/qemu-args';
+import type { CommandContext } from '../command';
+import type { Target } from './prepare-build';
+
+/** Probes the host once (qemu-args' probe) and has @winguest/guest plan the build folder's command file. */
+export async function planBuildCommand(
+  context: CommandContext,
+  target: Target,
+  shell: CommandFileShell,
+): Promise<{ host: HostPlan; file: CommandFile }> {
+  const { config, arch, media } = target;
+  const [{ planCommandFile, planHost }, { probeHost }] = await Promise.all([
+    import('@winguest/guest'),
+    import('@winguest/qemu-args/probe'),
+  ]);
+  const probed = await probeHost({
+    arch,
+    secureBoot: config.vm.secureBoot,
+    tpm: false,
+    accelerator: config.vm.accelerator !== 'tcg',
+    env: context.env,
+  });
+  const host = planHost(config, arch, probed);
+  const file = planCommandFile(config, {
+    arch,
+    host,
+    shell,
+    ...(media ? { windowsIso: media.path } : {}),
+    ...(config.media.drivers ? { drivers: resolve(context.cwd, config.media.drivers) } : {}),
+  });
+  return { host, file };
+}

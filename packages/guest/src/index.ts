@@ -1,0 +1,19 @@
+export { checkMedia, type MediaChoice } from './check-media';
+export { type EditionSelector, editionSelector } from './edition';
+export {
+  GuestError,
+  type GuestErrorCode,
+  type GuestIssue,
+  InvalidGuestError,
+  MediaMismatchError,
+} from './errors';
+export { type Guest, type GuestInput, guestJsonSchema, guestSchema } from './guest-schema';
+export { mediaFileNames } from './media-names';
+export { type AnswerFileFacts, guestArch, planAnswerFile } from './plan-answer-file';
+export { buildFolderFiles, defaultBuildSshPort, planCommandFile, planVmSpec } from './plan-build-folder';
+export { type HostPlan, planHost } from './plan-host';
+export { type MediaFacts, type MediaPlan, planMedia } from './plan-media';
+export { type ProvisionFacts, planProvision } from './plan-provision';
+export { planRunner, type RunnerFacts } from './plan-runner';
+export { resolveGuest } from './resolve-guest';
+export { guestVmSchema } from './vm-schema';

@@ -1,0 +1,9 @@
+/** Names of the files winguest puts in the provisioning folder of the cidata media. */
+export const mediaFileNames = {
+  /** The first-logon provisioning script (also written beside the answer file by `build`). */
+  provisionScript: 'first-logon.ps1',
+  /** The Win32-OpenSSH MSI, when the description names one. */
+  opensshMsi: 'OpenSSH.msi',
+  /** The public keys to authorise, for guests that read them directly. */
+  authorizedKeys: 'authorized_keys',
+} as const;

@@ -1,0 +1,86 @@
+import {
+  AnswerFileError,
+  type AnswerFileSpec,
+  renderAnswerFile,
+  resolveAnswerFileSpec,
+} from '@winguest/answerfile';
+import { type CidataLayoutInput, cidataLayout, type IsoLayout } from '@winguest/cidata-iso';
+import {
+  InvalidInputError,
+  type ProvisionSpecInput,
+  renderProvisionScript,
+} from '@winguest/provision-scripts';
+import { InvalidGuestError } from './errors';
+import type { Guest } from './guest-schema';
+import { mediaFileNames } from './media-names';
+import { type AnswerFileFacts, planAnswerFile } from './plan-answer-file';
+import { type ProvisionFacts, planProvision } from './plan-provision';
+
+/** Facts the install media need: the secret, the keys, the media's edition, the OpenSSH MSI. */
+export interface MediaFacts extends AnswerFileFacts, ProvisionFacts {
+  /** Absolute host path of the OpenSSH MSI, when `media.opensshMsi` is set. */
+  opensshMsiPath?: string;
+  /** Driver files for `$WinPEDriver$/` (e.g. NetKVM streamed from a driver ISO by @winguest/install-media). */
+  driverFiles?: CidataLayoutInput['driverFiles'];
+}
+
+/** Everything that goes on the cidata media, as specs, texts and the ISO layout. */
+export interface MediaPlan {
+  answer: AnswerFileSpec;
+  provision: ProvisionSpecInput;
+  /** autounattend.xml (holds the encoded password: write it 0600). */
+  answerFile: string;
+  /** first-logon.ps1. */
+  provisionScript: string;
+  /** The image the answer file selects, e.g. `Windows 11 Pro` or `/IMAGE/INDEX 3`. */
+  editionName: string;
+  /** The cidata ISO's entries, for `writeIso` of @winguest/cidata-iso. */
+  layout: IsoLayout;
+}
+
+/**
+ * Plans and renders the answer file and the provisioning script and lays out the cidata media.
+ * Pure: nothing is read (the MSI is referenced by path) or written.
+ * @throws InvalidGuestError with the `answer.`/`provision.` paths of every problem.
+ */
+export function planMedia(guest: Guest, facts: MediaFacts): MediaPlan {
+  const answer = planAnswerFile(guest, facts);
+  const provision = planProvision(guest, facts);
+  const resolved = withIssues('answer', AnswerFileError.isInstance, () => resolveAnswerFileSpec(answer));
+  const answerFile = renderAnswerFile(answer);
+  const provisionScript = withIssues('provision', InvalidInputError.isInstance, () =>
+    renderProvisionScript(provision),
+  );
+  const { key, value } = resolved.edition;
+  const files: Record<string, string | { path: string }> = {
+    [mediaFileNames.provisionScript]: provisionScript,
+  };
+  if (facts.sshKeys.length > 0) files[mediaFileNames.authorizedKeys] = `${facts.sshKeys.join('\n')}\n`;
+  if (facts.opensshMsiPath) files[mediaFileNames.opensshMsi] = { path: facts.opensshMsiPath };
+  return {
+    answer,
+    provision,
+    answerFile,
+    provisionScript,
+    editionName: key === '/IMAGE/NAME' ? value : `${key} ${value}`,
+    layout: cidataLayout({
+      answerFile,
+      files,
+      ...(facts.driverFiles ? { driverFiles: facts.driverFiles } : {}),
+    }),
+  };
+}
+
+function withIssues<T>(section: string, owns: (error: unknown) => boolean, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    const issues = owns(error)
+      ? (error as { issues?: readonly { path: string; message: string }[] }).issues
+      : undefined;
+    if (!issues) throw error;
+    throw new InvalidGuestError(
+      issues.map((issue) => ({ path: `${section}.${issue.path}`, message: issue.message })),
+    );
+  }
+}

@@ -1,0 +1,33 @@
+import type { ProvisionSpecInput } from '@winguest/provision-scripts';
+import { deepMerge } from './_deep-merge';
+import type { Guest } from './guest-schema';
+import { mediaFileNames } from './media-names';
+
+/** What provisioning needs besides the description. */
+export interface ProvisionFacts {
+  /** Public keys to authorise (may be empty). */
+  sshKeys: readonly string[];
+  /** SHA-256 of the OpenSSH MSI, when `media.opensshMsi` is set (the host file is read by the caller). */
+  opensshMsiSha256?: string;
+}
+
+/**
+ * The provisioning spec: power settings, sshd (from the MSI on the media when given), the keys,
+ * the default shell and the clean-up of cached answer files, then the description's `provision`
+ * overrides. Pure; render it with `renderProvisionScript`.
+ */
+export function planProvision(guest: Guest, facts: ProvisionFacts): ProvisionSpecInput {
+  const msi = facts.opensshMsiSha256
+    ? { msi: { path: mediaFileNames.opensshMsi, sha256: facts.opensshMsiSha256 } }
+    : {};
+  return deepMerge(
+    {
+      power: {},
+      openssh: { strategy: guest.ssh.strategy, port: guest.ssh.port, ...msi },
+      ...(facts.sshKeys.length > 0 ? { authorizedKeys: { keys: [...facts.sshKeys] } } : {}),
+      defaultShell: { shell: guest.ssh.shell },
+      secretsCleanup: {},
+    },
+    guest.provision,
+  );
+}

@@ -1,0 +1,64 @@
+import type { UpOptionsInput } from '@winguest/vm';
+import type { Guest } from './guest-schema';
+
+/** What the runner needs besides the description; host paths are absolute. */
+export interface RunnerFacts {
+  /** Instance name. */
+  name: string;
+  /** Guest architecture (see `guestArch`). */
+  arch: 'amd64' | 'arm64';
+  /** The Windows ISO, when installing from one. */
+  windowsIso?: string;
+  /** `media.drivers`, `vm.kernel` and `vm.bootIso` paths resolved against the config's folder. */
+  paths?: { drivers?: string; kernel?: string; initrd?: string; bootIso?: string };
+}
+
+/** The options of `@winguest/vm`'s `up` for `guest`: what to boot, how big, which ports, who logs in. Pure. */
+export function planRunner(guest: Guest, facts: RunnerFacts): UpOptionsInput {
+  const { vm } = guest;
+  const paths = facts.paths ?? {};
+  return {
+    name: facts.name,
+    arch: facts.arch,
+    // A Linux test guest (direct kernel boot or its own boot media) brings its own drivers.
+    os: vm.kernel || vm.bootIso ? 'linux' : 'windows',
+    cpus: vm.cpus,
+    memoryMiB: vm.memoryMiB,
+    firmware: guest.firmware,
+    secureBoot: vm.secureBoot,
+    tpm: vm.tpm,
+    disk: { size: `${vm.diskGiB}G`, interface: vm.diskInterface },
+    nic: vm.nic,
+    display: { type: vm.display },
+    accelerator: vm.accelerator,
+    media: {
+      ...(facts.windowsIso
+        ? { windows: facts.windowsIso }
+        : vm.bootIso
+          ? { windows: paths.bootIso ?? vm.bootIso }
+          : {}),
+      ...(paths.drivers ? { drivers: paths.drivers } : {}),
+    },
+    ...(vm.kernel
+      ? {
+          kernel: {
+            kernel: paths.kernel ?? vm.kernel.kernel,
+            ...((paths.initrd ?? vm.kernel.initrd) ? { initrd: paths.initrd ?? vm.kernel.initrd } : {}),
+            append: vm.kernel.append,
+          },
+        }
+      : {}),
+    ports: { ...(vm.sshPort ? { ssh: vm.sshPort } : {}), ...(vm.rdpPort ? { rdp: vm.rdpPort } : {}) },
+    ssh: { user: guest.user.name },
+    ...(vm.timeoutMinutes
+      ? {
+          timeouts: Object.fromEntries(
+            Object.entries(vm.timeoutMinutes).map(([stage, minutes]) => [
+              stage,
+              Math.round(minutes * 60_000),
+            ]),
+          ),
+        }
+      : {}),
+  };
+}

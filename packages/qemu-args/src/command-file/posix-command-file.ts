@@ -1,0 +1,65 @@
+import { quotePosix } from '@winguest/shell';
+import { argvLines } from './_argv-lines';
+
+/** What the POSIX script prepares and runs. Paths are relative to the script's folder. */
+export interface ScriptPlan {
+  argv: string[];
+  /** The built-in Windows ISO, if any (else the script requires one). */
+  windowsIso: string | undefined;
+  disk: { path: string; format: string; sizeGiB: number };
+  vars: { path: string; template: string } | undefined;
+  tpm: { stateDir: string; socket: string } | undefined;
+}
+
+/**
+ * `qemu.sh`: takes the Windows ISO as its first argument (the built-in one when absent or empty)
+ * and passes further arguments to QEMU; creates the disk and the UEFI vars copy when missing;
+ * runs swtpm (state in an absolute path) for as long as QEMU runs. Every value goes through one
+ * quoting function, so paths with spaces, commas or quotes survive.
+ */
+export function posixCommandFile(plan: ScriptPlan): string {
+  const q = (text: string) => quotePosix(text);
+  const isoDefault = plan.windowsIso
+    ? `\${1:-${q(plan.windowsIso)}}`
+    : `\${1:?usage: ./qemu.sh path/to/windows.iso [more QEMU arguments]}`;
+  const lines = [
+    '#!/bin/sh',
+    '# Boots Windows Setup with the media `winguest build` wrote into this folder.',
+    "# Usage: ./qemu.sh [path/to/windows.iso] [more QEMU arguments, e.g. -S]  ('' = the built-in ISO)",
+    '# The guest reports progress in serial.log; QMP listens on qmp.sock.',
+    'set -eu',
+    `windows_iso=${isoDefault}`,
+    'if [ $# -gt 0 ]; then shift; fi',
+    'case $windows_iso in /*) ;; *) windows_iso="$PWD/$windows_iso" ;; esac',
+    'cd "$(dirname "$0")"',
+    'here=$(pwd)',
+    `iso=$(printf '%s\\n' "$windows_iso" | sed 's/,/,,/g') # QEMU option values double their commas`,
+    `[ -f ${q(plan.disk.path)} ] || qemu-img create -q -f ${q(plan.disk.format)} ${q(plan.disk.path)} ${plan.disk.sizeGiB}G`,
+  ];
+  if (plan.vars)
+    lines.push(`[ -f ${q(plan.vars.path)} ] || cp ${q(plan.vars.template)} ${q(plan.vars.path)}`);
+  if (plan.tpm) lines.push(...swtpmLines(plan.tpm));
+  const command = argvLines(plan.argv, q, '"$iso"', (pieces) => pieces.join(''));
+  // With swtpm the shell stays to stop it afterwards; without, QEMU replaces the shell.
+  lines.push(`${plan.tpm ? '' : 'exec '}${command.join(' \\\n  ')} "$@"`, '');
+  return lines.join('\n');
+}
+
+function swtpmLines(tpm: { stateDir: string; socket: string }): string[] {
+  const q = (text: string) => quotePosix(text);
+  return [
+    `mkdir -p ${q(tpm.stateDir)}`,
+    `rm -f ${q(tpm.socket)}`,
+    '# swtpm cannot read commas in its option values: the state path goes through TPM_PATH.',
+    `TPM_PATH="$here"/${q(tpm.stateDir)} swtpm socket --tpm2 --ctrl type=unixio,path=${q(tpm.socket)} --terminate &`,
+    'swtpm_pid=$!',
+    `trap 'kill "$swtpm_pid" 2>/dev/null || true' EXIT`,
+    "trap 'exit 130' INT TERM",
+    'tries=0',
+    `until [ -S ${q(tpm.socket)} ]; do`,
+    '  tries=$((tries + 1))',
+    `  if [ "$tries" -gt 100 ] || ! kill -0 "$swtpm_pid" 2>/dev/null; then echo 'qemu.sh: swtpm did not start' >&2; exit 1; fi`,
+    '  sleep 0.1',
+    'done',
+  ];
+}

@@ -1,0 +1,75 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { quotePowerShell } from '@winguest/shell';
+import { requireHostTools } from '@winguest/vitest-config/host-tools';
+import { describe, expect, test } from 'vitest';
+import { type CommandFileInput, renderCommandFile } from '../index';
+
+const input = (shell: 'posix' | 'powershell', tpm = true): CommandFileInput => ({
+  shell,
+  spec: {
+    arch: 'amd64',
+    firmware: 'uefi',
+    tpm,
+    disk: { path: 'disk.qcow2' },
+    media: { windows: "C:\\ISOs\\Win 11, it's.iso", cidata: 'cidata.iso' },
+  },
+  host: {
+    binary: 'qemu-system-x86_64',
+    accelerator: 'tcg',
+    firmware: { code: '/usr/share/OVMF/OVMF_CODE_4M.fd', varsTemplate: '/usr/share/OVMF/OVMF_VARS_4M.fd' },
+    varsPath: 'vars.fd',
+    qmp: { path: 'qmp.sock' },
+    ...(tpm ? { tpmSocket: 'tpm.sock' } : {}),
+  },
+  diskSizeGiB: 64,
+});
+
+describe('renderCommandFile', () => {
+  test('qemu.ps1 takes the ISO as a parameter (the built-in one by default), starts swtpm and stops it after QEMU', () => {
+    const { name, text } = renderCommandFile(input('powershell'));
+    expect(name).toBe('qemu.ps1');
+    expect(text).toContain("[string]$WindowsIso = 'C:\\ISOs\\Win 11, it''s.iso'");
+    expect(text).toContain('$Swtpm = Start-Process -FilePath swtpm');
+    expect(text).toContain('$env:TPM_PATH = $TpmState');
+    expect(text).toMatch(/finally \{\n\s+if \(-not \$Swtpm\.HasExited\) \{ Stop-Process/);
+    expect(text).toContain('@Rest');
+    expect(text).toContain("-drive ('if=none,id=cd-windows,media=cdrom,readonly=on,file=' + $Iso)");
+  });
+
+  test('qemu.sh: swtpm gets an absolute state path and is stopped with QEMU; the ISO is the first argument', () => {
+    const { name, text, argv } = renderCommandFile(input('posix'));
+    expect(name).toBe('qemu.sh');
+    expect(text).toContain(`windows_iso=\${1:-'C:\\ISOs\\Win 11, it'\\''s.iso'}`);
+    expect(text).toContain('TPM_PATH="$here"/tpm swtpm socket --tpm2');
+    expect(text).not.toContain('--daemon');
+    expect(text).toContain(`trap 'kill "$swtpm_pid" 2>/dev/null || true' EXIT`);
+    expect(text).toContain('-drive if=none,id=cd-windows,media=cdrom,readonly=on,file="$iso"');
+    expect(text.trimEnd().endsWith('"$@"')).toBe(true);
+    expect(argv.some((arg) => arg.includes("Win 11,, it's.iso"))).toBe(true);
+  });
+
+  test('without a TPM QEMU replaces the shell; output is deterministic', () => {
+    const first = renderCommandFile(input('posix', false));
+    expect(first.text).not.toContain('swtpm');
+    expect(first.text).toMatch(/\nexec qemu-system-x86_64/);
+    expect(renderCommandFile(input('posix', false))).toEqual(first);
+  });
+});
+
+describe.runIf(process.platform === 'win32')('qemu.ps1 and PowerShell', () => {
+  const tools = requireHostTools([{ command: 'pwsh', debian: 'powershell' }]);
+  test.skipIf(!tools.available)("PowerShell's own parser accepts qemu.ps1", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'winguest ps1, '));
+    try {
+      const path = join(dir, 'qemu.ps1');
+      writeFileSync(path, renderCommandFile(input('powershell')).text);
+      const check = `$e = $null; $null = [System.Management.Automation.Language.Parser]::ParseFile(${quotePowerShell(path)}, [ref]$null, [ref]$e); $e.Count`;
+      expect(execFileSync('pwsh', ['-NoProfile', '-Command', check], { encoding: 'utf8' }).trim()).toBe('0');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
