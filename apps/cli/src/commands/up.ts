@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { RunnerFacts } from '@winguest/guest';
-import type { CommandDefinition } from '../command';
+import type { CommandContext, CommandDefinition } from '../command';
 import { configOptions } from '../config/config-options';
 import { UsageError } from '../errors';
 import { prepareBuild, resolveTarget, type Target } from '../plan/prepare-build';
@@ -45,6 +45,7 @@ export const upCommand: CommandDefinition = {
       arch: target.arch,
       ...(target.media ? { windowsIso: target.media.path } : {}),
       paths: hostPaths(target, context.cwd),
+      ...(target.config.shares.length > 0 ? { shareMode: await hostShareMode(context) } : {}),
     });
     const result = await runVm(context, (run) => vm.up(options, run), {
       writeCidata: async ({ path, sshPublicKey }) => {
@@ -71,5 +72,14 @@ function hostPaths({ config }: Target, cwd: string): RunnerFacts['paths'] {
     ...(config.media.drivers ? { drivers: resolve(cwd, config.media.drivers) } : {}),
     ...(kernel ? { kernel: resolve(cwd, kernel.kernel) } : {}),
     ...(kernel?.initrd ? { initrd: resolve(cwd, kernel.initrd) } : {}),
+    shares: config.shares.map((share) => resolve(cwd, share.hostPath)),
   };
+}
+
+/** How this host can share folders; said on stderr when it is not virtio-fs. */
+async function hostShareMode(context: CommandContext): Promise<'virtio-fs' | 'smb' | 'none'> {
+  const { chooseShareMode, probeSmbd, probeVirtiofsd } = await import('@winguest/qemu-args/probe');
+  const choice = chooseShareMode(await probeVirtiofsd({ env: context.env }), probeSmbd());
+  if (choice.mode !== 'virtio-fs') context.out.info(`shared folders: ${choice.mode} (${choice.reason})`);
+  return choice.mode;
 }
