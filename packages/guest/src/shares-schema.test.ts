@@ -1,17 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { InvalidGuestError } from './errors';
+import { problems } from './__fixtures__/guest-problems';
 import { planRunner } from './plan-runner';
 import { resolveGuest } from './resolve-guest';
-
-function problems(input: unknown): string[] {
-  try {
-    resolveGuest(input);
-  } catch (error) {
-    if (InvalidGuestError.isInstance(error)) return error.issues.map((i) => `${i.path}: ${i.message}`);
-    throw error;
-  }
-  return [];
-}
 
 describe('shares in the guest description', () => {
   test('defaults: the tag from the directory name, letters from Z down around the ones chosen', () => {
