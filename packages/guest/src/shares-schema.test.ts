@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { problems } from './__fixtures__/guest-problems';
+import { planProvision } from './plan-provision';
 import { planRunner } from './plan-runner';
 import { resolveGuest } from './resolve-guest';
 
@@ -64,5 +65,15 @@ describe('shares in the guest description', () => {
       smbShare: undefined,
       ...expected,
     });
+  });
+
+  test('provisioning maps the first share with net use on an SMB host; virtio-fs provisioning is not planned yet', () => {
+    const guest = resolveGuest({ shares: [{ hostPath: '/a', driveLetter: 'S' }, { hostPath: '/b' }] });
+    expect(planProvision(guest, { sshKeys: [], shareMode: 'smb' }).sharedFolders).toEqual({
+      mode: 'smb',
+      driveLetter: 'S',
+    });
+    expect(planProvision(guest, { sshKeys: [], shareMode: 'virtio-fs' }).sharedFolders).toBeUndefined();
+    expect(planProvision(resolveGuest({}), { sshKeys: [], shareMode: 'smb' }).sharedFolders).toBeUndefined();
   });
 });

@@ -1,9 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { RunnerFacts } from '@winguest/guest';
-import type { CommandContext, CommandDefinition } from '../command';
+import type { CommandDefinition } from '../command';
 import { configOptions } from '../config/config-options';
 import { UsageError } from '../errors';
+import { hostShareMode } from '../plan/host-share-mode';
 import { prepareBuild, resolveTarget, type Target } from '../plan/prepare-build';
 import { writeCidataIso } from '../plan/write-cidata';
 import { reportReady, runVm } from '../vm/run-vm';
@@ -74,12 +75,4 @@ function hostPaths({ config }: Target, cwd: string): RunnerFacts['paths'] {
     ...(kernel?.initrd ? { initrd: resolve(cwd, kernel.initrd) } : {}),
     shares: config.shares.map((share) => resolve(cwd, share.hostPath)),
   };
-}
-
-/** How this host can share folders; said on stderr when it is not virtio-fs. */
-async function hostShareMode(context: CommandContext): Promise<'virtio-fs' | 'smb' | 'none'> {
-  const { chooseShareMode, probeSmbd, probeVirtiofsd } = await import('@winguest/qemu-args/probe');
-  const choice = chooseShareMode(await probeVirtiofsd({ env: context.env }), probeSmbd());
-  if (choice.mode !== 'virtio-fs') context.out.info(`shared folders: ${choice.mode} (${choice.reason})`);
-  return choice.mode;
 }
