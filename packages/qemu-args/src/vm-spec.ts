@@ -18,6 +18,21 @@ export const portForwardSchema = z.object({
   guestPort: port,
 });
 
+/** The longest virtio-fs tag: the device's config space holds 36 bytes (UTF-8, no terminator). */
+export const maxShareTagBytes = 36;
+
+/** One host folder shared with the guest over virtio-fs (a `vhost-user-fs-pci` device). */
+export const fileShareSchema = z.object({
+  /** The name the guest mounts it by (Linux `mount -t virtiofs TAG`, Windows VirtioFsSvc). 1-36 bytes. */
+  tag: z
+    .string()
+    .min(1, 'must not be empty')
+    .refine(
+      (tag) => new TextEncoder().encode(tag).length <= maxShareTagBytes,
+      `must be at most ${maxShareTagBytes} bytes (UTF-8): virtio-fs has no room for more`,
+    ),
+});
+
 /** How the guest's screen is shown. */
 export const displaySchema = z.discriminatedUnion('type', [
   /** No display (the guest still gets a display adapter, so `screendump` works). */
@@ -92,8 +107,18 @@ export const vmSpecSchema = z.object({
       rdp: port.optional(),
       /** Further forwards. */
       forwards: z.array(portForwardSchema).default([]),
+      /**
+       * A host directory QEMU's user network serves over SMB at `\\10.0.2.4\qemu` (QEMU starts
+       * the host's smbd, samba). The fallback where virtio-fs cannot run.
+       */
+      smb: path.optional(),
     })
     .default({ forwards: [] }),
+  /**
+   * Host folders shared over virtio-fs. Each gets a `vhost-user-fs-pci` device whose virtiofsd
+   * listens on `host.virtiofsSockets[tag]`; guest memory becomes a shared memfd backend. Linux hosts only.
+   */
+  shares: z.array(fileShareSchema).default([]),
   /** Display. Default `{ type: 'none' }`. */
   display: displaySchema.default({ type: 'none' }),
   /** Raw QEMU arguments appended last (they can override anything before them). */
@@ -104,5 +129,7 @@ export const vmSpecSchema = z.object({
 export type VmSpec = z.output<typeof vmSpecSchema>;
 /** What callers may pass (fields with defaults are optional). */
 export type VmSpecInput = z.input<typeof vmSpecSchema>;
+/** One virtio-fs share. */
+export type FileShare = z.output<typeof fileShareSchema>;
 /** One port forward. */
 export type PortForward = z.output<typeof portForwardSchema>;

@@ -18,6 +18,7 @@ export type {
   VmEventListener,
   WarningEvent,
 } from './events';
+export { copyWithGuest, type GuestCopyOptions, type GuestCopyResult } from './guest-copy';
 export { probeVmHost, type VmHost } from './host-probe';
 export { type InstanceRef, type OpenedInstance, openInstance } from './instance';
 export { type InstancePaths, instanceNameSchema, instancePaths } from './instance-paths';

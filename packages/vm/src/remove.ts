@@ -7,6 +7,7 @@ import { instanceNameSchema, instancePaths } from './instance-paths';
 import { acquireLock } from './lock';
 import { runningPid } from './processes';
 import { defaultHome } from './state-dir';
+import { haltVirtiofsd } from './virtiofsd';
 
 /**
  * Deletes an instance and everything in its directory — the only operation that deletes a disk.
@@ -32,6 +33,7 @@ export async function removeInstance(options: InstanceRef & { force?: boolean })
       }
       await haltInstance(paths);
     }
+    await haltVirtiofsd(paths); // a QEMU killed from outside can leave one behind
     rmSync(paths.dir, { recursive: true, force: true });
   } finally {
     lock.release();

@@ -158,7 +158,9 @@ async function bootUntilReady(input: BootInput): Promise<UpResult> {
   const command = instanceQemuCommand(config, host, paths, mode);
   const warnings = [...host.notes, ...command.warnings.map((w) => `${w.path}: ${w.message}`)];
   for (const message of warnings) emit({ type: 'warning', message });
-  const session = await bootQemu(paths, command, config.tpm ? host.swtpm : undefined);
+  const shares = config.shares ?? [];
+  const virtiofs = host.virtiofsd && shares.length > 0 ? { virtiofsd: host.virtiofsd, shares } : undefined;
+  const session = await bootQemu(paths, command, config.tpm ? host.swtpm : undefined, virtiofs);
   emit({ type: 'action', action: 'qemu-started', message: `QEMU ${session.qemuPid} (${host.accelerator})` });
   const boot = {
     pid: session.qemuPid,

@@ -11,6 +11,7 @@ import { rememberPassword } from '../known-secrets';
 import { assertUsablePassword, readSecretFile } from '../read-secret';
 import { generatePassword } from '../secrets';
 import { findSshKey } from '../ssh-key';
+import { hostShareMode } from './host-share-mode';
 
 /** The Windows ISO, read and checked against the description. */
 export interface MediaFacts {
@@ -92,6 +93,7 @@ export async function prepareBuild(
       ...(media ? { edition: media.edition } : {}),
       sshKeys: [...(sshKey ? [sshKey.key] : []), ...extraKeys],
       ...(msi ? { opensshMsiPath: msi, opensshMsiSha256: await sha256(msi) } : {}),
+      ...(config.shares.length > 0 ? { shareMode: await hostShareMode(context) } : {}),
     };
     return { config, configPath: path, arch, password, sshKey, media, plan: planMedia(config, facts), facts };
   } catch (error) {
