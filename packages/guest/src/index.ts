@@ -20,4 +20,5 @@ export { type MediaFacts, type MediaPlan, planMedia } from './plan-media';
 export { type ProvisionFacts, planProvision } from './plan-provision';
 export { planRunner, type RunnerFacts } from './plan-runner';
 export { resolveGuest } from './resolve-guest';
+export { type ResolvedShare, reservedDriveLetters, resolveShares, sharesSchema } from './shares-schema';
 export { guestVmSchema } from './vm-schema';

@@ -1,5 +1,6 @@
 import type { UpOptionsInput } from '@winguest/vm';
 import type { Guest } from './guest-schema';
+import { resolveShares } from './shares-schema';
 
 /** What the runner needs besides the description; host paths are absolute. */
 export interface RunnerFacts {
@@ -10,7 +11,9 @@ export interface RunnerFacts {
   /** The Windows ISO, when installing from one. */
   windowsIso?: string;
   /** `media.drivers`, `vm.kernel` and `vm.bootIso` paths resolved against the config's folder. */
-  paths?: { drivers?: string; kernel?: string; initrd?: string; bootIso?: string };
+  paths?: { drivers?: string; kernel?: string; initrd?: string; bootIso?: string; shares?: string[] };
+  /** How this host shares folders (`chooseShareMode` of @winguest/qemu-args/probe). Default `virtio-fs`. */
+  shareMode?: 'virtio-fs' | 'smb' | 'none';
 }
 
 /** The options of `@winguest/vm`'s `up` for `guest`: what to boot, how big, which ports, who logs in. Pure. */
@@ -48,6 +51,7 @@ export function planRunner(guest: Guest, facts: RunnerFacts): UpOptionsInput {
           },
         }
       : {}),
+    ...runnerShares(guest, facts),
     ports: { ...(vm.sshPort ? { ssh: vm.sshPort } : {}), ...(vm.rdpPort ? { rdp: vm.rdpPort } : {}) },
     ssh: { user: guest.user.name },
     ...(vm.timeoutMinutes
@@ -61,4 +65,15 @@ export function planRunner(guest: Guest, facts: RunnerFacts): UpOptionsInput {
         }
       : {}),
   };
+}
+
+/** virtio-fs: every share (virtiofsd each); SMB: QEMU serves the first share only; none: nothing. */
+function runnerShares(guest: Guest, facts: RunnerFacts): Pick<UpOptionsInput, 'shares' | 'smbShare'> {
+  const shares = resolveShares(guest.shares).map((share, i) => ({
+    ...share,
+    hostPath: facts.paths?.shares?.[i] ?? share.hostPath,
+  }));
+  if (shares.length === 0 || facts.shareMode === 'none') return {};
+  if (facts.shareMode === 'smb') return { smbShare: shares[0]?.hostPath };
+  return { shares: shares.map(({ hostPath, tag, readOnly }) => ({ hostPath, tag, readOnly })) };
 }

@@ -16,6 +16,7 @@ export type VmErrorCode =
   | 'stage-timeout'
   | 'aborted'
   | 'ssh-failed'
+  | 'copy-failed'
   | 'image-exists'
   | 'image-not-found'
   | 'image-in-use'
@@ -71,6 +72,7 @@ export interface PreflightIssue {
     | 'qemu-img-missing'
     | 'firmware-missing'
     | 'swtpm-missing'
+    | 'virtiofsd-missing'
     | 'accelerator-unavailable'
     | 'port-in-use';
   /** The option it concerns, e.g. `media.windows`, `ports.ssh`. */

@@ -19,6 +19,7 @@ export type {
   VmEventListener,
   WarningEvent,
 } from './events';
+export { copyWithGuest, type GuestCopyOptions, type GuestCopyResult } from './guest-copy';
 export { probeVmHost, type VmHost } from './host-probe';
 export {
   type ImageMetadata,
@@ -32,6 +33,7 @@ export { type InstancePaths, instanceNameSchema, instancePaths } from './instanc
 export { type InstanceState, type InstanceStateRecord, instanceStates } from './instance-state';
 export { type InstanceSummary, listInstances } from './list';
 export { type ImageSummary, imageSummarySchema, inspectImage, listImages } from './list-images';
+export { acquireLock, type InstanceLock } from './lock';
 export { type InstanceLogs, instanceLogs } from './logs';
 export type { BootMode, StageTiming } from './progress-tracker';
 export { removeInstance } from './remove';

@@ -52,7 +52,9 @@ const userlandRoots = {
   amd64: ['busybox-static', 'dropbear-bin'],
   arm64: ['busybox-static', 'dropbear-bin', 'systemd-boot-efi'],
 } as const;
-const binaries = ['bin/busybox', 'usr/sbin/dropbear', 'usr/bin/dropbearkey'];
+/** OpenSSH's sftp-server (dropbear runs `/usr/lib/sftp-server` for SFTP), without OpenSSH's client. */
+const standalonePackages = ['openssh-sftp-server'];
+const binaries = ['bin/busybox', 'usr/sbin/dropbear', 'usr/bin/dropbearkey', 'usr/lib/sftp-server'];
 const bootLoader = 'usr/lib/systemd/boot/efi/systemd-bootaa64.efi';
 
 /**
@@ -68,6 +70,7 @@ export async function buildStandinGuest(options: BuildStandinGuestOptions): Prom
     arch,
     kernelPackage ?? `linux-image-${arch}`,
     userlandRoots[arch],
+    standalonePackages,
   );
   const rootfs = await readGuestRootfs();
   const key = standinCacheKey({

@@ -4,6 +4,7 @@ import type { RunnerFacts } from '@winguest/guest';
 import type { CommandContext, CommandDefinition } from '../command';
 import { configOptions } from '../config/config-options';
 import { UsageError } from '../errors';
+import { hostShareMode } from '../plan/host-share-mode';
 import { prepareBuild, resolveTarget, type Target } from '../plan/prepare-build';
 import { writeCidataIso } from '../plan/write-cidata';
 import { callVm } from '../vm/call-vm';
@@ -69,6 +70,7 @@ export const upCommand: CommandDefinition = {
       arch: target.arch,
       ...(target.media ? { windowsIso: target.media.path } : {}),
       paths: hostPaths(target, context.cwd),
+      ...(target.config.shares.length > 0 ? { shareMode: await hostShareMode(context) } : {}),
     });
     const options = image ? { ...planned, image } : planned;
     const result = await runVm(context, (run) => vm.up(options, run), {
@@ -111,5 +113,6 @@ function hostPaths({ config }: Target, cwd: string): RunnerFacts['paths'] {
     ...(config.media.drivers ? { drivers: resolve(cwd, config.media.drivers) } : {}),
     ...(kernel ? { kernel: resolve(cwd, kernel.kernel) } : {}),
     ...(kernel?.initrd ? { initrd: resolve(cwd, kernel.initrd) } : {}),
+    shares: config.shares.map((share) => resolve(cwd, share.hostPath)),
   };
 }
