@@ -45,6 +45,7 @@ export async function createInstanceStaged({
   const staged = instancePathsIn(stage);
   try {
     if (image) {
+      mkdirSync(stage, { mode: 0o700 });
       await createCloneDisk(staged, image, host.qemuImg);
       copyCloneSshKey(staged, image);
     }
