@@ -29,6 +29,10 @@ packages=(
   swtpm-tools
   cpio               # GNU cpio: reads back the stand-in guest's initramfs
   kmod               # depmod: modules.dep for the stand-in guest's kernel
+  binutils           # readelf: the stand-in's dropbear libraries, for any architecture
+  dosfstools         # mkfs.vfat: the arm64 stand-in's ESP
+  mtools             # mmd/mcopy/mdir/mtype: files into that ESP without mounting it, and back
+  file               # file: the arm64 stand-in's kernel and dropbear are arm64 binaries
   busybox            # busybox sh: the stand-in guest's check scripts parse and run (e2e)
 )
 
@@ -39,9 +43,15 @@ done
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 export DEBIAN_FRONTEND=noninteractive
-# The stand-in test guest is assembled with `apt-get download`, which needs package lists.
-if ! ls /var/lib/apt/lists/*_Packages >/dev/null 2>&1; then
-  echo "system-deps: apt-get update (no package lists yet)"
+# The stand-in test guest is assembled with `apt-get download`, which needs package lists; the
+# arm64 stand-in downloads Debian's arm64 packages (pkg:arm64), so dpkg must know that architecture.
+if [ "$(dpkg --print-architecture)" != arm64 ] && ! dpkg --print-foreign-architectures | grep -qx arm64; then
+  echo "system-deps: dpkg --add-architecture arm64 (for the arm64 stand-in guest's packages)"
+  $sudo dpkg --add-architecture arm64
+  stale=1
+fi
+if [ -n "${stale:-}" ] || ! ls /var/lib/apt/lists/*_Packages >/dev/null 2>&1; then
+  echo "system-deps: apt-get update (no package lists yet, or a new architecture)"
   $sudo apt-get update -qq
   updated=1
 fi

@@ -102,7 +102,8 @@ describe('winguest lint', () => {
     const [report] = JSON.parse(json.stdout);
     expect(
       report.findings.some(
-        (f: { severity: string; message: string }) => f.severity === 'error' && /amd64/.test(f.message),
+        (f: { severity: string; message: string }) =>
+          f.severity === 'error' && /^On arm64 media Setup stops at/.test(f.message),
       ),
     ).toBe(true);
   });

@@ -14,6 +14,7 @@ export {
   userNameProblem,
 } from './names';
 export { type Pass, passes, publicKeyToken, unattendNamespace, wcmNamespace } from './namespaces';
+export { decodeAnswerFile } from './parse/decode-answer-file';
 export type { AnswerFileModel, ComponentModel, SettingsModel, XmlAttribute, XmlElement } from './parse/model';
 export { parseAnswerFile } from './parse/parse-answer-file';
 export { type PresetOptions, presets } from './presets/presets';

@@ -4,7 +4,7 @@ import {
   renderAnswerFile,
   resolveAnswerFileSpec,
 } from '@winguest/answerfile';
-import { cidataLayout, type IsoLayout } from '@winguest/cidata-iso';
+import { type CidataLayoutInput, cidataLayout, type IsoLayout } from '@winguest/cidata-iso';
 import {
   InvalidInputError,
   type ProvisionSpecInput,
@@ -20,6 +20,8 @@ import { type ProvisionFacts, planProvision } from './plan-provision';
 export interface MediaFacts extends AnswerFileFacts, ProvisionFacts {
   /** Absolute host path of the OpenSSH MSI, when `media.opensshMsi` is set. */
   opensshMsiPath?: string;
+  /** Driver files for `$WinPEDriver$/` (e.g. NetKVM streamed from a driver ISO by @winguest/install-media). */
+  driverFiles?: CidataLayoutInput['driverFiles'];
 }
 
 /** Everything that goes on the cidata media, as specs, texts and the ISO layout. */
@@ -61,7 +63,11 @@ export function planMedia(guest: Guest, facts: MediaFacts): MediaPlan {
     answerFile,
     provisionScript,
     editionName: key === '/IMAGE/NAME' ? value : `${key} ${value}`,
-    layout: cidataLayout({ answerFile, files }),
+    layout: cidataLayout({
+      answerFile,
+      files,
+      ...(facts.driverFiles ? { driverFiles: facts.driverFiles } : {}),
+    }),
   };
 }
 

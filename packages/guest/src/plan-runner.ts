@@ -9,8 +9,8 @@ export interface RunnerFacts {
   arch: 'amd64' | 'arm64';
   /** The Windows ISO, when installing from one. */
   windowsIso?: string;
-  /** `media.drivers` and `vm.kernel` paths resolved against the config's folder. */
-  paths?: { drivers?: string; kernel?: string; initrd?: string };
+  /** `media.drivers`, `vm.kernel` and `vm.bootIso` paths resolved against the config's folder. */
+  paths?: { drivers?: string; kernel?: string; initrd?: string; bootIso?: string };
 }
 
 /** The options of `@winguest/vm`'s `up` for `guest`: what to boot, how big, which ports, who logs in. Pure. */
@@ -20,6 +20,8 @@ export function planRunner(guest: Guest, facts: RunnerFacts): UpOptionsInput {
   return {
     name: facts.name,
     arch: facts.arch,
+    // A Linux test guest (direct kernel boot or its own boot media) brings its own drivers.
+    os: vm.kernel || vm.bootIso ? 'linux' : 'windows',
     cpus: vm.cpus,
     memoryMiB: vm.memoryMiB,
     firmware: guest.firmware,
@@ -30,7 +32,11 @@ export function planRunner(guest: Guest, facts: RunnerFacts): UpOptionsInput {
     display: { type: vm.display },
     accelerator: vm.accelerator,
     media: {
-      ...(facts.windowsIso ? { windows: facts.windowsIso } : {}),
+      ...(facts.windowsIso
+        ? { windows: facts.windowsIso }
+        : vm.bootIso
+          ? { windows: paths.bootIso ?? vm.bootIso }
+          : {}),
       ...(paths.drivers ? { drivers: paths.drivers } : {}),
     },
     ...(vm.kernel

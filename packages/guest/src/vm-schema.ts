@@ -45,6 +45,11 @@ export const guestVmSchema = z
       .describe(
         'Advanced: boot a Linux kernel directly (for Linux test guests such as the stand-in); `up` only',
       ),
+    bootIso: hostPath
+      .optional()
+      .describe(
+        'Advanced: EFI boot media of a Linux test guest (the arm64 stand-in), booted from the firmware in place of the Windows ISO; `up` only',
+      ),
   })
   .strict()
   .prefault({})

@@ -1,7 +1,7 @@
 import { parseProgressLine } from '@winguest/provision-scripts';
 import type { VmEventInput } from './events';
 import {
-  isOpticalDevice,
+  isInstallMediaDevice,
   parseFirmwareLine,
   type Stage,
   stageAfterResets,
@@ -65,9 +65,9 @@ export class ProgressTracker {
     if (firmware) {
       this.#emit({ type: 'firmware', ...firmware });
       if (firmware.action !== 'starting') return;
-      const optical = isOpticalDevice(firmware.device);
-      if (this.#mode === 'install' && optical && this.resets === 0) this.#advance('setup');
-      if (this.#mode === 'installed' && !optical) this.#advance('boot');
+      const media = isInstallMediaDevice(firmware.device);
+      if (this.#mode === 'install' && media && this.resets === 0) this.#advance('setup');
+      if (this.#mode === 'installed' && !media) this.#advance('boot');
       return;
     }
     const progress = parseProgressLine(line);

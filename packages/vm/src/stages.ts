@@ -64,7 +64,10 @@ export function parseFirmwareLine(line: string): FirmwareBootLine | undefined {
   return { action, device: (match[2] ?? '').trim() };
 }
 
-/** Whether a boot option is an optical drive (the install media). */
-export function isOpticalDevice(device: string): boolean {
-  return /DVD|CD-?ROM/i.test(device);
+/**
+ * Whether a boot option is the install media: an optical drive (amd64: `UEFI QEMU DVD-ROM …`) or
+ * USB mass storage (arm64, where every ISO is a usb-storage device: `UEFI QEMU QEMU USB HARDDRIVE …`).
+ */
+export function isInstallMediaDevice(device: string): boolean {
+  return /DVD|CD-?ROM|USB/i.test(device);
 }

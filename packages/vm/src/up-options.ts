@@ -17,6 +17,12 @@ export const upOptionsSchema = z.object({
   home: path.optional(),
   /** Guest architecture. Default `amd64`. */
   arch: z.enum(['amd64', 'arm64']).default('amd64'),
+  /**
+   * What the install media install: `windows` (default) or `linux` for Linux test guests such as
+   * the stand-in, which bring their own drivers and so skip Windows' driver checks (e.g. arm64's
+   * network). Direct kernel boot (`kernel`) counts as `linux`.
+   */
+  os: z.enum(['windows', 'linux']).default('windows'),
   /** Virtual CPUs. Default 2. */
   cpus: z.int().min(1).max(255).default(2),
   /** Memory in MiB. Default 4096. */

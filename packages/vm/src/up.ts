@@ -4,6 +4,7 @@ import { mediaIds } from '@winguest/qemu-args';
 import { writeFileAtomic } from './_files';
 import { type BootSession, bootQemu } from './boot';
 import { createInstanceFiles, ensureVars, readConfig } from './create-instance';
+import { ejectMedia } from './eject-media';
 import { PreflightError, VmError } from './errors';
 import { eventEmitter, type VmEventInput, type VmEventListener } from './events';
 import { haltInstance } from './halt';
@@ -246,7 +247,13 @@ async function ejectInstallMedia(
   const ids = [config.media.windows ? mediaIds.windows : undefined, mediaIds.cidata].filter(
     (id): id is string => id !== undefined,
   );
-  for (const id of ids) await session.qmp.execute('eject', { id, force: true });
+  const stuck = await ejectMedia(session.qmp, ids);
+  if (stuck.length > 0) {
+    emit({
+      type: 'warning',
+      message: `QEMU still holds media in ${stuck.join(', ')} after eject; the guest sees them until it stops (later boots attach no install media).`,
+    });
+  }
   emit({ type: 'action', action: 'media-ejected', message: `ejected ${ids.join(', ')}` });
   const now = new Date().toISOString();
   let cidataDeletedAt: string | undefined;

@@ -9,7 +9,7 @@ import type { ProgressTracker } from './progress-tracker';
 import type { ScreenshotTaker } from './screenshots';
 import type { SerialTail } from './serial-tail';
 import { type SshTarget, sshRun } from './ssh-client';
-import { isOpticalDevice, parseFirmwareLine, stageIndex } from './stages';
+import { isInstallMediaDevice, parseFirmwareLine, stageIndex } from './stages';
 
 /** Everything the watch loop reads and drives. */
 export interface WatchContext {
@@ -127,7 +127,7 @@ class BootKeys {
 
   onSerialLine(line: string): void {
     const firmware = parseFirmwareLine(line);
-    if (firmware?.action === 'starting' && isOpticalDevice(firmware.device)) {
+    if (firmware?.action === 'starting' && isInstallMediaDevice(firmware.device)) {
       this.#windowEnd = Date.now() + this.#ctx.keyWindowMs;
     }
   }

@@ -4,18 +4,29 @@ import { execa } from 'execa';
 import { type AptPackage, debFileName, parseAptShow } from './apt-packages.ts';
 import { StandinGuestError } from './errors.ts';
 
-/** Looks up the candidate versions of `names` in the host's apt lists. */
-export async function showPackages(names: readonly string[]): Promise<AptPackage[]> {
-  const result = await execa('apt-cache', ['show', '--no-all-versions', ...names], { reject: false });
+/** A Debian architecture the guest can be built for. */
+export type DebianArch = 'amd64' | 'arm64';
+
+/**
+ * Looks up the candidate versions of `names` for `arch` in the host's apt lists (`name:arch`, so a
+ * foreign architecture works once `dpkg --add-architecture` and `apt-get update` ran).
+ */
+export async function showPackages(names: readonly string[], arch: DebianArch): Promise<AptPackage[]> {
+  const specs = names.map((name) => `${name}:${arch}`);
+  const result = await execa('apt-cache', ['show', '--no-all-versions', ...specs], { reject: false });
   const found = parseAptShow(result.stdout);
-  const missing = names.filter((name) => !found.some((pkg) => pkg.name === name));
+  const pick = (name: string) =>
+    found.find((pkg) => pkg.name === name && pkg.architecture === arch) ??
+    found.find((pkg) => pkg.name === name && pkg.architecture === 'all');
+  const missing = names.filter((name) => !pick(name));
   if (missing.length > 0) {
+    const foreign = arch === 'amd64' ? '' : ` (for ${arch}: dpkg --add-architecture ${arch})`;
     throw new StandinGuestError(
       'package-not-found',
-      `apt knows no package ${missing.join(', ')}; run apt-get update (the host needs Debian's apt sources).`,
+      `apt knows no ${arch} package ${missing.join(', ')}; run apt-get update${foreign} (the host needs Debian's apt sources).`,
     );
   }
-  return names.map((name) => found.find((pkg) => pkg.name === name) as AptPackage);
+  return names.map((name) => pick(name) as AptPackage);
 }
 
 /**
@@ -23,22 +34,22 @@ export async function showPackages(names: readonly string[]): Promise<AptPackage
  * `linux-image-<abi>-amd64`) to the versioned image package plus any `linux-modules-*` package it
  * depends on. A versioned image package given directly resolves to itself.
  */
-export async function resolveKernelPackages(kernelPackage: string): Promise<AptPackage[]> {
-  const [meta] = await showPackages([kernelPackage]);
+export async function resolveKernelPackages(kernelPackage: string, arch: DebianArch): Promise<AptPackage[]> {
+  const [meta] = await showPackages([kernelPackage], arch);
   const image = meta?.depends.find((dep) => /^linux-image-\d/.test(dep));
   if (!meta || !image) return meta ? [meta] : [];
-  const [imagePkg] = await showPackages([image]);
+  const [imagePkg] = await showPackages([image], arch);
   if (!imagePkg) return [];
   const modules = imagePkg.depends.filter((dep) => dep.startsWith('linux-modules-'));
-  return [imagePkg, ...(modules.length > 0 ? await showPackages(modules) : [])];
+  return [imagePkg, ...(modules.length > 0 ? await showPackages(modules, arch) : [])];
 }
 
 /** `roots` and everything they depend on, transitively (the shared libraries a binary needs). */
-export async function dependencyClosure(roots: readonly string[]): Promise<AptPackage[]> {
+export async function dependencyClosure(roots: readonly string[], arch: DebianArch): Promise<AptPackage[]> {
   const seen = new Map<string, AptPackage>();
   let frontier = [...roots];
   while (frontier.length > 0) {
-    const pkgs = await showPackages(frontier);
+    const pkgs = await showPackages(frontier, arch);
     for (const pkg of pkgs) seen.set(pkg.name, pkg);
     frontier = [...new Set(pkgs.flatMap((pkg) => pkg.depends))].filter((name) => !seen.has(name));
   }
@@ -57,7 +68,7 @@ export async function downloadPackages(pkgs: readonly AptPackage[], debDir: stri
   if (missing.length > 0) {
     const scratch = await mkdtemp(join(debDir, '.download-'));
     try {
-      const specs = missing.map((pkg) => `${pkg.name}=${pkg.version}`);
+      const specs = missing.map((pkg) => `${pkg.name}:${pkg.architecture}=${pkg.version}`);
       const result = await execa('apt-get', ['download', '-q', ...specs], { cwd: scratch, reject: false });
       if (result.exitCode !== 0) {
         throw new StandinGuestError(

@@ -3,11 +3,12 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { execa } from 'execa';
 import { z } from 'zod';
-import { downloadPackages, extractPackage } from './apt.ts';
+import { type DebianArch, downloadPackages, extractPackage } from './apt.ts';
 import type { AptPackage } from './apt-packages.ts';
 import { standinCacheKey } from './cache-key.ts';
 import {
   type BuildManifest,
+  bootLoaderFile,
   type CachedBuild,
   publishBuild,
   readBuild,
@@ -26,22 +27,33 @@ import { systemPath } from './system-path.ts';
 export const buildStandinGuestOptionsSchema = z.object({
   /** Directory for downloaded .debs and finished builds (`standin-<key>/`); created when missing. */
   cacheDir: z.string().min(1, 'cacheDir must name a directory'),
-  /** The kernel package; a meta package is resolved to the versioned image it depends on. */
-  kernelPackage: z.string().min(1).default('linux-image-amd64'),
+  /** Guest architecture: `amd64` (default) or `arm64` (needs `dpkg --add-architecture arm64`). */
+  arch: z.enum(['amd64', 'arm64']).default('amd64'),
+  /**
+   * The kernel package; a meta package is resolved to the versioned image it depends on. Default
+   * `linux-image-<arch>`.
+   */
+  kernelPackage: z.string().min(1).optional(),
 });
 
 /** Input of `buildStandinGuest`. */
 export type BuildStandinGuestOptions = z.input<typeof buildStandinGuestOptionsSchema>;
 
 /**
- * A finished build, ready for `qemu-system-x86_64 -kernel <kernel> -initrd <initrd>`: absolute
- * paths of Debian's vmlinuz and the gzip'd newc initramfs, the kernel release, the content key and
- * the exact Debian package versions it was assembled from.
+ * A finished build, ready for `qemu-system-x86_64 -kernel <kernel> -initrd <initrd>` (amd64) or
+ * for `standinBootIso` (arm64, booted from the firmware): absolute paths of Debian's kernel and the
+ * gzip'd newc initramfs, the arm64 build's EFI boot loader, the kernel release, the content key
+ * and the exact Debian package versions it was assembled from.
  */
 export type StandinGuest = CachedBuild;
 
-const userlandRoots = ['busybox-static', 'dropbear-bin'];
+/** Userland packages; arm64 adds systemd-boot, the EFI boot loader its boot media start. */
+const userlandRoots = {
+  amd64: ['busybox-static', 'dropbear-bin'],
+  arm64: ['busybox-static', 'dropbear-bin', 'systemd-boot-efi'],
+} as const;
 const binaries = ['bin/busybox', 'usr/sbin/dropbear', 'usr/bin/dropbearkey'];
+const bootLoader = 'usr/lib/systemd/boot/efi/systemd-bootaa64.efi';
 
 /**
  * Assembles the stand-in guest from Debian packages (apt-get download + dpkg-deb -x, no root
@@ -49,14 +61,19 @@ const binaries = ['bin/busybox', 'usr/sbin/dropbear', 'usr/bin/dropbearkey'];
  * several test workers race: each builds in its own temporary directory and renames it into place.
  */
 export async function buildStandinGuest(options: BuildStandinGuestOptions): Promise<StandinGuest> {
-  const { cacheDir, kernelPackage } = buildStandinGuestOptionsSchema.parse(options);
+  const { cacheDir, arch, kernelPackage } = buildStandinGuestOptionsSchema.parse(options);
   await mkdir(cacheDir, { recursive: true });
-  const packages = await resolvePackages(cacheDir, kernelPackage, userlandRoots);
+  const packages = await resolvePackages(
+    cacheDir,
+    arch,
+    kernelPackage ?? `linux-image-${arch}`,
+    userlandRoots[arch],
+  );
   const rootfs = await readGuestRootfs();
   const key = standinCacheKey({
     packages,
     rootfs,
-    modules: guestModules,
+    modules: guestModules[arch],
     moduleParameters: guestModuleParameters,
   });
   const dir = join(cacheDir, `standin-${key}`);
@@ -66,7 +83,8 @@ export async function buildStandinGuest(options: BuildStandinGuestOptions): Prom
   const work = await mkdtemp(join(cacheDir, `.build-${key}-`));
   try {
     const out = join(work, 'out');
-    await assemble({ packages, rootfs, key, root: join(work, 'root'), out, debDir: join(cacheDir, 'debs') });
+    const debDir = join(cacheDir, 'debs');
+    await assemble({ arch, packages, rootfs, key, root: join(work, 'root'), out, debDir });
     return await publishBuild(out, dir);
   } finally {
     await rm(work, { recursive: true, force: true });
@@ -74,6 +92,7 @@ export async function buildStandinGuest(options: BuildStandinGuestOptions): Prom
 }
 
 interface AssembleInput {
+  arch: DebianArch;
   packages: AptPackage[];
   rootfs: InitramfsFile[];
   key: string;
@@ -82,19 +101,19 @@ interface AssembleInput {
   debDir: string;
 }
 
-async function assemble({ packages, rootfs, key, root, out, debDir }: AssembleInput): Promise<void> {
+async function assemble({ arch, packages, rootfs, key, root, out, debDir }: AssembleInput): Promise<void> {
   for (const deb of await downloadPackages(packages, debDir)) await extractPackage(deb, root);
   const kernelVersion = await onlyKernelVersion(root);
   const moduleDir = join(root, 'lib/modules', kernelVersion);
   await execa('depmod', ['-b', root, kernelVersion], { env: { PATH: systemPath() } });
   const moduleLoads = resolveModuleLoads(
-    guestModules,
+    guestModules[arch],
     await readFile(join(moduleDir, 'modules.dep'), 'utf8'),
     await readFile(join(moduleDir, 'modules.builtin'), 'utf8'),
   );
   const placed = [
     ...binaries.map((path) => ({ path, source: join(root, path) })),
-    ...(await sharedLibraries(root, binaries.slice(1))),
+    ...(await sharedLibraries(root, binaries.slice(1), arch)),
     ...moduleLoads.map((load) => ({
       path: `lib/modules/${kernelVersion}/${load.path}`,
       source: join(moduleDir, load.path),
@@ -111,7 +130,9 @@ async function assemble({ packages, rootfs, key, root, out, debDir }: AssembleIn
   await mkdir(out);
   await copyFile(join(root, 'boot', `vmlinuz-${kernelVersion}`), join(out, 'vmlinuz'));
   await writeFile(join(out, 'initrd.img'), gzipSync(cpio));
+  if (arch === 'arm64') await copyFile(join(root, bootLoader), join(out, bootLoaderFile));
   const manifest: BuildManifest = {
+    arch,
     kernelVersion,
     key,
     packages: packages.map(({ name, version }) => ({ name, version })),

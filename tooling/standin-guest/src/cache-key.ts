@@ -3,7 +3,7 @@ import type { AptPackage } from './apt-packages.ts';
 import type { InitramfsFile } from './initramfs.ts';
 
 /** Bump when the build itself changes in a way the inputs below do not show. */
-const buildFormat = 1;
+const buildFormat = 2;
 
 /** What decides the bytes of a build: exact package versions, the guest's files, the module set. */
 export interface CacheKeyInput {

@@ -1,8 +1,13 @@
 import { readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
+/** The arm64 build's EFI boot loader (systemd-boot), next to `vmlinuz` and `initrd.img`. */
+export const bootLoaderFile = 'BOOTAA64.EFI';
+
 /** What a finished build directory holds besides `vmlinuz` and `initrd.img` (`manifest.json`). */
 export interface BuildManifest {
+  /** Guest architecture. */
+  arch: 'amd64' | 'arm64';
   /** Kernel release, e.g. `6.1.0-56-amd64`. */
   kernelVersion: string;
   /** The content key the build is cached under. */
@@ -15,13 +20,16 @@ export interface BuildManifest {
 export interface CachedBuild extends BuildManifest {
   kernel: string;
   initrd: string;
+  /** The EFI boot loader (arm64 only): `standinBootIso` puts it on the boot media. */
+  bootLoader?: string;
 }
 
 /** The build in `dir` when it is complete (its manifest is written last), else `undefined`. */
 export async function readBuild(dir: string): Promise<CachedBuild | undefined> {
   try {
     const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as BuildManifest;
-    return { ...manifest, kernel: join(dir, 'vmlinuz'), initrd: join(dir, 'initrd.img') };
+    const build = { ...manifest, kernel: join(dir, 'vmlinuz'), initrd: join(dir, 'initrd.img') };
+    return manifest.arch === 'arm64' ? { ...build, bootLoader: join(dir, bootLoaderFile) } : build;
   } catch {
     return undefined;
   }

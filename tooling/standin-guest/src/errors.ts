@@ -6,7 +6,8 @@ export type StandinGuestErrorCode =
   | 'package-not-found'
   | 'module-not-found'
   | 'library-not-found'
-  | 'invalid-option';
+  | 'invalid-option'
+  | 'boot-media-failed';
 
 /**
  * The base of every error this package throws. Recognise it with `StandinGuestError.isInstance(e)`,

@@ -1,3 +1,4 @@
+export { type StandinBootIsoOptions, standinBootIso } from './boot-iso.ts';
 export {
   type BuildStandinGuestOptions,
   buildStandinGuest,

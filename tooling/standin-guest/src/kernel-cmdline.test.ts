@@ -16,6 +16,7 @@ describe('standinKernelCmdline', () => {
       { debug: true, script: 'setup/first-logon.ps1' },
       'console=ttyS0 winguest.script=setup/first-logon.ps1 winguest.debug=1',
     ],
+    [{ arch: 'arm64', stageDelay: 1 }, 'console=ttyAMA0 quiet winguest.delay=1'],
   ] as const)('%o gives %s', (options, cmdline) => {
     expect(standinKernelCmdline(options)).toBe(cmdline);
   });

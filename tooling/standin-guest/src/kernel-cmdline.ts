@@ -27,6 +27,8 @@ const word = z
 
 /** Options of `standinKernelCmdline`: the guest's `winguest.*` kernel parameters. */
 export const standinCmdlineOptionsSchema = z.object({
+  /** Guest architecture; picks the first serial port as console (`ttyS0` amd64, `ttyAMA0` arm64). */
+  arch: z.enum(['amd64', 'arm64']).default('amd64'),
   /** Name of the answer file at the root of the cidata media (`winguest.answer`). */
   answerFile: word.default('autounattend.xml'),
   /** Path of the provisioning script on the media (`winguest.script`). */
@@ -47,7 +49,7 @@ export const standinCmdlineOptionsSchema = z.object({
 export type StandinCmdlineOptions = z.input<typeof standinCmdlineOptionsSchema>;
 
 /**
- * The `-append` value for booting the guest: `console=ttyS0 quiet` plus the `winguest.*`
+ * The kernel command line for booting the guest: `console=<first serial port> quiet` plus the `winguest.*`
  * parameters that differ from the guest's defaults. Invalid options are reported all at once.
  */
 export function standinKernelCmdline(options: StandinCmdlineOptions = {}): string {
@@ -60,7 +62,8 @@ export function standinKernelCmdline(options: StandinCmdlineOptions = {}): strin
   }
   const o = parsed.data;
   const defaults = standinCmdlineOptionsSchema.parse({});
-  const words = ['console=ttyS0', ...(o.debug ? [] : ['quiet'])];
+  const console = o.arch === 'arm64' ? 'ttyAMA0' : 'ttyS0';
+  const words = [`console=${console}`, ...(o.debug ? [] : ['quiet'])];
   const add = (name: string, value: string | number | undefined, fallback?: string | number) => {
     if (value !== undefined && value !== fallback) words.push(`winguest.${name}=${value}`);
   };

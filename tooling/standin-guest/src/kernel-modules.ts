@@ -1,14 +1,8 @@
+import type { DebianArch } from './apt.ts';
 import { StandinGuestError } from './errors.ts';
 
-/**
- * The kernel modules the guest loads, by name: everything the amd64 device sets of
- * `@winguest/qemu-args` attach (AHCI and IDE CD-ROMs and disks, virtio-blk, virtio-scsi, NVMe,
- * e1000e, e1000, virtio-net), the ISO 9660/Joliet driver with UTF-8 names, and the ACPI power
- * button with evdev so `system_powerdown` reaches the guest. Dependencies come from modules.dep.
- */
-export const guestModules = [
-  'ahci',
-  'ata_piix',
+/** Modules both architectures load: disks, CD-ROMs and NICs of the virtio/NVMe sets, ISO 9660/Joliet, virtio-fs, evdev. */
+const commonModules = [
   'sd_mod',
   'sr_mod',
   'virtio_pci',
@@ -17,15 +11,30 @@ export const guestModules = [
   'nvme',
   'isofs',
   'nls_utf8',
-  'e1000e',
-  'e1000',
   'virtio_net',
-  'button',
-  'evdev',
+  'virtiofs',
 ] as const;
 
-/** Module parameters given to insmod. SCSI scanning is synchronous so disks exist when insmod returns. */
-export const guestModuleParameters: Readonly<Record<string, string>> = { scsi_mod: 'scan=sync' };
+/**
+ * The kernel modules the guest loads, by name, per architecture: everything the device sets of
+ * `@winguest/qemu-args` attach — amd64: AHCI and IDE CD-ROMs and disks, e1000e, e1000; arm64: xhci
+ * with USB mass storage (every ISO is a usb-storage CD-ROM there) — plus the common virtio and NVMe
+ * devices, the ISO 9660/Joliet driver with UTF-8 names, virtio-fs, and the ACPI power button with
+ * evdev so `system_powerdown` reaches the guest. Dependencies come from modules.dep.
+ */
+export const guestModules: Readonly<Record<DebianArch, readonly string[]>> = {
+  amd64: ['ahci', 'ata_piix', ...commonModules, 'e1000e', 'e1000', 'button', 'evdev'],
+  arm64: ['xhci_pci', 'usb_storage', ...commonModules, 'button', 'evdev'],
+};
+
+/**
+ * Module parameters given to insmod. SCSI scanning is synchronous so disks exist when insmod
+ * returns; USB mass storage is scanned at once instead of after usb-storage's one-second delay.
+ */
+export const guestModuleParameters: Readonly<Record<string, string>> = {
+  scsi_mod: 'scan=sync',
+  usb_storage: 'delay_use=0',
+};
 
 /** One module to load: its path relative to `/lib/modules/<version>/` and its insmod parameters. */
 export interface ModuleLoad {

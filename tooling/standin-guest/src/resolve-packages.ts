@@ -1,22 +1,27 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { dependencyClosure, resolveKernelPackages } from './apt.ts';
+import { type DebianArch, dependencyClosure, resolveKernelPackages } from './apt.ts';
 import type { AptPackage } from './apt-packages.ts';
 
 /** Where apt keeps the package lists; `apt-get update` replaces files there, changing its mtime. */
 const aptLists = '/var/lib/apt/lists';
 
 /**
- * The exact packages to build from: the kernel image (and modules package, if separate) plus
+ * The exact `arch` packages to build from: the kernel image (and modules package, if separate) plus
  * `roots` with their library closure. The answer is remembered in `cacheDir` until apt's lists
  * change, so a cached build is found without running apt-cache (about a second per call on hosts
  * that keep no apt cache file).
  */
-export async function resolvePackages(cacheDir: string, kernelPackage: string, roots: readonly string[]) {
+export async function resolvePackages(
+  cacheDir: string,
+  arch: DebianArch,
+  kernelPackage: string,
+  roots: readonly string[],
+) {
   const stamp = String((await stat(aptLists).catch(() => undefined))?.mtimeMs ?? 'none');
   const id = createHash('sha256')
-    .update(JSON.stringify([kernelPackage, roots]))
+    .update(JSON.stringify([arch, kernelPackage, roots]))
     .digest('hex')
     .slice(0, 12);
   const file = join(cacheDir, `resolved-${id}.json`);
@@ -25,8 +30,8 @@ export async function resolvePackages(cacheDir: string, kernelPackage: string, r
     .catch(() => undefined);
   if (remembered?.stamp === stamp) return remembered.packages;
   const [kernel, userland] = await Promise.all([
-    resolveKernelPackages(kernelPackage),
-    dependencyClosure(roots),
+    resolveKernelPackages(kernelPackage, arch),
+    dependencyClosure(roots, arch),
   ]);
   const packages = [...kernel, ...userland];
   await writeFile(file, JSON.stringify({ stamp, packages })).catch(() => undefined);

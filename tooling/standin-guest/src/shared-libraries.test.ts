@@ -1,19 +1,35 @@
 import { expect, test } from 'vitest';
-import { parseLdd } from './shared-libraries.ts';
+import { parseReadelf } from './shared-libraries.ts';
 
-// `ldd usr/sbin/dropbear` with LD_LIBRARY_PATH on the unpacked packages (bookworm), one library missing.
-const output = `	linux-vdso.so.1 (0x00007f2ed790b000)
-	libtomcrypt.so.1 => /tmp/b/root/usr/lib/x86_64-linux-gnu/libtomcrypt.so.1 (0x00007f2ed77f6000)
-	libz.so.1 => /tmp/b/root/lib/x86_64-linux-gnu/libz.so.1 (0x00007f2ed77b9000)
-	libgmp.so.10 => not found
-	/lib64/ld-linux-x86-64.so.2 (0x00007f2ed790d000)
+// `readelf -lW -d usr/sbin/dropbear` of bookworm's arm64 dropbear-bin, trimmed.
+const dropbear = `
+Program Headers:
+  Type           Offset   VirtAddr           PhysAddr           FileSiz  MemSiz   Flg Align
+  INTERP         0x000238 0x0000000000000238 0x0000000000000238 0x00001b 0x00001b R   0x1
+      [Requesting program interpreter: /lib/ld-linux-aarch64.so.1]
+
+Dynamic section at offset 0x4fd40 contains 30 entries:
+  Tag        Type                         Name/Value
+ 0x0000000000000001 (NEEDED)             Shared library: [libtomcrypt.so.1]
+ 0x0000000000000001 (NEEDED)             Shared library: [libz.so.1]
+ 0x0000000000000001 (NEEDED)             Shared library: [libc.so.6]
+ 0x000000000000000c (INIT)               0x6000
 `;
 
-test('lists libraries with where they were found, the loader by its path, and no vDSO', () => {
-  expect(parseLdd(output)).toEqual([
-    { name: 'libtomcrypt.so.1', path: '/tmp/b/root/usr/lib/x86_64-linux-gnu/libtomcrypt.so.1' },
-    { name: 'libz.so.1', path: '/tmp/b/root/lib/x86_64-linux-gnu/libz.so.1' },
-    { name: 'libgmp.so.10', path: undefined },
-    { name: '/lib64/ld-linux-x86-64.so.2', path: '/lib64/ld-linux-x86-64.so.2' },
-  ]);
+test('reads the interpreter and every NEEDED library, in order', () => {
+  expect(parseReadelf(dropbear)).toEqual({
+    interpreter: '/lib/ld-linux-aarch64.so.1',
+    needed: ['libtomcrypt.so.1', 'libz.so.1', 'libc.so.6'],
+  });
+});
+
+test('a shared library has no interpreter; a static binary needs nothing', () => {
+  expect(parseReadelf(' 0x01 (NEEDED)             Shared library: [libc.so.6]\n')).toEqual({
+    interpreter: undefined,
+    needed: ['libc.so.6'],
+  });
+  expect(parseReadelf('There is no dynamic section in this file.\n')).toEqual({
+    interpreter: undefined,
+    needed: [],
+  });
 });

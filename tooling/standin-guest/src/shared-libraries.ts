@@ -1,29 +1,22 @@
-import { lstat, readlink } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative } from 'node:path';
+import { access, lstat, readlink } from 'node:fs/promises';
+import { dirname, isAbsolute, join } from 'node:path';
 import { execa } from 'execa';
+import type { DebianArch } from './apt.ts';
 import { StandinGuestError } from './errors.ts';
 
-/** One line of `ldd` output that names a file: a library (`libz.so.1 => /path`) or the loader. */
-export interface LddEntry {
-  /** The name the binary asks for (`libz.so.1`), or the loader's absolute path. */
-  name: string;
-  /** Where it was found; `undefined` when ldd printed `not found`. */
-  path: string | undefined;
+/** What an ELF file asks the dynamic loader for, from binutils' `readelf -lW -d` (any architecture). */
+export interface ElfNeeds {
+  /** The program interpreter's absolute path (`/lib/ld-linux-aarch64.so.1`); `undefined` for libraries. */
+  interpreter: string | undefined;
+  /** DT_NEEDED entries, e.g. `libz.so.1`. */
+  needed: string[];
 }
 
-/** Parses `ldd` output; the vDSO, which has no file, is left out. */
-export function parseLdd(text: string): LddEntry[] {
-  const entries: LddEntry[] = [];
-  for (const raw of text.split('\n')) {
-    const line = raw.trim();
-    const arrow = line.match(/^(\S+) => (?:(\S+) \(0x[0-9a-f]+\)|not found)$/);
-    if (arrow?.[1]) entries.push({ name: arrow[1], path: arrow[2] });
-    else if (/^\/\S+ \(0x[0-9a-f]+\)$/.test(line)) {
-      const loader = line.split(' ')[0] as string;
-      entries.push({ name: loader, path: loader });
-    }
-  }
-  return entries;
+/** Parses `readelf -lW -d` output: the interpreter line and every `(NEEDED)` shared library. */
+export function parseReadelf(text: string): ElfNeeds {
+  const interpreter = text.match(/\[Requesting program interpreter: (\/[^\]]+)\]/)?.[1];
+  const needed = [...text.matchAll(/\(NEEDED\)\s+Shared library: \[([^\]]+)\]/g)].map((m) => m[1] as string);
+  return { interpreter, needed };
 }
 
 /** A file to place in the initramfs: its path there (relative) and the file to read it from. */
@@ -32,33 +25,66 @@ export interface PlacedFile {
   source: string;
 }
 
+const multiarch: Readonly<Record<DebianArch, string>> = {
+  amd64: 'x86_64-linux-gnu',
+  arm64: 'aarch64-linux-gnu',
+};
+
 /**
- * The shared libraries (and the loader) that `binaries` need, found with `ldd` in the unpacked
- * packages under `root` only: a library that resolves to the host's own files is an error, so the
- * guest never depends on what happens to be installed on the build machine.
+ * The shared libraries (and the loader) that `binaries` need, transitively, found in the unpacked
+ * packages under `root` only, in the directories the guest's loader searches. Reading ELF headers
+ * instead of running `ldd` works for a foreign architecture, and a library missing from the
+ * packages is an error, so the guest never depends on what the build machine has installed.
  */
-export async function sharedLibraries(root: string, binaries: readonly string[]): Promise<PlacedFile[]> {
-  const libraryPath = ['lib', 'usr/lib'].flatMap((dir) => [join(root, dir), join(root, dir, multiarch())]);
-  const result = await execa(
-    'ldd',
-    binaries.map((binary) => join(root, binary)),
-    {
-      env: { LD_LIBRARY_PATH: libraryPath.join(':') },
-    },
-  );
+export async function sharedLibraries(
+  root: string,
+  binaries: readonly string[],
+  arch: DebianArch,
+): Promise<PlacedFile[]> {
+  const dirs = ['lib', 'usr/lib'].flatMap((dir) => [join(dir, multiarch[arch]), dir]);
   const placed = new Map<string, PlacedFile>();
-  for (const entry of parseLdd(result.stdout)) {
-    const inRoot = entry.path?.startsWith(`${root}/`) ? relative(root, entry.path) : undefined;
-    const path = entry.name.startsWith('/') ? entry.name.slice(1) : inRoot;
-    if (!path) {
-      throw new StandinGuestError(
-        'library-not-found',
-        `${entry.name} (needed by ${binaries.join(', ')}) is not in the unpacked packages (ldd: ${entry.path ?? 'not found'}); add its package to the guest's dependencies.`,
-      );
+  const visited = new Set<string>();
+  const queue = [...binaries];
+  for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+    if (visited.has(file)) continue;
+    visited.add(file);
+    const result = await execa('readelf', ['-lW', '-d', await resolveInRoot(root, file)]);
+    const { interpreter, needed } = parseReadelf(result.stdout);
+    const found = interpreter ? [interpreter.slice(1)] : [];
+    for (const name of needed) {
+      const path = await firstExisting(root, dirs, name);
+      if (!path) {
+        throw new StandinGuestError(
+          'library-not-found',
+          `${name} (needed by ${file}) is not in the unpacked packages (looked in ${dirs.join(', ')}); add its package to the guest's dependencies.`,
+        );
+      }
+      found.push(path);
     }
-    placed.set(path, { path, source: await resolveInRoot(root, path) });
+    for (const path of found) {
+      placed.set(path, { path, source: await resolveInRoot(root, path) });
+      queue.push(path);
+    }
   }
   return [...placed.values()].sort((a, b) => a.path.localeCompare(b.path));
+}
+
+async function firstExisting(
+  root: string,
+  dirs: readonly string[],
+  name: string,
+): Promise<string | undefined> {
+  for (const dir of dirs) {
+    const path = join(dir, name);
+    if (
+      await access(join(root, path)).then(
+        () => true,
+        () => false,
+      )
+    )
+      return path;
+  }
+  return undefined;
 }
 
 /** Follows symlinks inside `root` (absolute targets are read relative to it), returning a file path. */
@@ -69,8 +95,4 @@ export async function resolveInRoot(root: string, path: string, depth = 0): Prom
   const target = await readlink(full);
   const next = isAbsolute(target) ? target.slice(1) : join(dirname(path), target);
   return resolveInRoot(root, next, depth + 1);
-}
-
-function multiarch(): string {
-  return process.arch === 'arm64' ? 'aarch64-linux-gnu' : 'x86_64-linux-gnu';
 }

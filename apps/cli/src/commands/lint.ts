@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { CommandDefinition } from '../command';
 import { UsageError } from '../errors';
 
@@ -13,6 +13,7 @@ interface FileReport {
     path: string;
     line: number;
     column: number;
+    reference: string;
   }>;
 }
 
@@ -24,6 +25,8 @@ export const lintCommand: CommandDefinition = {
     "Reads any answer file (yours, Microsoft SIM's, another generator's) and reports problems with",
     'file:line:col, severity and rule id: settings in the wrong pass, partitions that do not add up,',
     'passwords that do not decode, names Windows refuses, commands over the length limits, and more.',
+    "Each finding cites the page of Microsoft's unattend reference it rests on. Files may be UTF-8",
+    '(with or without BOM) or UTF-16 with BOM, as Setup reads them.',
     'Exit 1 when any file has an error; warnings and info alone exit 0.',
   ].join('\n'),
   options: {
@@ -52,12 +55,11 @@ export const lintCommand: CommandDefinition = {
     if (firmware !== undefined && firmware !== 'uefi' && firmware !== 'bios') {
       throw new UsageError(`--firmware ${JSON.stringify(firmware)} is not uefi or bios`, 'lint');
     }
-    const { lintAnswerFile } = await import('@winguest/answerfile');
+    const { decodeAnswerFile, lintAnswerFile } = await import('@winguest/answerfile');
     const reports: FileReport[] = [];
-    for (const given of positionals) {
-      const file = relative(cwd, resolve(cwd, given)) || given;
+    for (const file of positionals) {
       try {
-        const xml = await readFile(resolve(cwd, given), 'utf8');
+        const xml = decodeAnswerFile(await readFile(resolve(cwd, file)));
         const options = { ...(arch ? { arch } : {}), ...(firmware ? { firmware } : {}) } as Parameters<
           typeof lintAnswerFile
         >[1];
@@ -90,6 +92,7 @@ export const lintCommand: CommandDefinition = {
         counts[f.severity] = (counts[f.severity] ?? 0) + 1;
         const severity = (paint[f.severity] ?? ((t: string) => t))(f.severity);
         out.line(`${report.file}:${f.line}:${f.column}  ${severity}  ${f.ruleId}  ${f.message}`);
+        out.line(out.dim(`    see ${f.reference}`));
       }
     }
     out.info(

@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import type { RunnerFacts } from '@winguest/guest';
 import type { CommandDefinition } from '../command';
 import { configOptions } from '../config/config-options';
 import { UsageError } from '../errors';
@@ -53,7 +54,7 @@ export const upCommand: CommandDefinition = {
           await writeFile(file, `${prepared.password.value}\n`, { mode: 0o600 });
           context.out.info(`generated a password for "${target.config.user.name}": ${file} (0600)`);
         }
-        await writeCidataIso(prepared, path);
+        await writeCidataIso(prepared, path, context.cwd);
       },
     });
     reportReady(context, result);
@@ -63,9 +64,10 @@ export const upCommand: CommandDefinition = {
 };
 
 /** The config's host paths, resolved against the working directory. */
-function hostPaths({ config }: Target, cwd: string): { drivers?: string; kernel?: string; initrd?: string } {
-  const kernel = config.vm.kernel;
+function hostPaths({ config }: Target, cwd: string): RunnerFacts['paths'] {
+  const { kernel, bootIso } = config.vm;
   return {
+    ...(bootIso ? { bootIso: resolve(cwd, bootIso) } : {}),
     ...(config.media.drivers ? { drivers: resolve(cwd, config.media.drivers) } : {}),
     ...(kernel ? { kernel: resolve(cwd, kernel.kernel) } : {}),
     ...(kernel?.initrd ? { initrd: resolve(cwd, kernel.initrd) } : {}),

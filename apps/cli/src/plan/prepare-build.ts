@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { Guest, MediaPlan } from '@winguest/guest';
+import type { Guest, MediaFacts as GuestMediaFacts, MediaPlan } from '@winguest/guest';
 import type { CommandContext } from '../command';
 import { assertReadableIso } from '../commands/media';
 import { resolveConfig } from '../config/resolve-config';
@@ -28,6 +28,8 @@ export interface PreparedBuild {
   media: MediaFacts | undefined;
   /** The answer file, provisioning script and cidata layout (from @winguest/guest). */
   plan: MediaPlan;
+  /** What the plan was made from (holds the password: never print it). */
+  facts: GuestMediaFacts;
 }
 
 /** The config (file + flags) and, with an ISO, the media checked against it. */
@@ -81,14 +83,14 @@ export async function prepareBuild(
   const msi = config.media.opensshMsi ? resolve(context.cwd, config.media.opensshMsi) : undefined;
   const { InvalidGuestError, planMedia } = await import('@winguest/guest');
   try {
-    const plan = planMedia(config, {
+    const facts: GuestMediaFacts = {
       password: password.value,
       arch,
       ...(media ? { edition: media.edition } : {}),
       sshKeys: [...(sshKey ? [sshKey.key] : []), ...extraKeys],
       ...(msi ? { opensshMsiPath: msi, opensshMsiSha256: await sha256(msi) } : {}),
-    });
-    return { config, configPath: path, arch, password, sshKey, media, plan };
+    };
+    return { config, configPath: path, arch, password, sshKey, media, plan: planMedia(config, facts), facts };
   } catch (error) {
     if (!InvalidGuestError.isInstance(error)) throw error;
     throw new CliError('invalid-spec', 'The answer/provision settings are not valid', {

@@ -9,13 +9,13 @@ import { runBounded } from './pool.ts';
 import { runScenario } from './run-scenario.ts';
 import { winguestCli } from './winguest-cli.ts';
 
-/** The stand-in guest's kernel, initrd and command line, built (or taken from the cache) once per run. */
-export interface StandinBoot {
-  kernel: string;
-  initrd: string;
-  append: string;
-  kernelVersion: string;
-}
+/**
+ * The stand-in guest, built (or taken from the cache) once per run and architecture: amd64's kernel,
+ * initrd and command line for direct boot, or arm64's EFI boot media.
+ */
+export type StandinBoot =
+  | { kernel: string; initrd: string; append: string; kernelVersion: string }
+  | { bootIso: string; kernelVersion: string };
 
 /** Everything `pnpm e2e` was asked to do. */
 export interface HarnessOptions {
@@ -26,8 +26,8 @@ export interface HarnessOptions {
   cliPath: string;
   keepPassingFilmstrips: boolean;
   concurrency?: number | undefined;
-  /** Builds the stand-in guest; called only when a stand-in scenario runs. */
-  standin: () => Promise<StandinBoot>;
+  /** Builds the stand-in guest for an architecture; called only when a stand-in scenario runs on it. */
+  standin: (arch: 'amd64' | 'arm64') => Promise<StandinBoot>;
   log: (line: string) => void;
   env?: Record<string, string | undefined>;
 }
@@ -53,10 +53,15 @@ export async function runHarness(options: HarnessOptions): Promise<RunReport> {
   const runnable = decided.filter(
     (d): d is { scenario: Scenario; eligibility: Extract<Eligibility, { run: true }> } => d.eligibility.run,
   );
-  const standin = runnable.some((d) => d.scenario.guest === 'standin')
-    ? await buildStandin(options)
-    : undefined;
-  if (standin && 'kernelVersion' in standin) versions.standinKernel = standin.kernelVersion;
+  const standins = new Map<string, StandinBoot | { error: string }>();
+  for (const { scenario } of runnable) {
+    if (scenario.guest !== 'standin' || standins.has(scenario.arch)) continue;
+    const built = await buildStandin(options, scenario.arch);
+    standins.set(scenario.arch, built);
+    if ('kernelVersion' in built) {
+      versions.standinKernel = [versions.standinKernel, built.kernelVersion].filter(Boolean).join(', ');
+    }
+  }
   const limit = concurrencyLimit(
     hostCapacity(),
     runnable.map((d) => d.scenario.options),
@@ -64,7 +69,8 @@ export async function runHarness(options: HarnessOptions): Promise<RunReport> {
   );
   options.log(`running ${runnable.length} of ${decided.length} scenarios, ${limit} at a time`);
   const ran = await runBounded(runnable, limit, async ({ scenario, eligibility }) => {
-    if (scenario.guest === 'standin' && standin && 'error' in standin) {
+    const standin = scenario.guest === 'standin' ? standins.get(scenario.arch) : undefined;
+    if (standin && 'error' in standin) {
       const failure = { phase: 'media' as const, message: standin.error, serialTail: [] };
       return {
         ...notRun(scenario, `media: ${standin.error}`, options.out),
@@ -78,7 +84,8 @@ export async function runHarness(options: HarnessOptions): Promise<RunReport> {
       config: {
         drivers: eligibility.media.drivers,
         opensshMsi: eligibility.media.opensshMsi,
-        kernel: scenario.guest === 'standin' && standin && 'kernel' in standin ? standin : undefined,
+        kernel: standin && 'kernel' in standin ? standin : undefined,
+        bootIso: standin && 'bootIso' in standin ? standin.bootIso : undefined,
       },
       dir: join(options.out, scenario.name),
       cliPath: options.cliPath,
@@ -103,10 +110,13 @@ export async function runHarness(options: HarnessOptions): Promise<RunReport> {
 }
 
 /** The stand-in build, or why it failed (which fails the stand-in scenarios: it is part of them). */
-async function buildStandin(options: HarnessOptions): Promise<StandinBoot | { error: string }> {
-  options.log('building the stand-in guest (cached after the first time)');
+async function buildStandin(
+  options: HarnessOptions,
+  arch: 'amd64' | 'arm64',
+): Promise<StandinBoot | { error: string }> {
+  options.log(`building the ${arch} stand-in guest (cached after the first time)`);
   return options
-    .standin()
+    .standin(arch)
     .catch((error: Error) => ({ error: `building the stand-in guest failed: ${error.message}` }));
 }
 

@@ -11,7 +11,10 @@ const doctorTcg = parseDoctor(
   readFileSync(new URL('../__fixtures__/doctor-tcg.json', import.meta.url), 'utf8'),
 );
 const doctorKvm = { ...doctorTcg, accelerator: 'kvm', acceleratorDetail: 'kvm works (test guest ran)' };
-const [standin, win11] = parseScenarios(scenarioInputs);
+const scenarios = parseScenarios(scenarioInputs);
+const [standin, win11] = scenarios;
+const standinArm64 = scenarios.find((s) => s.name === 'standin-arm64');
+const win11Arm64 = scenarios.find((s) => s.name === 'win11-arm64');
 
 describe('concurrency from host CPUs and memory', () => {
   test.each([
@@ -75,10 +78,22 @@ describe('doctor --json', () => {
 });
 
 describe('eligibility', () => {
-  if (!standin || !win11) throw new Error('scenarios missing');
+  if (!standin || !win11 || !standinArm64 || !win11Arm64) throw new Error('scenarios missing');
   const here = { path: '/isos/win11.iso' };
+  const arm64Media = { iso: here, drivers: { path: '/isos/virtio-win.iso' }, opensshMsi: { path: '/m.msi' } };
   test.each([
     ['stand-in under TCG runs', standin, doctorTcg, 'amd64', {}, true, undefined],
+    ['arm64 stand-in on an amd64 host runs under TCG', standinArm64, doctorTcg, 'amd64', {}, true, undefined],
+    ['Windows arm64 on an arm64 KVM host runs', win11Arm64, doctorKvm, 'arm64', arm64Media, true, undefined],
+    [
+      'Windows arm64 on an amd64 host is not run',
+      win11Arm64,
+      doctorKvm,
+      'amd64',
+      arm64Media,
+      false,
+      /arm64 guest on a amd64 host has no accelerator/,
+    ],
     [
       'Windows with media and KVM runs',
       win11,

@@ -4,8 +4,10 @@ import type { Scenario } from './scenario-schema.ts';
 export interface ConfigInputs {
   drivers?: string | undefined;
   opensshMsi?: string | undefined;
-  /** Direct kernel boot (the stand-in guest). */
+  /** Direct kernel boot (the amd64 stand-in guest). */
   kernel?: { kernel: string; initrd: string; append: string } | undefined;
+  /** EFI boot media booted from the firmware (the arm64 stand-in guest). */
+  bootIso?: string | undefined;
 }
 
 /**
@@ -46,6 +48,7 @@ export function scenarioConfig(scenario: Scenario, inputs: ConfigInputs): Record
             },
           }
         : {}),
+      ...(inputs.bootIso ? { bootIso: inputs.bootIso } : {}),
     },
   };
 }

@@ -20,6 +20,8 @@ describe('the declared scenarios', () => {
       ['win11-amd64', 'windows'],
       ['win11-secureboot-amd64', 'windows'],
       ['server2025-amd64', 'windows'],
+      ['standin-arm64', 'standin'],
+      ['win11-arm64', 'windows'],
     ]);
   });
 
@@ -88,7 +90,7 @@ describe('scenario validation reports every problem with its path', () => {
       'server2025-amd64',
     ]);
     expect(() => selectScenarios(all, ['win12'])).toThrow(
-      'Unknown scenario "win12"; known: standin-amd64, win11-amd64, win11-secureboot-amd64, server2025-amd64',
+      'Unknown scenario "win12"; known: standin-amd64, win11-amd64, win11-secureboot-amd64, server2025-amd64, standin-arm64, win11-arm64',
     );
   });
 });

@@ -96,4 +96,36 @@ export const scenarioInputs: ScenarioInput[] = [
     },
     checks: [...guestChecks],
   },
+  {
+    name: 'standin-arm64',
+    description:
+      'Linux stand-in on arm64 (virt, edk2, NVMe, usb-storage media): boots its EFI media from the firmware like Windows, one reboot into its disk, eject, SSH (TCG)',
+    guest: 'standin',
+    arch: 'arm64',
+    options: { cpus: 1, memoryMiB: 1024, diskGiB: 20 },
+    expect: { computerName: 'e2e-standin-a64', user: 'root', group: 'root', timeZone: 'UTC' },
+    checks: [...guestChecks],
+  },
+  {
+    name: 'win11-arm64',
+    description:
+      'Windows 11 ARM64 on an arm64 host with KVM: NVMe, usb-storage media, ramfb, virtio-net with NetKVM (ARM64) from virtio-win, OpenSSH ARM64 MSI',
+    guest: 'windows',
+    family: 'windows11',
+    arch: 'arm64',
+    media: {
+      iso: { env: 'WINGUEST_E2E_WIN11_ARM64_ISO' },
+      drivers: { env: 'WINGUEST_E2E_VIRTIO_WIN_ISO' },
+      opensshMsi: { env: 'WINGUEST_E2E_OPENSSH_ARM64_MSI' },
+    },
+    options: { tpm: true, bypassHardwareChecks: true, devices: 'virtio', openssh: 'msi', memoryMiB: 4096 },
+    expect: {
+      computerName: 'e2e-win11-a64',
+      user: 'winguest',
+      group: administrators,
+      timeZone: 'W. Europe Standard Time',
+      locale: 'en-US',
+    },
+    checks: [...guestChecks],
+  },
 ];

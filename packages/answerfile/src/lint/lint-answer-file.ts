@@ -2,12 +2,17 @@ import { AnswerFileError, type AnswerFileParseError } from '../errors';
 import type { AnswerFileModel } from '../parse/model';
 import { parseAnswerFile } from '../parse/parse-answer-file';
 import type { LintContext, LintFinding, LintOptions, PlacedComponent } from './lint-types';
+import { answerFilesPage } from './references';
 import { rules } from './rules/index';
 
 /** Id and summary of every rule `lintAnswerFile` runs, plus `well-formed` for parse errors. */
-export const lintRules: readonly { id: string; summary: string }[] = [
-  { id: 'well-formed', summary: 'The file is well-formed, namespace-correct XML.' },
-  ...rules.map(({ id, summary }) => ({ id, summary })),
+export const lintRules: readonly { id: string; summary: string; reference: string }[] = [
+  {
+    id: 'well-formed',
+    summary: 'The file is well-formed, namespace-correct XML.',
+    reference: answerFilesPage,
+  },
+  ...rules.map(({ id, summary, reference }) => ({ id, summary, reference })),
 ];
 
 const severityRank = { error: 0, warning: 1, info: 2 } as const;
@@ -37,6 +42,7 @@ export function lintAnswerFile(input: string | AnswerFileModel, options: LintOpt
         path: '',
         line,
         column,
+        reference: answerFilesPage,
       },
     ];
   }
@@ -47,7 +53,7 @@ export function lintAnswerFile(input: string | AnswerFileModel, options: LintOpt
       model,
       options,
       components,
-      report: (element, severity, message) =>
+      report: (element, severity, message, reference = rule.reference) =>
         findings.push({
           ruleId: rule.id,
           severity,
@@ -55,6 +61,7 @@ export function lintAnswerFile(input: string | AnswerFileModel, options: LintOpt
           path: element.path,
           line: element.line,
           column: element.column,
+          reference,
         }),
     };
     rule.check(context);

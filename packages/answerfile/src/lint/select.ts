@@ -55,10 +55,41 @@ export function actionOf(element: XmlElement): string | undefined {
   return attributeOf(element, 'action', wcmNamespace);
 }
 
-/** Every element below `element` with its parent, in document order. */
-export function* walkWithParent(element: XmlElement): Generator<[XmlElement, XmlElement]> {
-  for (const child of element.children) {
-    yield [child, element];
-    yield* walkWithParent(child);
+const pairs = new WeakMap<XmlElement, readonly [XmlElement, XmlElement][]>();
+
+/** Every element below `element` with its parent, in document order (computed once per tree). */
+export function walkWithParent(element: XmlElement): readonly [XmlElement, XmlElement][] {
+  let found = pairs.get(element);
+  if (!found) {
+    const list: [XmlElement, XmlElement][] = [];
+    const visit = (parent: XmlElement): void => {
+      for (const child of parent.children) {
+        list.push([child, parent]);
+        visit(child);
+      }
+    };
+    visit(element);
+    found = list;
+    pairs.set(element, found);
   }
+  return found;
+}
+
+/** The install a component architecture belongs to: wow64 components configure 32-bit programs of an amd64 install. */
+export function installArchitecture(arch: string | undefined): string | undefined {
+  return arch === 'wow64' ? 'amd64' : arch;
+}
+
+/**
+ * The architectures a file installs: those of its components, wow64 not counted on its own (a stray
+ * wow64 component in an x86 file is skipped by Setup, it does not make another install).
+ */
+export function installArchitectures(
+  components: readonly { processorArchitecture: string | undefined }[],
+): string[] {
+  const found = new Set<string>();
+  for (const { processorArchitecture: arch } of components) {
+    if (arch !== undefined && arch !== 'wow64') found.add(arch);
+  }
+  return [...found];
 }

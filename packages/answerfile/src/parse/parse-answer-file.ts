@@ -12,20 +12,34 @@ function toElement(tag: SaxesTagNS, line: number, column: number): XmlElement {
   return { name: tag.local, namespace: tag.uri, attributes, children: [], text: '', line, column, path: '' };
 }
 
-function step(element: XmlElement, siblings: readonly XmlElement[]): string {
-  if (element.name === 'settings') return `settings[@pass='${attributeOf(element, 'pass') ?? ''}']`;
-  if (element.name === 'component') return `component[@name='${attributeOf(element, 'name') ?? ''}']`;
-  const same = siblings.filter((s) => s.name === element.name);
-  return same.length > 1 ? `${element.name}[${same.indexOf(element) + 1}]` : element.name;
+/** The XPath-like step of every child of `parent`, `[n]` added where a name repeats; linear in the children. */
+function childSteps(children: readonly XmlElement[]): string[] {
+  const counts = new Map<string, number>();
+  for (const child of children) counts.set(child.name, (counts.get(child.name) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  return children.map((element) => {
+    if (element.name === 'settings') return `settings[@pass='${attributeOf(element, 'pass') ?? ''}']`;
+    if (element.name === 'component') return `component[@name='${attributeOf(element, 'name') ?? ''}']`;
+    const index = (seen.get(element.name) ?? 0) + 1;
+    seen.set(element.name, index);
+    return (counts.get(element.name) ?? 0) > 1 ? `${element.name}[${index}]` : element.name;
+  });
 }
 
-function assignPaths(element: XmlElement, parentPath: string, siblings: readonly XmlElement[]): void {
-  element.path = `${parentPath}/${step(element, siblings)}`;
-  for (const child of element.children) assignPaths(child, element.path, element.children);
+function assignPaths(root: XmlElement): void {
+  root.path = `/${root.name}`;
+  const pending = [root];
+  for (let element = pending.pop(); element; element = pending.pop()) {
+    const steps = childSteps(element.children);
+    element.children.forEach((child, index) => {
+      child.path = `${element.path}/${steps[index]}`;
+      pending.push(child);
+    });
+  }
 }
 
 function toModel(root: XmlElement): AnswerFileModel {
-  assignPaths(root, '', [root]);
+  assignPaths(root);
   const settings = root.children
     .filter((element) => element.name === 'settings')
     .map((element) => ({

@@ -1,7 +1,17 @@
 import type { ResolvedCommand } from '../spec/resolve-spec';
 
-/** The LabConfig values that let Windows 11 Setup skip its hardware checks (confirmed effect only). */
-export const labConfigBypasses = ['BypassTPMCheck', 'BypassSecureBootCheck', 'BypassRAMCheck'] as const;
+/**
+ * The LabConfig values that let Windows 11 Setup skip its hardware checks: TPM, Secure Boot and RAM
+ * (Microsoft documents these), CPU and storage (read by the same check and set by working tools;
+ * needed with TCG or older host CPUs and small disks, harmless where unread).
+ */
+export const labConfigBypasses = [
+  'BypassTPMCheck',
+  'BypassSecureBootCheck',
+  'BypassRAMCheck',
+  'BypassCPUCheck',
+  'BypassStorageCheck',
+] as const;
 
 function regAddDword(key: string, name: string, data: number): string {
   return `reg.exe add "${key}" /v ${name} /t REG_DWORD /d ${data} /f`;

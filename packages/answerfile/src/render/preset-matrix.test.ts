@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { requireHostTools } from '@winguest/vitest-config/host-tools';
 import { afterAll, describe, expect, test } from 'vitest';
-import { lintAnswerFile, presets, renderAnswerFile, windowsFamilies } from '../index';
+import { lintAnswerFile, parseAnswerFile, presets, renderAnswerFile, windowsFamilies } from '../index';
+import { componentFacts, settingsOfKnownComponents } from '../lint/setup-table';
 
 const tools = requireHostTools([{ command: 'xmllint', debian: 'libxml2-utils' }]);
 
@@ -31,6 +32,17 @@ describe('every preset × arch × firmware', () => {
     const findings = lintAnswerFile(renderPreset(target), { arch: target.arch, firmware: target.firmware });
     expect(findings).toEqual([]);
   });
+
+  test.each(matrix)(
+    '$family $arch $firmware writes only components and settings the Setup table lists',
+    (target) => {
+      const model = parseAnswerFile(renderPreset(target));
+      const components = model.settings.flatMap((s) => s.components.map((c) => ({ ...c, pass: s.pass })));
+      expect(components.filter((c) => !componentFacts(c.name)).map((c) => c.name)).toEqual([]);
+      const unlisted = [...settingsOfKnownComponents(components)].filter((s) => !s.setting);
+      expect(unlisted.map((s) => `${s.component.name}/${s.path}`)).toEqual([]);
+    },
+  );
 
   describe.skipIf(!tools.available)('xmllint', () => {
     const dir = mkdtempSync(join(tmpdir(), 'answerfile-matrix-'));

@@ -136,7 +136,9 @@ describe('commands', () => {
         ['2', 'reg.exe add "HKLM\\SYSTEM\\Setup\\LabConfig" /v BypassTPMCheck /t REG_DWORD /d 1 /f'],
         ['3', 'reg.exe add "HKLM\\SYSTEM\\Setup\\LabConfig" /v BypassSecureBootCheck /t REG_DWORD /d 1 /f'],
         ['4', 'reg.exe add "HKLM\\SYSTEM\\Setup\\LabConfig" /v BypassRAMCheck /t REG_DWORD /d 1 /f'],
-        ['5', 'cmd.exe /c echo winpe'],
+        ['5', 'reg.exe add "HKLM\\SYSTEM\\Setup\\LabConfig" /v BypassCPUCheck /t REG_DWORD /d 1 /f'],
+        ['6', 'reg.exe add "HKLM\\SYSTEM\\Setup\\LabConfig" /v BypassStorageCheck /t REG_DWORD /d 1 /f'],
+        ['7', 'cmd.exe /c echo winpe'],
       ],
       [
         ['1', 'cmd.exe /c echo WINGUEST specialize start>COM1'],
@@ -157,7 +159,7 @@ describe('commands', () => {
   });
 
   test.each([
-    ['windows11', undefined, 3],
+    ['windows11', undefined, 5],
     ['windows11', false, 0],
     ['windows10', true, 0],
     ['server2025', undefined, 0],

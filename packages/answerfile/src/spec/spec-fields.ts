@@ -50,13 +50,14 @@ export const specFieldsSchema = z.strictObject({
     .prefault({})
     .describe('OOBE options.'),
   /**
-   * Skip Windows 11's TPM, Secure Boot and RAM checks (LabConfig, in windowsPE). Defaults to true
-   * for windows11; set false when the VM has a TPM 2.0 and Secure Boot. No effect on other families.
+   * Skip Windows 11's TPM, Secure Boot, RAM, CPU and storage checks (LabConfig, in windowsPE).
+   * Defaults to true for windows11; set false when the VM meets the requirements. No effect on other
+   * families.
    */
   bypassHardwareChecks: z
     .boolean()
     .optional()
-    .describe("Skip Windows 11's TPM, Secure Boot and RAM checks; default true for windows11."),
+    .describe("Skip Windows 11's TPM, Secure Boot, RAM, CPU and storage checks; default true for windows11."),
   /** Folders with drivers for windowsPE. Usually unneeded: Setup scans `$WinPEDriver$` on every medium. */
   driverPaths: z
     .array(lineOfText(259, 'Path'))

@@ -8,7 +8,7 @@ export function requireGuestTools() {
       { command: 'apt-get', debian: 'apt' },
       { command: 'dpkg-deb', debian: 'dpkg' },
       { command: 'depmod', debian: 'kmod' },
-      { command: 'ldd', debian: 'libc-bin' },
+      { command: 'readelf', debian: 'binutils' },
       { command: 'qemu-system-x86_64', debian: 'qemu-system-x86' },
       { command: 'qemu-img', debian: 'qemu-utils' },
       { command: 'genisoimage', debian: 'genisoimage' },

@@ -2,6 +2,7 @@ import { passwordFieldsOf } from '@winguest/password-encoding';
 import { computerNameProblem, reservedUserNameProblem, userNameProblem } from '../../names';
 import { childOf, type XmlElement } from '../../parse/model';
 import type { LintRule } from '../lint-types';
+import { shellSetupPage } from '../references';
 import {
   componentsNamed,
   elementsOf,
@@ -15,6 +16,7 @@ import {
 export const computerName: LintRule = {
   id: 'computer-name',
   summary: 'ComputerName: ≤ 15 letters, digits, hyphens; not only digits; or "*".',
+  reference: shellSetupPage('ComputerName'),
   check(context) {
     for (const element of settingsIn(context, shellSetup, 'ComputerName')) {
       const name = trimmed(element) ?? '';
@@ -31,6 +33,7 @@ function localAccounts(context: Parameters<LintRule['check']>[0]): XmlElement[] 
 export const userName: LintRule = {
   id: 'user-name',
   summary: 'Account names: ≤ 20 characters, none of "/\\[]:;|=,+*?<>@%, not only dots/spaces.',
+  reference: shellSetupPage('UserAccounts/LocalAccounts/LocalAccount/Name'),
   check(context) {
     const names = [
       ...select(localAccounts(context), 'Name'),
@@ -46,6 +49,7 @@ export const userName: LintRule = {
 export const reservedUserName: LintRule = {
   id: 'reserved-user-name',
   summary: 'New local accounts do not take a name Windows reserves.',
+  reference: shellSetupPage('UserAccounts/LocalAccounts/LocalAccount/Name'),
   check(context) {
     for (const element of select(localAccounts(context), 'Name')) {
       const problem = reservedUserNameProblem(element.text.trim());
@@ -57,6 +61,7 @@ export const reservedUserName: LintRule = {
 export const administratorAccount: LintRule = {
   id: 'administrator-account',
   summary: 'The accounts created include an administrator.',
+  reference: shellSetupPage('UserAccounts/LocalAccounts/LocalAccount/Group'),
   check(context) {
     const shell = componentsNamed(context, shellSetup, ['oobeSystem', 'auditSystem']);
     for (const userAccounts of select(elementsOf(shell), 'UserAccounts')) {
@@ -77,6 +82,7 @@ export const administratorAccount: LintRule = {
 export const passwordEncoding: LintRule = {
   id: 'password-encoding',
   summary: 'PlainText=false password values decode, with the suffix of their element.',
+  reference: shellSetupPage('UserAccounts/AdministratorPassword'),
   check({ model, report }) {
     for (const [element, parent] of walkWithParent(model.root)) {
       if (element.name !== 'Password' && element.name !== 'AdministratorPassword') continue;
@@ -132,6 +138,7 @@ function checkEncoded(
 export const autoLogonCount: LintRule = {
   id: 'autologon-count',
   summary: 'AutoLogon LogonCount 1 signs in twice unless AutoLogonCount is reset.',
+  reference: shellSetupPage('AutoLogon/LogonCount'),
   check(context) {
     const shell = elementsOf(componentsNamed(context, shellSetup));
     const resets = select(shell, 'FirstLogonCommands', 'SynchronousCommand', 'CommandLine').some((c) =>

@@ -1,12 +1,15 @@
 import { passes, publicKeyToken, unattendNamespace } from '../../namespaces';
 import type { XmlElement } from '../../parse/model';
 import type { LintRule } from '../lint-types';
+import { answerFilesPage, componentsPage, passesPage } from '../references';
+import { installArchitecture, installArchitectures } from '../select';
 
 const knownArchitectures = ['x86', 'amd64', 'arm64', 'wow64'];
 
 export const rootElement: LintRule = {
   id: 'root-element',
   summary: `The root is <unattend xmlns="${unattendNamespace}">.`,
+  reference: answerFilesPage,
   check({ model, report }) {
     const { root } = model;
     if (root.name !== 'unattend') {
@@ -21,14 +24,15 @@ export const rootElement: LintRule = {
 export const elementNamespace: LintRule = {
   id: 'element-namespace',
   summary: 'Elements are in the unattend namespace; Setup ignores elements in other namespaces.',
+  reference: answerFilesPage,
   check({ model, report }) {
     if (model.root.namespace !== unattendNamespace) return;
     const visit = (element: XmlElement): void => {
       if (element.namespace === '') {
         report(
           element,
-          'error',
-          `<${element.name}> is in no namespace (xmlns=""); Setup reads only elements in "${unattendNamespace}".`,
+          'warning',
+          `<${element.name}> is in no namespace (xmlns=""), not in "${unattendNamespace}" like the answer file's other elements; remove xmlns="".`,
         );
       } else if (element.namespace !== unattendNamespace) {
         report(
@@ -47,6 +51,7 @@ export const elementNamespace: LintRule = {
 export const unknownPass: LintRule = {
   id: 'unknown-pass',
   summary: 'Every <settings> names one of the seven configuration passes.',
+  reference: passesPage,
   check({ model, report }) {
     for (const { pass, element } of model.settings) {
       if (pass === undefined) {
@@ -65,6 +70,7 @@ export const unknownPass: LintRule = {
 export const componentAttributes: LintRule = {
   id: 'component-attributes',
   summary: 'Components carry name, processorArchitecture, publicKeyToken, language="neutral", versionScope.',
+  reference: componentsPage,
   check({ components, report }) {
     for (const c of components) {
       const at = c.element;
@@ -105,24 +111,28 @@ export const componentAttributes: LintRule = {
 
 export const targetArchitecture: LintRule = {
   id: 'target-architecture',
-  summary: 'Component architectures match the media and are not mixed.',
+  summary: 'Setup applies only the components of the media’s architecture (wow64 ones on amd64 media).',
+  reference: componentsPage,
   check({ components, options, report }) {
-    const found = new Set(components.map((c) => c.processorArchitecture).filter((a) => a !== undefined));
-    for (const c of components) {
-      if (options.arch && c.processorArchitecture && c.processorArchitecture !== options.arch) {
+    const found = installArchitectures(components);
+    if (options.arch) {
+      for (const c of components) {
+        const arch = installArchitecture(c.processorArchitecture);
+        if (arch === undefined || arch === options.arch) continue;
         report(
           c.element,
-          'error',
-          `Component ${c.name} is for ${c.processorArchitecture} but the media is ${options.arch}; Setup ignores it.`,
+          'info',
+          `Component ${c.name} is for ${c.processorArchitecture}; on ${options.arch} media Setup skips it.`,
         );
       }
+      return;
     }
     const first = components.find((c) => c.processorArchitecture !== undefined);
-    if (found.size > 1 && first && !options.arch) {
+    if (found.length > 1 && first) {
       report(
         first.element,
-        'warning',
-        `Components are for several architectures (${[...found].join(', ')}); Microsoft recommends one answer file per architecture.`,
+        'info',
+        `Components are for several architectures (${found.join(', ')}); Setup applies only those of the media's architecture.`,
       );
     }
   },

@@ -17,19 +17,25 @@ import {
 import { commandOrder, listItemAction } from './lists';
 import { partitionReference } from './partition-reference';
 import { partitionOrder, partitionSize, partitionType } from './partitions';
+import { unknownSetting } from './setting-known';
 import { settingPass, unknownComponent } from './setting-pass';
-import { acceptEula } from './setup';
-import { deprecatedSetting, emptyValue, productKey, timeZone, valueLength } from './values';
+import { deprecatedSetting, settingValue } from './setting-value';
+import { structure } from './structure';
+import { unattendedInstall } from './unattended-install';
+import { emptyValue, productKey, timeZone, valueLength } from './values';
 
 /** Every rule, in the order findings are produced (findings are then sorted by position). */
 export const rules: readonly LintRule[] = [
   rootElement,
   elementNamespace,
   unknownPass,
+  structure,
   componentAttributes,
   targetArchitecture,
   settingPass,
   unknownComponent,
+  unknownSetting,
+  settingValue,
   listItemAction,
   commandOrder,
   valueLength,
@@ -46,6 +52,6 @@ export const rules: readonly LintRule[] = [
   partitionSize,
   partitionType,
   partitionReference,
-  acceptEula,
+  unattendedInstall,
   deprecatedSetting,
 ];

@@ -1,44 +1,30 @@
 import { childOf, walk, type XmlElement } from '../../parse/model';
 import type { LintRule } from '../lint-types';
+import { answerFilesPage, shellSetupPage } from '../references';
 import { actionOf, integerOf, trimmed } from '../select';
-
-/** Elements that are items of a keyed list and need `wcm:action`. */
-export const listItemNames = new Set([
-  'Disk',
-  'CreatePartition',
-  'ModifyPartition',
-  'MetaData',
-  'RunSynchronousCommand',
-  'RunAsynchronousCommand',
-  'SynchronousCommand',
-  'AsynchronousCommand',
-  'LocalAccount',
-  'DomainAccountList',
-  'DomainAccount',
-  'PathAndCredentials',
-  'Interface',
-  'IpAddress',
-  'Route',
-  'FirewallGroup',
-]);
+import { referenceOf, settingsOfKnownComponents } from '../setup-table';
 
 const actions = ['add', 'modify', 'remove'];
 
 export const listItemAction: LintRule = {
   id: 'list-item-action',
-  summary: 'List items carry wcm:action="add" (or modify/remove).',
-  check({ model, report }) {
+  summary: 'Items of the lists the table knows carry wcm:action="add" (or modify/remove).',
+  reference: answerFilesPage,
+  check({ model, components, report }) {
     for (const element of walk(model.root)) {
       const action = actionOf(element);
       if (action !== undefined && !actions.includes(action)) {
         report(element, 'error', `<${element.name}> has wcm:action="${action}"; use add, modify or remove.`);
-      } else if (action === undefined && listItemNames.has(element.name)) {
-        report(
-          element,
-          'warning',
-          `<${element.name}> is a list item without wcm:action; add wcm:action="add".`,
-        );
       }
+    }
+    for (const { component, path, element, setting, facts } of settingsOfKnownComponents(components)) {
+      if (!setting?.list || actionOf(element) !== undefined) continue;
+      report(
+        element,
+        'warning',
+        `${component.name}/${path} is a list item without wcm:action; add wcm:action="add".`,
+        referenceOf(facts, path),
+      );
     }
   },
 };
@@ -54,16 +40,18 @@ const orderedLists: Record<string, string> = {
 function checkOrders(items: XmlElement[], report: (e: XmlElement, message: string) => void): void {
   const seen = new Set<number>();
   for (const item of items) {
+    const element = childOf(item, 'Order');
+    if ((trimmed(element) ?? '') === '') {
+      report(element ?? item, `<${item.name}> has no Order; give each a unique Order from 1 to 500.`);
+      continue;
+    }
+    // A value that is not a number from 1 to 500 is reported by setting-value, from the table.
     const order = integerOf(item, 'Order');
-    const at = childOf(item, 'Order') ?? item;
-    if (order === undefined || order < 1 || order > 500) {
-      const found = trimmed(childOf(item, 'Order'));
+    if (order !== undefined && seen.has(order)) {
       report(
-        at,
-        `<${item.name}> has Order ${found === undefined ? 'missing' : JSON.stringify(found)}; give each a unique Order from 1 to 500.`,
+        element ?? item,
+        `Order ${order} appears twice in <${item.name}>s of one list; Orders must be unique.`,
       );
-    } else if (seen.has(order)) {
-      report(at, `Order ${order} appears twice in <${item.name}>s of one list; Orders must be unique.`);
     }
     if (order !== undefined) seen.add(order);
   }
@@ -71,7 +59,8 @@ function checkOrders(items: XmlElement[], report: (e: XmlElement, message: strin
 
 export const commandOrder: LintRule = {
   id: 'command-order',
-  summary: 'Command Orders are unique and within 1..500 per list.',
+  summary: 'Every command of a list has an Order, unique within the list.',
+  reference: shellSetupPage('FirstLogonCommands/SynchronousCommand/Order'),
   check({ model, report }) {
     for (const element of walk(model.root)) {
       const itemName = orderedLists[element.name];

@@ -1,11 +1,13 @@
 import { childOf } from '../../parse/model';
 import type { LintContext, LintRule } from '../lint-types';
+import { setupPage } from '../references';
 import { integerOf, isTrue, select, settingsIn, windowsSetup } from '../select';
 import { type DiskFacts, disksOf, typeOf } from './partitions';
 
 export const partitionReference: LintRule = {
   id: 'partition-reference',
   summary: 'ModifyPartition and InstallTo point at partitions that are created.',
+  reference: setupPage('ImageInstall/OSImage/InstallTo'),
   check(context) {
     const disks = disksOf(context);
     for (const { disk, created } of disks) {

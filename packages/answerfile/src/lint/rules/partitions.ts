@@ -1,5 +1,6 @@
 import { childOf, type XmlElement } from '../../parse/model';
 import type { LintContext, LintRule } from '../lint-types';
+import { setupPage } from '../references';
 import { integerOf, isTrue, select, settingsIn, trimmed, windowsSetup } from '../select';
 
 /** A Disk of DiskConfiguration with its created partitions sorted by Order. */
@@ -30,6 +31,7 @@ export function disksOf(context: LintContext): DiskFacts[] {
 export const partitionOrder: LintRule = {
   id: 'partition-order',
   summary: 'CreatePartition Orders run 1..n; ModifyPartition Orders are unique.',
+  reference: setupPage('DiskConfiguration/Disk/CreatePartitions/CreatePartition/Order'),
   check(context) {
     for (const { disk, created } of disksOf(context)) {
       const orders = created.map((p) => integerOf(p, 'Order'));
@@ -59,6 +61,7 @@ export const partitionOrder: LintRule = {
 export const partitionSize: LintRule = {
   id: 'partition-size',
   summary: 'Each CreatePartition has Size or Extend=true (not both); only the last extends.',
+  reference: setupPage('DiskConfiguration/Disk/CreatePartitions/CreatePartition/Size'),
   check(context) {
     for (const { created } of disksOf(context)) {
       created.forEach((partition, index) => {
@@ -82,6 +85,7 @@ export const partitionSize: LintRule = {
 export const partitionType: LintRule = {
   id: 'partition-type',
   summary: 'Partition types fit the disk style: no EFI/MSR on MBR, EFI and MSR present on GPT, one Active.',
+  reference: setupPage('DiskConfiguration/Disk/CreatePartitions/CreatePartition/Type'),
   check(context) {
     for (const { disk, created, style } of disksOf(context)) {
       if (created.length === 0) continue;
@@ -116,8 +120,8 @@ export const partitionType: LintRule = {
       if (actives.length > 1)
         context.report(
           actives[1] ?? disk,
-          'error',
-          `${actives.length} partitions are Active; a disk has at most one.`,
+          'warning',
+          `${actives.length} partitions are marked Active; a disk has one active partition, the one it boots from: keep Active on the System partition only.`,
         );
     }
   },

@@ -1,60 +1,57 @@
-import { componentTable } from '../component-table';
+import { type Pass, passes } from '../../namespaces';
 import type { LintRule } from '../lint-types';
+import { componentsPage, passesPage } from '../references';
+import { componentFacts, passesOf, referenceOf, settingsOfKnownComponents } from '../setup-table';
 
-const list = (passes: readonly string[]) => passes.join(', ');
+const list = (items: readonly string[]) => items.join(', ');
+const isPass = (pass: string | undefined) =>
+  pass !== undefined && (passes as readonly string[]).includes(pass);
 
 export const settingPass: LintRule = {
   id: 'setting-pass',
-  summary: 'Components and settings appear only in passes where Windows reads them.',
+  summary: 'Components and settings are in a pass where Setup reads them (elsewhere Setup ignores them).',
+  reference: passesPage,
   check({ components, report }) {
+    const misplaced = new Set<unknown>();
     for (const c of components) {
-      const entry = c.name === undefined ? undefined : componentTable[c.name];
-      if (!entry || c.pass === undefined) continue;
-      if (!entry.passes.includes(c.pass as never)) {
-        report(
-          c.element,
-          'error',
-          `${c.name} is not read in the ${c.pass} pass; move it to ${list(entry.passes)}.`,
-        );
-        continue;
-      }
-      for (const setting of c.element.children) {
-        const passes = entry.settings?.[setting.name];
-        if (passes && !passes.includes(c.pass as never)) {
-          report(
-            setting,
-            'error',
-            `${c.name}/${setting.name} is not read in the ${c.pass} pass; move it to ${list(passes)}.`,
-          );
-        }
-      }
+      const facts = componentFacts(c.name);
+      if (!facts || !isPass(c.pass) || facts.passes.includes(c.pass as never)) continue;
+      misplaced.add(c);
+      report(
+        c.element,
+        'warning',
+        `Setup does not read ${c.name} in the ${c.pass} pass and ignores it there; its passes are ${list(facts.passes)}.`,
+        facts.reference,
+      );
+    }
+    for (const { component, facts, path, element, setting } of settingsOfKnownComponents(components)) {
+      if (!setting?.passes || misplaced.has(component) || !isPass(component.pass)) continue;
+      const pass = component.pass as Pass;
+      const parent = path.slice(0, Math.max(0, path.lastIndexOf('/')));
+      // Only the outermost misplaced setting is reported; what it holds is ignored with it.
+      if (setting.passes.includes(pass) || !passesOf(facts, parent).includes(pass)) continue;
+      report(
+        element,
+        'warning',
+        `Setup does not read ${component.name}/${path} in the ${pass} pass and ignores it there; its passes are ${list(setting.passes)}.`,
+        referenceOf(facts, path),
+      );
     }
   },
 };
 
 export const unknownComponent: LintRule = {
   id: 'unknown-component',
-  summary: 'Components and settings outside winguest’s table are reported for a manual check.',
+  summary: 'Components outside winguest’s table are reported for a manual check.',
+  reference: componentsPage,
   check({ components, report }) {
     for (const c of components) {
-      const entry = c.name === undefined ? undefined : componentTable[c.name];
-      if (!entry) {
-        report(
-          c.element,
-          'info',
-          `winguest does not know in which passes ${c.name} is valid; check it against Microsoft's unattend reference.`,
-        );
-        continue;
-      }
-      for (const setting of c.element.children) {
-        if (entry.settings && !(setting.name in entry.settings)) {
-          report(
-            setting,
-            'info',
-            `winguest does not know in which passes ${c.name}/${setting.name} is valid; check it against Microsoft's unattend reference.`,
-          );
-        }
-      }
+      if (c.name === undefined || componentFacts(c.name)) continue;
+      report(
+        c.element,
+        'info',
+        `winguest's table does not cover ${c.name}; check its settings and passes against Microsoft's unattend reference.`,
+      );
     }
   },
 };

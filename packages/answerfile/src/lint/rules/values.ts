@@ -1,5 +1,6 @@
 import { ianaZonesOf, isWindowsTimeZone, toWindowsTimeZone } from '../../time-zone/time-zone';
 import type { LintRule } from '../lint-types';
+import { answerFilesPage, setupPage, shellSetupPage } from '../references';
 import { componentsNamed, settingsIn, shellSetup, trimmed, walkWithParent, windowsSetup } from '../select';
 
 const commandItems = new Set([
@@ -19,6 +20,7 @@ const limits: { name: string; parents: Set<string>; max: number }[] = [
 export const valueLength: LintRule = {
   id: 'value-length',
   summary: 'CommandLine ≤ 1024, Description ≤ 256, Deployment command Path ≤ 259 characters.',
+  reference: shellSetupPage('FirstLogonCommands/SynchronousCommand/CommandLine'),
   check(context) {
     const deployment = componentsNamed(context, 'Microsoft-Windows-Deployment').map((c) => c.element);
     for (const [element, parent] of walkWithParent(context.model.root)) {
@@ -49,23 +51,31 @@ const required: Record<string, string | undefined> = {
   UserLocale: undefined,
   Username: undefined,
   Group: undefined,
-  Order: undefined,
-  DiskID: undefined,
-  PartitionID: undefined,
 };
 
 export const emptyValue: LintRule = {
   id: 'empty-value',
-  summary: 'Elements that need a value are not empty (an empty <Key/> or <Path/> fails Setup).',
+  summary: 'Values that only make sense with text (a product key, a path, a command, a name) are not empty.',
+  reference: setupPage('UserData/ProductKey'),
   check({ model, report }) {
     for (const [element, parent] of walkWithParent(model.root)) {
-      if (!(element.name in required) || element.children.length > 0 || element.text.trim() !== '') continue;
+      if (!Object.hasOwn(required, element.name) || element.children.length > 0 || element.text.trim() !== '')
+        continue;
       const parentName = required[element.name];
       if (parentName !== undefined && parent.name !== parentName) continue;
+      if (element.name === 'Key' && parent.name === 'ProductKey') {
+        report(
+          element,
+          'warning',
+          'ProductKey/Key is empty: Setup treats it as no key (on media that needs one it asks for it). Remove <Key/> and keep <WillShowUI>OnError</WillShowUI>, or give the key.',
+        );
+        continue;
+      }
       report(
         element,
-        'error',
-        `<${parent.name}/${element.name}> is empty; Setup fails on empty values. Give a value or remove the element.`,
+        'warning',
+        `<${parent.name}/${element.name}> is empty; give it a value or remove the element.`,
+        answerFilesPage,
       );
     }
   },
@@ -74,6 +84,7 @@ export const emptyValue: LintRule = {
 export const productKey: LintRule = {
   id: 'product-key',
   summary: 'Product keys have the form XXXXX-XXXXX-XXXXX-XXXXX-XXXXX.',
+  reference: setupPage('UserData/ProductKey/Key'),
   check(context) {
     const keys = [
       ...settingsIn(context, windowsSetup, 'UserData', 'ProductKey', 'Key'),
@@ -96,6 +107,7 @@ export const productKey: LintRule = {
 export const timeZone: LintRule = {
   id: 'time-zone',
   summary: 'TimeZone holds a Windows time zone ID, not an IANA name.',
+  reference: shellSetupPage('TimeZone'),
   check(context) {
     for (const element of settingsIn(context, shellSetup, 'TimeZone')) {
       const zone = trimmed(element) ?? '';
@@ -104,8 +116,8 @@ export const timeZone: LintRule = {
       if (windowsId) {
         context.report(
           element,
-          'error',
-          `TimeZone "${zone}" is an IANA name; Windows needs its ID "${windowsId}".`,
+          'warning',
+          `TimeZone "${zone}" is an IANA name, not a Windows time zone ID, so Windows does not set it; use "${windowsId}".`,
         );
       } else {
         context.report(
@@ -114,23 +126,6 @@ export const timeZone: LintRule = {
           `TimeZone "${zone}" is not a Windows time zone ID known to CLDR (e.g. "UTC", "W. Europe Standard Time" for ${ianaZonesOf('W. Europe Standard Time')[0]}).`,
         );
       }
-    }
-  },
-};
-
-const deprecated: Record<string, string> = {
-  SkipMachineOOBE: 'remove it; use the Hide* OOBE settings and create an account in UserAccounts',
-  SkipUserOOBE: 'remove it; use the Hide* OOBE settings and create an account in UserAccounts',
-  NetworkLocation: 'remove it; Windows no longer asks for a network location during OOBE',
-};
-
-export const deprecatedSetting: LintRule = {
-  id: 'deprecated-setting',
-  summary: 'SkipMachineOOBE, SkipUserOOBE and NetworkLocation are deprecated.',
-  check(context) {
-    for (const element of settingsIn(context, shellSetup, 'OOBE').flatMap((oobe) => oobe.children)) {
-      const fix = deprecated[element.name];
-      if (fix) context.report(element, 'warning', `OOBE/${element.name} is deprecated; ${fix}.`);
     }
   },
 };
