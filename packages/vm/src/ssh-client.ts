@@ -1,5 +1,5 @@
 import { appendFileSync } from 'node:fs';
-import { Client } from './_ssh2';
+import { ssh2 } from './_ssh2';
 import { knownHostsLine, recordedHostKey } from './ssh-keys';
 
 /** Where and how to log in. */
@@ -29,7 +29,7 @@ export interface SshCommandResult {
  */
 export function sshRun(target: SshTarget, command: string, timeoutMs = 60_000): Promise<SshCommandResult> {
   return new Promise((resolve, reject) => {
-    const client = new Client();
+    const client = new (ssh2().Client)();
     let hostKey: Buffer | undefined;
     const timer = setTimeout(() => finish(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
     const finish = (error: Error | undefined, result?: SshCommandResult) => {

@@ -29,3 +29,4 @@ export { type GuestArch, type ProbeResult, qemuBinaryNames } from './probe-resul
 export { parseQemuVersion, probeQemu, type QemuBinary, type QemuVersion } from './qemu-binary';
 export { type CommandResult, type CommandRunner, runCommand } from './run-command';
 export { probeSwtpm, type SwtpmBinary } from './swtpm';
+export { defaultProbeCacheDir } from './verdict-cache';
