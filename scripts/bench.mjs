@@ -57,6 +57,7 @@ try {
     .split('\n')
     .filter(Boolean)
     .map((line) => JSON.parse(line));
+  rows.push(sshRoundTrip());
   printTable(rows);
   mkdirSync(join(jsonPath, '..'), { recursive: true });
   const commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
@@ -70,6 +71,52 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 process.exitCode = exitCode;
+
+/**
+ * OpenSSH's `ssh` running `exit 0` on a running guest (its own handshake each time), median of 7.
+ * WINGUEST_BENCH_SSH names the guest as `user@host:port` (key auth through the agent or ~/.ssh).
+ */
+function sshRoundTrip() {
+  const row = {
+    group: 'ssh',
+    subject: 'command round trip (`exit 0`) to a running guest',
+    metric: 'wall',
+    unit: 'ms',
+  };
+  const target = process.env.WINGUEST_BENCH_SSH;
+  if (!target) {
+    return {
+      ...row,
+      skipped:
+        'no guest: boot the stand-in and set WINGUEST_BENCH_SSH=user@host:port; winguest ssh connection reuse is not built yet',
+    };
+  }
+  const [login, port = '22'] = target.split(/:(?=\d+$)/);
+  const argv = [
+    '-p',
+    port,
+    '-o',
+    'BatchMode=yes',
+    '-o',
+    'StrictHostKeyChecking=no',
+    '-o',
+    'UserKnownHostsFile=/dev/null',
+    '-o',
+    'LogLevel=ERROR',
+    login,
+    'exit 0',
+  ];
+  const samples = [];
+  for (let i = 0; i < 7; i++) {
+    const start = performance.now();
+    const result = spawnSync('ssh', argv, { stdio: 'ignore', timeout: 30_000 });
+    if (result.status !== 0)
+      return { ...row, skipped: `ssh ${login} -p ${port} exited ${result.status ?? result.error?.message}` };
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  return { ...row, subject: `${row.subject}: OpenSSH ssh, own handshake`, value: samples[3] };
+}
 
 /** Formats a figure with its unit; ratios are ours ÷ the peer's (below 1 means we are faster). */
 function figure(value, unit) {
@@ -107,7 +154,7 @@ function printTable(rows) {
       ]);
     }
   }
-  const widths = lines[0].map((_, c) => Math.max(...lines.map((l) => (l[c].length > 60 ? 0 : l[c].length))));
+  const widths = lines[0].map((_, c) => Math.max(...lines.map((l) => (l[c].length > 80 ? 0 : l[c].length))));
   for (const line of lines)
     console.log(
       line
