@@ -5,7 +5,7 @@
 set -euo pipefail
 
 packages=(
-  coreutils          # base64: independent encoder for password-encoding's cross-check
+  coreutils          # base64: independent encoder for password-encoding's cross-check; mkfifo for cidata-iso tree tests
   diffutils          # cmp: byte-identical images (cidata-iso)
   time               # GNU time: peak RSS of the ISO writers in cidata-iso's benchmark
   util-linux         # prlimit: a file size limit simulates a full disk in cidata-iso's tests

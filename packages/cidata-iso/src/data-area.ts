@@ -1,7 +1,8 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, readSync } from 'node:fs';
 import type { TreeFile } from './build-tree';
 import { sectorSize } from './bytes';
 import { SourceChangedError, SourceMissingError } from './errors';
+import { openRegularFile } from './open-regular-file';
 import { chunkSize, sourceChunks } from './source-chunks';
 
 /**
@@ -37,11 +38,11 @@ class ChunkFiller {
     if (reuse) this.spare = Buffer.allocUnsafe(chunkSize);
   }
 
-  /** Reads exactly `file.size` bytes of `hostPath`; a file that shrank or grew throws. */
+  /** Reads exactly `file.size` bytes of `hostPath` (and one more to see it grew, never more). */
   *readFile(file: TreeFile, hostPath: string): Generator<Uint8Array> {
     let fd: number;
     try {
-      fd = openSync(hostPath, 'r');
+      fd = openRegularFile(hostPath);
     } catch (error) {
       throw new SourceMissingError(file.path, hostPath, error);
     }

@@ -1,18 +1,22 @@
-import { readdirSync, type Stats, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { statSync } from 'node:fs';
 import type { ResolvedEntry } from './build-tree';
 import { InvalidLayoutError, type LayoutIssue, SourceMissingError } from './errors';
 import { declaredSize, type IsoEntry, type IsoLayout, type IsoSource } from './layout';
+import { type WalkedTree, walkTree } from './walk-tree';
 
 /**
  * Turns a layout into entries of known size: checks each entry's shape (all problems at once),
- * expands `tree` entries by walking their host directory (sorted), and stats `{ path }` sources.
+ * expands `tree` entries by walking their host directory (sorted; links and special files inside a
+ * tree are reported, never followed), and stats `{ path }` sources.
  */
 export function resolveLayout(layout: IsoLayout): ResolvedEntry[] {
   if (!Array.isArray(layout)) throw new InvalidLayoutError([{ path: 'entries', message: 'is not an array' }]);
   const issues = layout.flatMap((entry, i) => shapeIssues(entry, `entries[${i}]`));
   if (issues.length > 0) throw new InvalidLayoutError(issues);
-  return layout.flatMap((entry, i) => resolveEntry(entry, `entries[${i}]`));
+  const resolved = layout.map((entry, i) => resolveEntry(entry, `entries[${i}]`));
+  const hostIssues = resolved.flatMap((r) => r.issues);
+  if (hostIssues.length > 0) throw new InvalidLayoutError(hostIssues);
+  return resolved.flatMap((r) => r.entries);
 }
 
 function shapeIssues(entry: IsoEntry, where: string): LayoutIssue[] {
@@ -49,18 +53,19 @@ function isSource(source: unknown): source is IsoSource {
   );
 }
 
-function resolveEntry(entry: IsoEntry, where: string): ResolvedEntry[] {
+function resolveEntry(entry: IsoEntry, where: string): WalkedTree {
   const pathWhere = `${where}.path`;
-  if (entry.type === 'directory') return [{ type: 'directory', path: entry.path, where: pathWhere }];
+  if (entry.type === 'directory') {
+    return { entries: [{ type: 'directory', path: entry.path, where: pathWhere }], issues: [] };
+  }
   if (entry.type === 'tree') return walkTree(entry.path, entry.from, `${where}.from`);
   const size = declaredSize(entry.source) ?? fileSize(entry.path, (entry.source as { path: string }).path);
-  return [{ type: 'file', path: entry.path, source: entry.source, size, where: pathWhere }];
+  return {
+    entries: [{ type: 'file', path: entry.path, source: entry.source, size, where: pathWhere }],
+    issues: [],
+  };
 }
 
-/**
- * Stats are synchronous: one stat is a few microseconds, while a promise per file costs a thread-pool
- * round trip each, which dominated walking trees of thousands of small files.
- */
 function fileSize(imagePath: string, hostPath: string): number {
   try {
     const info = statSync(hostPath);
@@ -69,34 +74,4 @@ function fileSize(imagePath: string, hostPath: string): number {
   } catch (error) {
     throw new SourceMissingError(imagePath, hostPath, error);
   }
-}
-
-function walkTree(imagePath: string, hostDir: string, where: string, entries: ResolvedEntry[] = []) {
-  let names: string[];
-  try {
-    names = readdirSync(hostDir).sort();
-  } catch (error) {
-    throw new SourceMissingError(imagePath, hostDir, error);
-  }
-  if (imagePath !== '') entries.push({ type: 'directory', path: imagePath, where });
-  for (const name of names) {
-    const host = join(hostDir, name);
-    const path = imagePath === '' ? name : `${imagePath}/${name}`;
-    let info: Stats;
-    try {
-      info = statSync(host);
-    } catch (error) {
-      throw new SourceMissingError(path, host, error);
-    }
-    if (info.isDirectory()) walkTree(path, host, where, entries);
-    else
-      entries.push({
-        type: 'file',
-        path,
-        source: { path: host },
-        size: info.size,
-        where: `${where} (${host})`,
-      });
-  }
-  return entries;
 }
