@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { parseDocument } from 'yaml';
 import { CliError } from '../errors';
 import { exists } from '../io/write-outputs';
 
@@ -44,8 +45,6 @@ export async function loadConfigFile(given: string | undefined, cwd: string): Pr
       },
     );
   }
-  // Loaded only when there is a file to parse: a build on defaults does not pay for the YAML parser.
-  const { parseDocument } = await import('yaml');
   const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (document.errors.length > 0) {
     throw new CliError('config-syntax', `${path} is not valid YAML/JSON`, {
