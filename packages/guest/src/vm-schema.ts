@@ -9,7 +9,14 @@ export const guestVmSchema = z
   .object({
     cpus: fields.cpus.default(2).describe('Virtual CPUs'),
     memoryMiB: fields.memoryMiB.default(4096).describe('Memory in MiB (Windows 11 wants ≥ 4096)'),
-    diskGiB: z.int().min(20).default(64).describe('System disk size in GiB (qcow2, grows on demand)'),
+    // 16 TiB: the largest NTFS volume with the 4 KiB clusters Setup formats C: with (qcow2 itself
+    // stops near 2 PiB with its default clusters); a larger number is a typo, caught here not in qemu-img.
+    diskGiB: z
+      .int()
+      .min(20)
+      .max(16384, 'must be at most 16384 (16 TiB, the largest NTFS volume Setup can format)')
+      .default(64)
+      .describe('System disk size in GiB, 20 to 16384 (qcow2, grows on demand)'),
     diskInterface: fields.diskInterface
       .optional()
       .describe(

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** The most memory a guest may be given: 4 TiB, in MiB. */
+const maxMemoryMiB = 4 * 1024 * 1024;
+
 const port = z.int().min(1).max(65535);
 const path = z.string().min(1, 'must not be empty');
 
@@ -36,8 +39,11 @@ export const vmSpecSchema = z.object({
   arch: z.enum(['amd64', 'arm64']),
   /** Virtual CPUs. Default 2. */
   cpus: z.int().min(1).max(255).default(2),
-  /** Memory in MiB. Default 4096 (Windows 11 Setup's minimum). */
-  memoryMiB: z.int().min(256).default(4096),
+  /**
+   * Memory in MiB, 256 to 4 TiB (4194304). Default 4096 (Windows 11 Setup's minimum). QEMU reserves
+   * it all on start, so the bound keeps a typo from failing late; Windows 11 Pro addresses 2 TB.
+   */
+  memoryMiB: z.int().min(256).max(maxMemoryMiB, 'must be at most 4194304 (4 TiB)').default(4096),
   /** `uefi` (default) or `bios` (amd64 only). */
   firmware: z.enum(['uefi', 'bios']).default('uefi'),
   /** Boot with Secure Boot enforced (UEFI firmware with the `secure-boot` feature). Default false. */

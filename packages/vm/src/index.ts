@@ -23,6 +23,7 @@ export { type InstanceRef, type OpenedInstance, openInstance } from './instance'
 export { type InstancePaths, instanceNameSchema, instancePaths } from './instance-paths';
 export { type InstanceState, type InstanceStateRecord, instanceStates } from './instance-state';
 export { type InstanceSummary, listInstances } from './list';
+export { acquireLock, type InstanceLock } from './lock';
 export { type InstanceLogs, instanceLogs } from './logs';
 export type { BootMode, StageTiming } from './progress-tracker';
 export { removeInstance } from './remove';
