@@ -46,6 +46,8 @@ export interface UpRunOptions {
   writeCidata?: (context: { name: string; path: string; sshPublicKey: string }) => Promise<void> | void;
   /** Host facts from an earlier `probeVmHost` (default: probed now). */
   host?: VmHost;
+  /** Where the probe keeps its per-boot QEMU and accelerator verdicts (default: no cache). */
+  probeCacheDir?: string;
 }
 
 /** What `up` and `start` return once the guest is ready. */
@@ -115,7 +117,7 @@ export async function up(input: UpOptionsInput = {}, run: UpRunOptions = {}): Pr
     : image
       ? cloneConfig(created, image)
       : created;
-  const probed = run.host ? { host: run.host, issues: [] } : await probeVmHost(config);
+  const probed = run.host ? { host: run.host, issues: [] } : await probeVmHost(config, {}, run.probeCacheDir);
   const issues = [
     ...probed.issues,
     ...(await preflight({
