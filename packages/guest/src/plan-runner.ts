@@ -1,4 +1,5 @@
 import type { UpOptionsInput } from '@winguest/vm';
+import { guestDevices, qemuDiskInterface } from './devices';
 import type { Guest } from './guest-schema';
 
 /** What the runner needs besides the description; host paths are absolute. */
@@ -9,14 +10,19 @@ export interface RunnerFacts {
   arch: 'amd64' | 'arm64';
   /** The Windows ISO, when installing from one. */
   windowsIso?: string;
-  /** `media.drivers`, `vm.kernel` and `vm.bootIso` paths resolved against the config's folder. */
-  paths?: { drivers?: string; kernel?: string; initrd?: string; bootIso?: string };
+  /** `vm.kernel` and `vm.bootIso` paths resolved against the config's folder. */
+  paths?: { kernel?: string; initrd?: string; bootIso?: string };
 }
 
-/** The options of `@winguest/vm`'s `up` for `guest`: what to boot, how big, which ports, who logs in. Pure. */
+/**
+ * The options of `@winguest/vm`'s `up` for `guest`: what to boot, how big, which devices, which
+ * ports, who logs in. Drivers from `media.drivers` travel on the cidata media (`planMedia`), so no
+ * driver CD is attached. Pure.
+ */
 export function planRunner(guest: Guest, facts: RunnerFacts): UpOptionsInput {
   const { vm } = guest;
   const paths = facts.paths ?? {};
+  const devices = guestDevices(guest, facts.arch);
   return {
     name: facts.name,
     arch: facts.arch,
@@ -27,8 +33,9 @@ export function planRunner(guest: Guest, facts: RunnerFacts): UpOptionsInput {
     firmware: guest.firmware,
     secureBoot: vm.secureBoot,
     tpm: vm.tpm,
-    disk: { size: `${vm.diskGiB}G`, interface: vm.diskInterface },
-    nic: vm.nic,
+    disk: { size: `${vm.disk.sizeGiB}G`, interface: qemuDiskInterface(devices.diskBus) },
+    nic: devices.networkModel,
+    guestAgent: devices.guestAgent,
     display: { type: vm.display },
     accelerator: vm.accelerator,
     media: {
@@ -37,7 +44,6 @@ export function planRunner(guest: Guest, facts: RunnerFacts): UpOptionsInput {
         : vm.bootIso
           ? { windows: paths.bootIso ?? vm.bootIso }
           : {}),
-      ...(paths.drivers ? { drivers: paths.drivers } : {}),
     },
     ...(vm.kernel
       ? {

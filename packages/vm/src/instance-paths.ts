@@ -43,6 +43,8 @@ export interface InstancePaths {
   qmpSocket: string;
   /** QEMU's pid file. */
   qemuPid: string;
+  /** The guest agent channel's socket (with `guestAgent`). */
+  qgaSocket: string;
   /** Screenshots (`0001-firmware.png`, …). */
   screenshots: string;
   /** Host-side SSH key pair (OpenSSH format) and the guest's host key. */
@@ -72,6 +74,7 @@ export function instancePaths(name: string, home: string = defaultHome()): Insta
     qemuLog: at('qemu.log'),
     qmpSocket: at('qmp.sock'),
     qemuPid: at('qemu.pid'),
+    qgaSocket: at('qga.sock'),
     screenshots: at('screenshots'),
     sshKey: at('id_ed25519'),
     sshPublicKey: at('id_ed25519.pub'),

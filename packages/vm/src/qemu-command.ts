@@ -31,6 +31,7 @@ export function instanceQemuCommand(
     },
     network: { model: config.nic, ssh: config.ports.ssh, rdp: config.ports.rdp, forwards: [] },
     display: config.display,
+    guestAgent: config.guestAgent,
     extraArgs: [...kernelArgs(config.kernel), ...config.extraArgs],
   };
   const command = buildQemuArgs(spec, {
@@ -42,6 +43,7 @@ export function instanceQemuCommand(
     serialLog: paths.serialLog,
     pidFile: paths.qemuPid,
     tpmSocket: config.tpm ? paths.tpmSocket : undefined,
+    guestAgentSocket: config.guestAgent ? paths.qgaSocket : undefined,
   });
   return config.kernel ? { ...command, args: command.args.map(withoutDiskBootIndex) } : command;
 }

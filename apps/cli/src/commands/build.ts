@@ -64,7 +64,7 @@ export const buildCommand: CommandDefinition = {
     }
     const iso = join(dir, cidataName);
     await assertWritable([...files.map((f) => f.path), iso], Boolean(values.force), cwd);
-    const image = await writeCidataIso(prepared, iso, cwd);
+    const image = await writeCidataIso(prepared, iso);
     await writeOutputs(files);
 
     const warnings = [...host.warnings, ...qemu.warnings];

@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { Guest, MediaFacts as GuestMediaFacts, MediaPlan } from '@winguest/guest';
+import type {
+  DriverMediaFacts,
+  Guest,
+  GuestIssue,
+  MediaFacts as GuestMediaFacts,
+  MediaPlan,
+} from '@winguest/guest';
 import type { CommandContext } from '../command';
 import { assertReadableIso } from '../commands/media';
 import { resolveConfig } from '../config/resolve-config';
@@ -30,6 +36,8 @@ export interface PreparedBuild {
   plan: MediaPlan;
   /** What the plan was made from (holds the password: never print it). */
   facts: GuestMediaFacts;
+  /** The open driver media (`media.drivers`) the layout streams from: `close()` once written. */
+  drivers: DriverMediaFacts | undefined;
 }
 
 /** The config (file + flags) and, with an ISO, the media checked against it. */
@@ -69,8 +77,10 @@ async function inspectMedia(path: string, config: Guest): Promise<MediaFacts> {
 }
 
 /**
- * Reads config, secrets, key and media, then plans the answer file, provisioning and cidata media.
- * `extraKeys` are authorised too (e.g. the key `winguest up` made for the instance).
+ * Reads config, secrets, key, install and driver media, then plans the answer file, provisioning
+ * and cidata media. Every problem (device drivers, driver media, answer/provision settings) is
+ * reported at once, before anything is written. `extraKeys` are authorised too (e.g. the key
+ * `winguest up` made for the instance). Close `drivers` once the cidata ISO is written.
  */
 export async function prepareBuild(
   context: CommandContext,
@@ -82,23 +92,59 @@ export async function prepareBuild(
   const sshKey = await findSshKey(config.ssh.publicKey);
   const msi = config.media.opensshMsi ? resolve(context.cwd, config.media.opensshMsi) : undefined;
   const { InvalidGuestError, planMedia } = await import('@winguest/guest');
+  const { drivers, issues } = await readDeviceDrivers(config, arch, context.cwd, false);
+  const facts: GuestMediaFacts = {
+    password: password.value,
+    arch,
+    ...(media ? { edition: media.edition } : {}),
+    sshKeys: [...(sshKey ? [sshKey.key] : []), ...extraKeys],
+    ...(msi ? { opensshMsiPath: msi, opensshMsiSha256: await sha256(msi) } : {}),
+    ...drivers?.facts,
+  };
+  let plan: MediaPlan | undefined;
   try {
-    const facts: GuestMediaFacts = {
-      password: password.value,
-      arch,
-      ...(media ? { edition: media.edition } : {}),
-      sshKeys: [...(sshKey ? [sshKey.key] : []), ...extraKeys],
-      ...(msi ? { opensshMsiPath: msi, opensshMsiSha256: await sha256(msi) } : {}),
-    };
-    return { config, configPath: path, arch, password, sshKey, media, plan: planMedia(config, facts), facts };
+    plan = planMedia(config, facts);
   } catch (error) {
     if (!InvalidGuestError.isInstance(error)) throw error;
-    throw new CliError('invalid-spec', 'The answer/provision settings are not valid', {
-      details: error.issues.map((issue) => `${issue.path}: ${issue.message}`),
-      hint: 'fix the values under `answer:` / `provision:` (or the fields they come from) in the config',
-      cause: error,
-    });
+    issues.push(...error.issues);
   }
+  if (issues.length > 0 || !plan) {
+    await drivers?.close();
+    throw invalidGuest(issues);
+  }
+  return { config, configPath: path, arch, password, sshKey, media, plan, facts, drivers };
+}
+
+/**
+ * Checks that the guest's devices have drivers and reads `media.drivers` (the I/O step of
+ * @winguest/guest): the open driver media, and every problem found. `up` calls it before it
+ * creates anything (then closes the media), with `defaults` so that the arm64 default NIC
+ * (virtio-net) needs NetKVM too; `prepareBuild` to stage the drivers (a `build` for arm64 without
+ * drivers stays possible: the user may add them by hand).
+ */
+export async function readDeviceDrivers(
+  config: Guest,
+  arch: 'amd64' | 'arm64',
+  cwd: string,
+  defaults: boolean,
+): Promise<{ drivers: DriverMediaFacts | undefined; issues: GuestIssue[] }> {
+  const { checkDevices, InvalidGuestError, readDriverMedia } = await import('@winguest/guest');
+  const issues = checkDevices(config, defaults ? arch : undefined);
+  if (!config.media.drivers) return { drivers: undefined, issues };
+  try {
+    return { drivers: await readDriverMedia(config, arch, resolve(cwd, config.media.drivers)), issues };
+  } catch (error) {
+    if (!InvalidGuestError.isInstance(error)) throw error;
+    return { drivers: undefined, issues: [...issues, ...error.issues] };
+  }
+}
+
+/** The CLI error for problems of the description found while planning. */
+export function invalidGuest(issues: readonly GuestIssue[]): CliError {
+  return new CliError('invalid-spec', 'The guest cannot be built as described', {
+    details: issues.map((issue) => `${issue.path}: ${issue.message}`),
+    hint: 'fix the values named above in the config (drivers: see docs/devices-and-drivers.md)',
+  });
 }
 
 async function resolvePassword(config: Guest, context: CommandContext): Promise<PreparedBuild['password']> {
