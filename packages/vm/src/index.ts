@@ -18,11 +18,24 @@ export type {
   VmEventListener,
   WarningEvent,
 } from './events';
+export {
+  agentShutdown,
+  type GuestFacts,
+  guestFactsSchema,
+  readGuestFacts,
+  syncGuestClock,
+} from './guest-agent';
 export { probeVmHost, type VmHost } from './host-probe';
 export { type InstanceRef, type OpenedInstance, openInstance } from './instance';
 export { type InstancePaths, instanceNameSchema, instancePaths } from './instance-paths';
 export { type InstanceState, type InstanceStateRecord, instanceStates } from './instance-state';
 export { type InstanceSummary, listInstances } from './list';
+export {
+  type InstanceListEntry,
+  instanceListEntrySchema,
+  instanceListSchema,
+  listInstancesWithGuest,
+} from './list-json';
 export { type InstanceLogs, instanceLogs } from './logs';
 export type { BootMode, StageTiming } from './progress-tracker';
 export { removeInstance } from './remove';
