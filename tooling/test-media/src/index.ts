@@ -1,4 +1,5 @@
 export { buildFakeInstallIso, type FakeInstallIsoOptions, installIsoTools } from './install-iso.ts';
+export { allowedAgentCommands, RealQemuGa } from './real-qemu-ga.ts';
 export { run, writeTree } from './run.ts';
 export {
   buildFakeVirtioWinIso,
