@@ -80,19 +80,23 @@ async function inspectMedia(path: string, config: Guest): Promise<MediaFacts> {
  * Reads config, secrets, key, install and driver media, then plans the answer file, provisioning
  * and cidata media. Every problem (device drivers, driver media, answer/provision settings) is
  * reported at once, before anything is written. `extraKeys` are authorised too (e.g. the key
- * `winguest up` made for the instance). Close `drivers` once the cidata ISO is written.
+ * `winguest up` made for the instance). Close `drivers` once the cidata ISO is written;
+ * `withDrivers: false` (the answer file alone) leaves the driver media unread.
  */
 export async function prepareBuild(
   context: CommandContext,
   target?: Target,
   extraKeys: readonly string[] = [],
+  { withDrivers = true }: { withDrivers?: boolean } = {},
 ): Promise<PreparedBuild> {
   const { config, path, media, arch } = target ?? (await resolveTarget(context));
   const password = await resolvePassword(config, context);
   const sshKey = await findSshKey(config.ssh.publicKey);
   const msi = config.media.opensshMsi ? resolve(context.cwd, config.media.opensshMsi) : undefined;
   const { InvalidGuestError, planMedia } = await import('@winguest/guest');
-  const { drivers, issues } = await readDeviceDrivers(config, arch, context.cwd, false);
+  const { drivers, issues } = withDrivers
+    ? await readDeviceDrivers(config, arch, context.cwd, false)
+    : { drivers: undefined, issues: [] };
   const facts: GuestMediaFacts = {
     password: password.value,
     arch,
