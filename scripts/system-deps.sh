@@ -5,10 +5,10 @@
 set -euo pipefail
 
 packages=(
-  coreutils          # base64: independent encoder for password-encoding's cross-check
+  coreutils          # base64: independent encoder for password-encoding's cross-check; mkfifo for cidata-iso tree tests
   diffutils          # cmp: byte-identical images (cidata-iso)
   time               # GNU time: peak RSS of the ISO writers in cidata-iso's benchmark
-  util-linux         # prlimit: a file size limit simulates a full disk in cidata-iso's tests
+  util-linux         # prlimit: a full disk in cidata-iso's tests; setpriv: libvirtd as nobody (export)
   libc-bin           # iconv: independent UTF-16LE encoder
   libxml2-utils      # xmllint: answer files are well-formed
   openssh-client     # ssh-keygen: independent SSH public keys; ssh: log in to the stand-in guest
@@ -34,6 +34,10 @@ packages=(
   mtools             # mmd/mcopy/mdir/mtype: files into that ESP without mounting it, and back
   file               # file: the arm64 stand-in's kernel and dropbear are arm64 binaries
   busybox            # busybox sh: the stand-in guest's check scripts parse and run (e2e)
+  libvirt-clients    # virt-xml-validate, virsh: libvirt exports validated and defined (export)
+  libvirt0
+  libvirt-daemon     # libvirtd: a private session daemon boots the libvirt export (export)
+  libvirt-daemon-driver-qemu
 )
 
 missing=()

@@ -36,6 +36,21 @@ describe.skipIf(!tools.available)('winguest media inspect', () => {
     expect(result.stdout).toContain('no-prompt boot image: no');
   });
 
+  test('terminal escapes in edition names are shown escaped; --json keeps them exact', async () => {
+    const evil = buildFakeInstallIso({
+      dir,
+      name: 'evil.iso',
+      editions: [edition('Pro\u001b]0;owned\u0007\u001b[2J', 'Professional\u009b31m', 9, ['en-US'])],
+    });
+    const text = await runCli(['media', 'inspect', evil]);
+    expect(text.exitCode).toBe(0);
+    for (const control of ['\u001b', '\u0007', '\u009b']) expect(text.stdout).not.toContain(control);
+    expect(text.stdout).toContain('Pro\\x1b]0;owned\\x07\\x1b[2J');
+    expect(text.stdout).toContain('Professional\\x9b31m');
+    const json = JSON.parse((await runCli(['media', 'inspect', evil, '--json'])).stdout);
+    expect(json.images[0].name).toBe('Pro\u001b]0;owned\u0007\u001b[2J');
+  });
+
   test('--json carries the same facts for scripts', async () => {
     const result = await runCli(['media', 'inspect', armIso, '--json']);
     expect(result.exitCode).toBe(0);

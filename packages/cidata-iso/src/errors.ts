@@ -9,6 +9,7 @@ export type CidataIsoErrorCode =
   | 'destination-exists'
   | 'write-failed'
   | 'not-an-iso'
+  | 'corrupt-iso'
   | 'entry-not-found'
   | 'tool-not-found'
   | 'tool-failed';
@@ -107,6 +108,23 @@ export class NotAnIsoError extends CidataIsoError {
   constructor(path: string, why: string) {
     super('not-an-iso', `${path} is not a readable ISO 9660 image: ${why}.`);
     this.name = 'NotAnIsoError';
+  }
+}
+
+/**
+ * An ISO 9660 image whose structures contradict the bytes really there: a length past the end of the
+ * file (a truncated image), a directory larger than the reader accepts, a record that runs past its
+ * extent. `offset` is the byte in the image where the bad field's record starts; `field` names it.
+ */
+export class CorruptIsoError extends CidataIsoError {
+  readonly offset: number;
+  readonly field: string;
+
+  constructor(path: string, offset: number, field: string, why: string) {
+    super('corrupt-iso', `${path} is damaged at byte ${offset} (${field}): ${why}.`);
+    this.name = 'CorruptIsoError';
+    this.offset = offset;
+    this.field = field;
   }
 }
 

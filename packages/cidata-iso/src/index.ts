@@ -10,6 +10,7 @@ export { createIsoStream, type IsoStream } from './create-iso-stream';
 export {
   CidataIsoError,
   type CidataIsoErrorCode,
+  CorruptIsoError,
   DestinationExistsError,
   EntryNotFoundError,
   InvalidLayoutError,

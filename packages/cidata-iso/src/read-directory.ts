@@ -8,7 +8,12 @@ export interface DirectoryRecord {
   size: number;
   /** Set when more extents of the same file follow (ISO 9660 multi-extent files). */
   continues: boolean;
+  /** Byte offset of the record in the image, for error messages. */
+  at: number;
 }
+
+/** Called for a record that does not fit its extent; names the record's byte offset and field. */
+export type OnDamage = (at: number, field: string, why: string) => never;
 
 /** Reads the extent and size of a directory record at `offset`. */
 export function parseRecordPosition(buf: Buffer, offset: number): { extent: number; size: number } {
@@ -16,11 +21,17 @@ export function parseRecordPosition(buf: Buffer, offset: number): { extent: numb
 }
 
 /**
- * Decodes the records of a directory extent, skipping `.` and `..`. Joliet names are UCS-2
- * big-endian; ISO 9660 names lose their `;1` version and a trailing `.` (`EMPTY.;1` → `EMPTY`).
- * Returns undefined for a record that runs past the extent (a damaged image).
+ * Decodes the records of a directory extent read from byte `base` of the image, skipping `.` and
+ * `..`. Joliet names are UCS-2 big-endian; ISO 9660 names lose their `;1` version and a trailing `.`
+ * (`EMPTY.;1` → `EMPTY`). A record that runs past the extent or is shorter than its fixed part calls
+ * `damaged`. Time is linear in the extent: every record moves forward by at least 33 bytes.
  */
-export function parseDirectory(buf: Buffer, joliet: boolean): DirectoryRecord[] | undefined {
+export function parseDirectory(
+  buf: Buffer,
+  joliet: boolean,
+  base: number,
+  damaged: OnDamage,
+): DirectoryRecord[] {
   const records: DirectoryRecord[] = [];
   let at = 0;
   while (at < buf.length) {
@@ -30,7 +41,13 @@ export function parseDirectory(buf: Buffer, joliet: boolean): DirectoryRecord[] 
       continue;
     }
     const nameLength = buf[at + 32] ?? 0;
-    if (length < 33 || at + length > buf.length || 33 + nameLength > length) return undefined;
+    if (length < 33 || at + length > buf.length || 33 + nameLength > length) {
+      damaged(
+        base + at,
+        'record length',
+        `a record of ${length} bytes with a ${nameLength}-byte name does not fit its directory`,
+      );
+    }
     const id = buf.subarray(at + 33, at + 33 + nameLength);
     const flags = buf[at + 25] ?? 0;
     if (!(nameLength === 1 && (id[0] === 0 || id[0] === 1))) {
@@ -39,6 +56,7 @@ export function parseDirectory(buf: Buffer, joliet: boolean): DirectoryRecord[] 
         name: joliet ? jolietName(id) : isoName(id),
         isDirectory: (flags & 0x02) !== 0,
         continues: (flags & 0x80) !== 0,
+        at: base + at,
       });
     }
     at += length;

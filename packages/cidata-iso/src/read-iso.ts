@@ -2,8 +2,9 @@ import { type FileHandle, open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { sectorSize } from './bytes';
 import { describe, EntryNotFoundError, NotAnIsoError } from './errors';
-import { type DirectoryRecord, parseDirectory, parseRecordPosition } from './read-directory';
+import { parseRecordPosition } from './read-directory';
 import { readExtents } from './read-extents';
+import { readExactly, readTree } from './read-tree';
 
 /** A file or directory in an image. */
 export interface IsoImageEntry {
@@ -35,84 +36,41 @@ export interface IsoImage {
 /**
  * Opens an ISO 9660 image and lists its entries, preferring Joliet names. Reads only volume
  * descriptors and directories; file contents are read when asked for. Throws `NotAnIsoError` for
- * anything that is not a readable ISO 9660 image.
+ * anything that is not an ISO 9660 image and `CorruptIsoError` (naming the byte offset and field) when
+ * a record claims bytes the file does not have, as in a truncated or crafted image.
  */
 export async function readIso(path: string): Promise<IsoImage> {
   const handle = await open(path, 'r').catch((error: unknown) => {
     throw new NotAnIsoError(path, `cannot open it (${describe(error)})`);
   });
   try {
+    const { size } = await handle.stat();
     const volume = await findVolume(handle, path);
-    const entries = await walk(handle, path, volume.root, volume.joliet);
+    const entries = await readTree(handle, path, size, volume.root, volume.joliet);
     return image(path, volume.label, volume.joliet, entries);
   } finally {
     await handle.close();
   }
 }
 
-async function readAt(handle: FileHandle, position: number, length: number): Promise<Buffer> {
-  const buf = Buffer.alloc(length);
-  const { bytesRead } = await handle.read(buf, 0, length, position);
-  return bytesRead === length ? buf : buf.subarray(0, bytesRead);
-}
-
 async function findVolume(handle: FileHandle, path: string) {
-  let primary: Buffer | undefined;
-  let joliet: Buffer | undefined;
+  let primary: { vd: Buffer; at: number } | undefined;
+  let joliet: { vd: Buffer; at: number } | undefined;
   for (let sector = 16; sector < 16 + 64; sector++) {
-    const vd = await readAt(handle, sector * sectorSize, sectorSize);
+    const at = sector * sectorSize;
+    const vd = await readExactly(handle, at, sectorSize);
     if (vd.length < sectorSize || vd.toString('latin1', 1, 6) !== 'CD001') break;
     if (vd[0] === 255) break;
-    if (vd[0] === 1) primary ??= vd;
-    if (vd[0] === 2 && /^%\/[@CE]$/.test(vd.toString('latin1', 88, 91))) joliet ??= vd;
+    if (vd[0] === 1) primary ??= { vd, at };
+    if (vd[0] === 2 && /^%\/[@CE]$/.test(vd.toString('latin1', 88, 91))) joliet ??= { vd, at };
   }
   const chosen = joliet ?? primary;
   if (!chosen) throw new NotAnIsoError(path, 'no ISO 9660 primary volume descriptor at sector 16');
   const label = joliet
-    ? Buffer.from(joliet.subarray(40, 72)).swap16().toString('utf16le').trimEnd()
-    : chosen.toString('latin1', 40, 72).trimEnd();
-  return { joliet: joliet !== undefined, label, root: parseRecordPosition(chosen, 156) };
-}
-
-async function walk(
-  handle: FileHandle,
-  path: string,
-  root: { extent: number; size: number },
-  joliet: boolean,
-): Promise<IsoImageEntry[]> {
-  const entries: IsoImageEntry[] = [];
-  const seen = new Set<number>();
-  const visit = async (dir: { extent: number; size: number }, prefix: string): Promise<void> => {
-    if (seen.has(dir.extent)) throw new NotAnIsoError(path, `directory at sector ${dir.extent} loops`);
-    seen.add(dir.extent);
-    const records = parseDirectory(await readAt(handle, dir.extent * sectorSize, dir.size), joliet);
-    if (!records) throw new NotAnIsoError(path, `damaged directory at sector ${dir.extent}`);
-    for (const entry of mergeExtents(records, prefix)) {
-      entries.push(entry);
-      if (entry.type === 'directory') await visit(entry.extents[0] ?? dir, `${entry.path}/`);
-    }
-  };
-  await visit(root, '');
-  return entries;
-}
-
-function mergeExtents(records: DirectoryRecord[], prefix: string): IsoImageEntry[] {
-  const merged: IsoImageEntry[] = [];
-  let pending: IsoImageEntry | undefined;
-  for (const record of records) {
-    const part = { extent: record.extent, size: record.size };
-    const entry: IsoImageEntry = pending ?? {
-      path: prefix + record.name,
-      type: record.isDirectory ? 'directory' : 'file',
-      size: 0,
-      extents: [],
-    };
-    entry.size += record.size;
-    (entry.extents as { extent: number; size: number }[]).push(part);
-    pending = record.continues ? entry : undefined;
-    if (!pending) merged.push(entry);
-  }
-  return merged;
+    ? Buffer.from(joliet.vd.subarray(40, 72)).swap16().toString('utf16le').trimEnd()
+    : chosen.vd.toString('latin1', 40, 72).trimEnd();
+  const root = { ...parseRecordPosition(chosen.vd, 156), at: chosen.at + 156 };
+  return { joliet: joliet !== undefined, label, root };
 }
 
 function image(path: string, volumeLabel: string, joliet: boolean, entries: IsoImageEntry[]): IsoImage {
@@ -127,10 +85,10 @@ function image(path: string, volumeLabel: string, joliet: boolean, entries: IsoI
     volumeLabel,
     joliet,
     entries,
-    createReadStream: (entryPath) => Readable.from(readExtents(path, fileAt(entryPath).extents)),
+    createReadStream: (entryPath) => Readable.from(readExtents(path, fileAt(entryPath))),
     readFile: async (entryPath) => {
       const chunks: Buffer[] = [];
-      for await (const chunk of readExtents(path, fileAt(entryPath).extents)) chunks.push(chunk);
+      for await (const chunk of readExtents(path, fileAt(entryPath))) chunks.push(chunk);
       return Buffer.concat(chunks);
     },
   };

@@ -1,19 +1,22 @@
-import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { stat } from 'node:fs/promises';
 import type { ResolvedEntry } from './build-tree';
 import { InvalidLayoutError, type LayoutIssue, SourceMissingError } from './errors';
 import { declaredSize, type IsoEntry, type IsoLayout, type IsoSource } from './layout';
+import { type WalkedTree, walkTree } from './walk-tree';
 
 /**
  * Turns a layout into entries of known size: checks each entry's shape (all problems at once),
- * expands `tree` entries by walking their host directory (sorted), and stats `{ path }` sources.
+ * expands `tree` entries by walking their host directory (sorted; links and special files inside a
+ * tree are reported, never followed), and stats `{ path }` sources.
  */
 export async function resolveLayout(layout: IsoLayout): Promise<ResolvedEntry[]> {
   if (!Array.isArray(layout)) throw new InvalidLayoutError([{ path: 'entries', message: 'is not an array' }]);
   const issues = layout.flatMap((entry, i) => shapeIssues(entry, `entries[${i}]`));
   if (issues.length > 0) throw new InvalidLayoutError(issues);
   const resolved = await Promise.all(layout.map((entry, i) => resolveEntry(entry, `entries[${i}]`)));
-  return resolved.flat();
+  const hostIssues = resolved.flatMap((r) => r.issues);
+  if (hostIssues.length > 0) throw new InvalidLayoutError(hostIssues);
+  return resolved.flatMap((r) => r.entries);
 }
 
 function shapeIssues(entry: IsoEntry, where: string): LayoutIssue[] {
@@ -50,13 +53,18 @@ function isSource(source: unknown): source is IsoSource {
   );
 }
 
-async function resolveEntry(entry: IsoEntry, where: string): Promise<ResolvedEntry[]> {
+async function resolveEntry(entry: IsoEntry, where: string): Promise<WalkedTree> {
   const pathWhere = `${where}.path`;
-  if (entry.type === 'directory') return [{ type: 'directory', path: entry.path, where: pathWhere }];
+  if (entry.type === 'directory') {
+    return { entries: [{ type: 'directory', path: entry.path, where: pathWhere }], issues: [] };
+  }
   if (entry.type === 'tree') return walkTree(entry.path, entry.from, `${where}.from`);
   const size =
     declaredSize(entry.source) ?? (await fileSize(entry.path, (entry.source as { path: string }).path));
-  return [{ type: 'file', path: entry.path, source: entry.source, size, where: pathWhere }];
+  return {
+    entries: [{ type: 'file', path: entry.path, source: entry.source, size, where: pathWhere }],
+    issues: [],
+  };
 }
 
 async function fileSize(imagePath: string, hostPath: string): Promise<number> {
@@ -67,26 +75,4 @@ async function fileSize(imagePath: string, hostPath: string): Promise<number> {
   } catch (error) {
     throw new SourceMissingError(imagePath, hostPath, error);
   }
-}
-
-async function walkTree(imagePath: string, hostDir: string, where: string): Promise<ResolvedEntry[]> {
-  let names: string[];
-  try {
-    names = (await readdir(hostDir)).sort();
-  } catch (error) {
-    throw new SourceMissingError(imagePath, hostDir, error);
-  }
-  const here: ResolvedEntry[] = imagePath === '' ? [] : [{ type: 'directory', path: imagePath, where }];
-  const children = await Promise.all(
-    names.map(async (name): Promise<ResolvedEntry[]> => {
-      const host = join(hostDir, name);
-      const path = imagePath === '' ? name : `${imagePath}/${name}`;
-      const info = await stat(host).catch((error: unknown) => {
-        throw new SourceMissingError(path, host, error);
-      });
-      if (info.isDirectory()) return walkTree(path, host, where);
-      return [{ type: 'file', path, source: { path: host }, size: info.size, where: `${where} (${host})` }];
-    }),
-  );
-  return [...here, ...children.flat()];
 }

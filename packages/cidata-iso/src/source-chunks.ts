@@ -1,7 +1,7 @@
-import { open, readFile } from 'node:fs/promises';
 import type { TreeFile } from './build-tree';
 import { sectorSize } from './bytes';
 import { SourceChangedError, SourceMissingError } from './errors';
+import { openRegularFile, readRegularFile } from './open-regular-file';
 
 /** Size of the chunks large files are read in, and of the coalesced output chunks. */
 export const chunkSize = 1 << 20;
@@ -32,7 +32,7 @@ export async function* dataChunks(files: readonly TreeFile[], scratch?: Buffer):
       const { source } = next;
       if (early.has(next) || typeof source !== 'object' || !('path' in source) || next.size >= chunkSize)
         continue;
-      const read = readFile(source.path).catch(missing(next, source.path));
+      const read = readRegularFile(source.path, next.size).catch(missing(next, source.path));
       read.catch(() => {}); // handled when awaited; never an unhandled rejection if the write stops early
       early.set(next, read);
     }
@@ -55,10 +55,10 @@ function checked(file: TreeFile, bytes: Uint8Array): Uint8Array {
 /** Reads a file on disk; with `scratch`, every chunk reuses it (valid until the next is requested). */
 async function* fileChunks(file: TreeFile, hostPath: string, scratch?: Buffer): AsyncGenerator<Uint8Array> {
   if (file.size < chunkSize) {
-    yield checked(file, await readFile(hostPath).catch(missing(file, hostPath)));
+    yield checked(file, await readRegularFile(hostPath, file.size).catch(missing(file, hostPath)));
     return;
   }
-  const handle = await open(hostPath, 'r').catch(missing(file, hostPath));
+  const handle = await openRegularFile(hostPath).catch(missing(file, hostPath));
   try {
     let done = 0;
     while (done < file.size) {

@@ -20,6 +20,9 @@ export interface FileByteSource extends ByteSource {
   close(): Promise<void>;
 }
 
+/** One read call's limit: Node aborts the process on a single read of 2 GiB or more. */
+const maxReadBytes = 1 << 30;
+
 /** Opens `path` read-only as a {@link FileByteSource}. */
 export async function openFileSource(path: string): Promise<FileByteSource> {
   const handle = await open(path, 'r');
@@ -39,7 +42,8 @@ export async function openFileSource(path: string): Promise<FileByteSource> {
       const buffer = new Uint8Array(wanted);
       let done = 0;
       while (done < wanted) {
-        const { bytesRead: n } = await handle.read(buffer, done, wanted - done, offset + done);
+        const step = Math.min(wanted - done, maxReadBytes);
+        const { bytesRead: n } = await handle.read(buffer, done, step, offset + done);
         if (n === 0) break;
         done += n;
       }

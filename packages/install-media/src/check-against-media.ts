@@ -74,7 +74,9 @@ export function checkAgainstMedia(
 
 function where(targets: readonly WimImage[], media: Pick<InstallMedia, 'images'>): string {
   const only = targets[0];
-  return targets.length === 1 && media.images.length > 1 && only ? `edition "${only.name}"` : 'media';
+  return targets.length === 1 && media.images.length > 1 && only
+    ? `edition ${JSON.stringify(only.name)}`
+    : 'media';
 }
 
 function unique<T>(values: readonly (T | undefined)[]): T[] {

@@ -66,7 +66,7 @@ async function inspect(image: ByteSource): Promise<InstallMedia> {
     };
   }
   throw new NotInstallMediaError(
-    `"${fs.label}" has no sources/install.wim, install.esd or install.swm; it is not Windows install media (a boot-only or driver ISO?).`,
+    `${JSON.stringify(fs.label)} has no sources/install.wim, install.esd or install.swm; it is not Windows install media (a boot-only or driver ISO?).`,
   );
 }
 

@@ -24,11 +24,22 @@ describe('renderLauncher', () => {
       run?.conditions.map((c) => [c.kind, c.commands.map((command) => [command.name, command.positional])]),
     ).toEqual([
       ['foreach', [['[IO.DriveInfo]::GetDrives', []]]],
+      ['foreach', []],
       ['if', [['[IO.File]::Exists', [`$w+'${launcherDefaults.marker}'`]]]],
     ]);
-    expect([exit?.positional, exit?.conditions.length]).toEqual([['$LASTEXITCODE'], 2]);
-    const [folder] = calls.filter((call) => call.name === '=' && call.positional[0] === '$w');
-    expect(folder?.positional[1]).toBe(`$d.Name+'${launcherDefaults.folder}'+'\\'`);
+    expect([exit?.positional, exit?.conditions.length]).toEqual([['$LASTEXITCODE'], 3]);
+    expect(run?.conditions[1]?.text).toBe(`$w in ($d.Name+'${launcherDefaults.folder}'+'\\'),$d.Name`);
+  });
+
+  test('then looks for the marker at the root of each drive: flat media such as a KubeVirt sysprep volume', async () => {
+    const calls = await commandCalls(`${commandOf(renderLauncher())}\n`);
+    const run = calls.find((call) => call.name.startsWith('& '));
+    // The candidates in order: the folder first, then the drive's root ($d.Name is `E:\`).
+    const [, candidates] = /^\$w in (.*)$/.exec(run?.conditions[1]?.text ?? '') ?? [];
+    expect(candidates?.split(/,(?=\$d\.Name$)/)).toEqual([
+      `($d.Name+'${launcherDefaults.folder}'+'\\')`,
+      '$d.Name',
+    ]);
   });
 
   test('hard-codes no drive letter for the media (only the log on the system drive)', () => {
@@ -41,8 +52,8 @@ describe('renderLauncher', () => {
     const calls = await commandCalls(`${commandOf(renderLauncher(options))}\n`);
     const run = calls.find((call) => call.name.startsWith('& '));
     expect(run?.name).toBe("& ($w+'first-logon.ps1')");
-    expect(run?.conditions[1]?.commands[0]?.positional).toEqual(["$w+'ours.tag'"]);
-    expect(calls.find((call) => call.positional[0] === '$w')?.positional[1]).toBe("$d.Name+'cidata'+'\\'");
+    expect(run?.conditions[2]?.commands[0]?.positional).toEqual(["$w+'ours.tag'"]);
+    expect(run?.conditions[1]?.text).toBe("$w in ($d.Name+'cidata'+'\\'),$d.Name");
   });
 
   test.each([

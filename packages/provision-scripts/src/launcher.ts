@@ -36,7 +36,8 @@ export type LauncherOptions = z.input<typeof launcherOptionsSchema>;
 
 /**
  * Renders the one `FirstLogonCommands` command line that finds our media on whatever drive letter
- * it got (checking `<drive>\<folder>\<marker>` on every drive) and runs the script with
+ * it got (checking `<drive>\<folder>\<marker>`, then `<drive>\<marker>` for flat media such as
+ * KubeVirt's sysprep volume, which has no folders, on every drive) and runs the script beside it with
  * `-NoProfile -ExecutionPolicy Bypass`, passing its exit code on. Without the media it appends a
  * `WINGUEST launcher fail` line to the log and exits 2. At most 1024 characters, no `"` inside the
  * command, no `%`.
@@ -49,7 +50,7 @@ export function renderLauncher(options: LauncherOptions = {}): string {
     'Launcher options',
   );
   const logDirectory = provisionLogPath.slice(0, provisionLogPath.lastIndexOf('\\'));
-  const command = ps`foreach($d in [IO.DriveInfo]::GetDrives()){$w=$d.Name+${folder}+'\';if([IO.File]::Exists($w+${marker})){& ($w+${script});exit $LASTEXITCODE}};$null=New-Item -ItemType Directory -Force -Path ${logDirectory};Add-Content -LiteralPath ${provisionLogPath} -Value ('WINGUEST launcher fail 0 no drive has '+${folder}+'\'+${marker});exit 2`;
+  const command = ps`foreach($d in [IO.DriveInfo]::GetDrives()){foreach($w in ($d.Name+${folder}+'\'),$d.Name){if([IO.File]::Exists($w+${marker})){& ($w+${script});exit $LASTEXITCODE}}};$null=New-Item -ItemType Directory -Force -Path ${logDirectory};Add-Content -LiteralPath ${provisionLogPath} -Value ('WINGUEST launcher fail 0 no drive has '+${folder}+'\'+${marker});exit 2`;
   const line = `powershell.exe -NoProfile -ExecutionPolicy Bypass -Command "${command.text}"`;
   if (line.length > maxCommandLineLength) {
     throw new ProvisionScriptsError(

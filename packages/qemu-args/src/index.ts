@@ -17,6 +17,7 @@ export {
 export { type CommandShell, formatCommand } from './format-command';
 export { guestAgentDeviceIds, guestAgentPortName } from './guest-agent-args';
 export { hypervEnlightenments } from './machine-args';
+export { portForwardsOf, userNetworkArgs } from './network-args';
 export {
   type FirmwareFiles,
   firmwareFilesSchema,
@@ -26,6 +27,7 @@ export {
   qemuHostSchema,
   qmpEndpointSchema,
 } from './qemu-host';
+export { type ResolvedVmSpec, resolveVmSpec } from './resolve-vm-spec';
 export { diskId, type MediaRole, mediaIds, mediaOrder } from './storage-args';
 export {
   displaySchema,

@@ -59,6 +59,11 @@ export const commands: CommandEntry[] = [
     load: async () => (await import('./instances')).screenshotCommand,
   },
   {
+    name: 'export',
+    summary: 'Write what libvirt (domain.xml) or KubeVirt (manifests) runs the guest from',
+    load: async () => (await import('./export')).exportCommand,
+  },
+  {
     name: 'answerfile',
     summary: 'Print or write the autounattend.xml for the config',
     load: async () => (await import('./answerfile')).answerfileCommand,

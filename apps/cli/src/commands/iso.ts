@@ -5,6 +5,7 @@ import type { CommandContext, CommandDefinition } from '../command';
 import { CliError, UsageError } from '../errors';
 import { assertWritable } from '../io/write-outputs';
 import { formatBytes, table } from '../table';
+import { printable } from '../terminal-text';
 import { assertReadableIso } from './media';
 
 const backends = ['builtin', 'xorriso', 'genisoimage', 'mkisofs', 'hdiutil'] as const;
@@ -93,10 +94,10 @@ const ls: CommandDefinition = {
       });
       return 0;
     }
-    context.out.info(`${image.volumeLabel} (${image.joliet ? 'Joliet' : 'ISO 9660 names only'})`);
+    context.out.info(`${printable(image.volumeLabel)} (${image.joliet ? 'Joliet' : 'ISO 9660 names only'})`);
     const rows = image.entries.map((e) => [
       e.type === 'directory' ? 'dir' : String(e.size),
-      e.type === 'directory' ? `${e.path}/` : e.path,
+      printable(e.type === 'directory' ? `${e.path}/` : e.path),
     ]);
     for (const line of table(['size', 'path'], rows)) context.out.line(line);
     return 0;

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { CommandDefinition } from '../command';
 import { CliError, UsageError } from '../errors';
 import { formatBytes, table } from '../table';
+import { printable } from '../terminal-text';
 
 /** Fails early, with the path, when an ISO given on the command line is missing or unreadable. */
 export async function assertReadableIso(path: string): Promise<void> {
@@ -39,22 +40,25 @@ const inspect: CommandDefinition = {
       return 0;
     }
     const fs = media.fileSystem === 'udf' ? `UDF ${media.udfRevision ?? ''}`.trim() : media.fileSystem;
+    const parts = media.parts > 1 ? ` (${media.parts} parts)` : '';
+    out.line(`${out.bold(printable(media.label))}  ${fs}, ${media.installImage}${parts}`);
+    const languages = printable(media.languages.join(', ')) || 'unknown';
     out.line(
-      `${out.bold(media.label)}  ${fs}, ${media.installImage}${media.parts > 1 ? ` (${media.parts} parts)` : ''}`,
-    );
-    out.line(
-      `arch: ${media.arch ?? 'unknown'}   languages: ${media.languages.join(', ') || 'unknown'}   no-prompt boot image: ${media.noPromptBootImage ? 'yes' : 'no'}`,
+      `arch: ${media.arch ?? 'unknown'}   languages: ${languages}   no-prompt boot image: ${media.noPromptBootImage ? 'yes' : 'no'}`,
     );
     out.line();
-    const rows = media.images.map((i) => [
-      String(i.index),
-      i.name,
-      i.editionId ?? '',
-      i.arch ?? '',
-      i.version ?? '',
-      i.languages.join(','),
-      formatBytes(i.size),
-    ]);
+    // Every text field comes from the media's XML: escaped so a crafted name cannot drive the terminal.
+    const rows = media.images.map((i) =>
+      [
+        String(i.index),
+        i.name,
+        i.editionId ?? '',
+        i.arch ?? '',
+        i.version ?? '',
+        i.languages.join(','),
+        formatBytes(i.size),
+      ].map(printable),
+    );
     for (const line of table(['#', 'name', 'edition ID', 'arch', 'version', 'languages', 'size'], rows)) {
       out.line(line);
     }

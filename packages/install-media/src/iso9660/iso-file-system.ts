@@ -1,5 +1,6 @@
 import { u32 } from '../_bytes';
 import { type Extent, extentSource } from '../_extent-source';
+import { readDirectoryData } from '../_limits';
 import { type TreeNode, treeFileSystem } from '../_tree';
 import type { ByteSource } from '../byte-source';
 import { FileSystemError } from '../errors';
@@ -12,8 +13,10 @@ const jolietEscapes = ['%/@', '%/C', '%/E'];
 export async function openIso9660(image: ByteSource): Promise<MediaFileSystem> {
   let primary: Uint8Array | undefined;
   let joliet: Uint8Array | undefined;
+  const descriptors: Uint8Array[] = [];
   for (let index = 16; index < 16 + 32; index++) {
     const descriptor = await image.read(index * sector, sector);
+    descriptors.push(descriptor);
     if (latin1(descriptor.subarray(1, 6)) !== 'CD001') break;
     const type = descriptor[0];
     if (type === 1) primary ??= descriptor;
@@ -28,7 +31,8 @@ export async function openIso9660(image: ByteSource): Promise<MediaFileSystem> {
   }
   const chosen = joliet ?? primary;
   const decode = joliet ? ucs2 : latin1;
-  const rootRecord = parseRecord(chosen.subarray(156, 190), decode);
+  const rootAt = (16 + descriptors.indexOf(chosen)) * sector + 156;
+  const rootRecord = parseRecord(chosen.subarray(156, 190), decode, rootAt);
   const root = node(image, rootRecord, decode);
   const label = latin1(primary.subarray(40, 72)).trimEnd();
   return treeFileSystem(root, { kind: joliet ? 'joliet' : 'iso9660', revision: undefined, label });
@@ -41,9 +45,11 @@ interface DirectoryRecord {
   size: number;
   /** More records of the same file follow (files over 4 GiB). */
   continues: boolean;
+  /** Byte offset of the record on the image, for messages. */
+  at: number;
 }
 
-function parseRecord(record: Uint8Array, decode: (b: Uint8Array) => string): DirectoryRecord {
+function parseRecord(record: Uint8Array, decode: (b: Uint8Array) => string, at: number): DirectoryRecord {
   const flags = record[25] ?? 0;
   const size = u32(record, 10);
   const raw = record.subarray(33, 33 + (record[32] ?? 0));
@@ -54,6 +60,7 @@ function parseRecord(record: Uint8Array, decode: (b: Uint8Array) => string): Dir
     isDirectory,
     size,
     continues: (flags & 0x80) !== 0,
+    at,
     extents: [{ offset: u32(record, 2) * sector, length: size }],
   };
 }
@@ -66,7 +73,8 @@ function cleanName(name: string, isDirectory: boolean): string {
 
 function node(image: ByteSource, record: DirectoryRecord, decode: (b: Uint8Array) => string): TreeNode {
   let listing: Promise<TreeNode[]> | undefined;
-  const content = async () => extentSource(image, record.extents, record.size);
+  const what = `ISO 9660: ${record.isDirectory ? 'the directory' : 'the file'} ${JSON.stringify(record.name || '/')} (record at byte ${record.at})`;
+  const content = async () => extentSource(image, record.extents, record.size, what);
   return {
     name: record.name,
     isDirectory: record.isDirectory,
@@ -74,7 +82,9 @@ function node(image: ByteSource, record: DirectoryRecord, decode: (b: Uint8Array
     content,
     children() {
       listing ??= content().then(async (data) =>
-        readRecords(await data.read(0, data.size), decode).map((r) => node(image, r, decode)),
+        readRecords(await readDirectoryData(data, what), decode, record.extents[0]?.offset ?? 0).map((r) =>
+          node(image, r, decode),
+        ),
       );
       return listing;
     },
@@ -82,7 +92,7 @@ function node(image: ByteSource, record: DirectoryRecord, decode: (b: Uint8Array
 }
 
 /** Parses a directory's records (skipping `.` and `..`), merging multi-extent files. */
-function readRecords(data: Uint8Array, decode: (b: Uint8Array) => string): DirectoryRecord[] {
+function readRecords(data: Uint8Array, decode: (b: Uint8Array) => string, base: number): DirectoryRecord[] {
   const records: DirectoryRecord[] = [];
   let pending: DirectoryRecord | undefined;
   let at = 0;
@@ -92,7 +102,7 @@ function readRecords(data: Uint8Array, decode: (b: Uint8Array) => string): Direc
       at = (Math.floor(at / sector) + 1) * sector;
       continue;
     }
-    const record = parseRecord(data.subarray(at, at + length), decode);
+    const record = parseRecord(data.subarray(at, at + length), decode, base + at);
     at += length;
     if (record.name === '') continue;
     if (pending) {

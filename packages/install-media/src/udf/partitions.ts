@@ -34,7 +34,7 @@ export class Partitions {
     if (map?.type === 'unsupported') {
       throw new FileSystemError(
         'unsupported-filesystem',
-        `UDF: partition type "${map.identifier}" is not supported (Windows install media use physical and metadata partitions only); convert the image with a tool that writes a plain UDF 1.02/2.x volume.`,
+        `UDF: partition type ${JSON.stringify(map.identifier)} is not supported (Windows install media use physical and metadata partitions only); convert the image with a tool that writes a plain UDF 1.02/2.x volume.`,
       );
     }
     if (!map) throw this.outside(run.partitionRef, run.block);

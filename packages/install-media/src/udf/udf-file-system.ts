@@ -1,5 +1,6 @@
 import { u16, u32 } from '../_bytes';
 import { extentSource } from '../_extent-source';
+import { readDirectoryData } from '../_limits';
 import { type TreeNode, treeFileSystem } from '../_tree';
 import { type ByteSource, bufferSource } from '../byte-source';
 import type { MediaFileSystem } from '../file-system';
@@ -31,9 +32,10 @@ function node(
     entry ??= readAllocation(parts, icb.partitionRef, icb.block);
     return entry;
   };
+  const what = `UDF: ${isDirectory ? 'the directory' : 'the file'} ${JSON.stringify(name || '/')} (file entry at block ${icb.block})`;
   const content = async () => {
     const e = await load();
-    return e.inline ? bufferSource(e.inline) : extentSource(parts.image, e.extents, e.size);
+    return e.inline ? bufferSource(e.inline) : extentSource(parts.image, e.extents, e.size, what);
   };
   return {
     name,
@@ -42,7 +44,7 @@ function node(
     content,
     children() {
       listing ??= content().then(async (data) =>
-        parseDirectory(await data.read(0, data.size)).map((fid) =>
+        parseDirectory(await readDirectoryData(data, what)).map((fid) =>
           node(parts, fid.name, fid.isDirectory, fid.icb),
         ),
       );

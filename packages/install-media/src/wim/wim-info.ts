@@ -1,3 +1,4 @@
+import { maxWimXmlBytes } from '../_limits';
 import type { ByteSource } from '../byte-source';
 import { WimError } from '../errors';
 import { parseXml, textAt, type XmlElement } from './_xml';
@@ -57,6 +58,12 @@ export async function readWimInfo(wim: ByteSource, file = 'install.wim'): Promis
     throw new WimError(
       'unsupported-wim',
       `${file}: the XML metadata is compressed, which this reader does not support.`,
+    );
+  }
+  if (xml.storedSize > maxWimXmlBytes) {
+    throw new WimError(
+      'corrupt-wim',
+      `${file}: the XML metadata claims ${xml.storedSize} bytes; more than ${maxWimXmlBytes} is refused as damaged.`,
     );
   }
   if (xml.offset + xml.storedSize > wim.size) {

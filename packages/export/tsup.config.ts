@@ -1,0 +1,3 @@
+import { defineLibraryConfig } from '@winguest/tsup-config';
+
+export default defineLibraryConfig();

@@ -1,0 +1,3 @@
+import { defineWinguestProject } from '@winguest/vitest-config';
+
+export default defineWinguestProject();

@@ -1,0 +1,2 @@
+export { defineFuzzTests, type FuzzTarget, fuzzSeconds } from './fuzz-target';
+export { applyMutations, type Mutation, type MutationContext, mutationArbitrary } from './mutations';
