@@ -4,13 +4,8 @@ import type { RunnerFacts } from '@winguest/guest';
 import type { CommandDefinition } from '../command';
 import { configOptions } from '../config/config-options';
 import { UsageError } from '../errors';
-import {
-  invalidGuest,
-  prepareBuild,
-  readDeviceDrivers,
-  resolveTarget,
-  type Target,
-} from '../plan/prepare-build';
+import { prepareBuild, resolveTarget, type Target } from '../plan/prepare-build';
+import { invalidGuest, readDeviceDrivers } from '../plan/read-device-drivers';
 import { writeCidataIso } from '../plan/write-cidata';
 import { reportReady, runVm } from '../vm/run-vm';
 import { waitForStopRequest } from '../vm/wait-for-stop';

@@ -1,13 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type {
-  DriverMediaFacts,
-  Guest,
-  GuestIssue,
-  MediaFacts as GuestMediaFacts,
-  MediaPlan,
-} from '@winguest/guest';
+import type { DriverMediaFacts, Guest, MediaFacts as GuestMediaFacts, MediaPlan } from '@winguest/guest';
 import type { CommandContext } from '../command';
 import { assertReadableIso } from '../commands/media';
 import { resolveConfig } from '../config/resolve-config';
@@ -15,6 +9,7 @@ import { CliError } from '../errors';
 import { readSecretFile } from '../read-secret';
 import { generatePassword } from '../secrets';
 import { findSshKey } from '../ssh-key';
+import { invalidGuest, readDeviceDrivers } from './read-device-drivers';
 
 /** The Windows ISO, read and checked against the description. */
 export interface MediaFacts {
@@ -117,38 +112,6 @@ export async function prepareBuild(
     throw invalidGuest(issues);
   }
   return { config, configPath: path, arch, password, sshKey, media, plan, facts, drivers };
-}
-
-/**
- * Checks that the guest's devices have drivers and reads `media.drivers` (the I/O step of
- * @winguest/guest): the open driver media, and every problem found. `up` calls it before it
- * creates anything (then closes the media), with `defaults` so that the arm64 default NIC
- * (virtio-net) needs NetKVM too; `prepareBuild` to stage the drivers (a `build` for arm64 without
- * drivers stays possible: the user may add them by hand).
- */
-export async function readDeviceDrivers(
-  config: Guest,
-  arch: 'amd64' | 'arm64',
-  cwd: string,
-  defaults: boolean,
-): Promise<{ drivers: DriverMediaFacts | undefined; issues: GuestIssue[] }> {
-  const { checkDevices, InvalidGuestError, readDriverMedia } = await import('@winguest/guest');
-  const issues = checkDevices(config, defaults ? arch : undefined);
-  if (!config.media.drivers) return { drivers: undefined, issues };
-  try {
-    return { drivers: await readDriverMedia(config, arch, resolve(cwd, config.media.drivers)), issues };
-  } catch (error) {
-    if (!InvalidGuestError.isInstance(error)) throw error;
-    return { drivers: undefined, issues: [...issues, ...error.issues] };
-  }
-}
-
-/** The CLI error for problems of the description found while planning. */
-export function invalidGuest(issues: readonly GuestIssue[]): CliError {
-  return new CliError('invalid-spec', 'The guest cannot be built as described', {
-    details: issues.map((issue) => `${issue.path}: ${issue.message}`),
-    hint: 'fix the values named above in the config (drivers: see docs/devices-and-drivers.md)',
-  });
 }
 
 async function resolvePassword(config: Guest, context: CommandContext): Promise<PreparedBuild['password']> {
