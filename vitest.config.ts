@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // One run over every package and app: each has its own vitest.config.ts (a vitest project).
 export default defineConfig({
   test: {
-    projects: ['packages/*', 'apps/*', 'tooling/standin-guest'],
+    projects: ['packages/*', 'apps/*', 'tooling/standin-guest', 'tooling/vitest-config'],
     reporters: ['default', new SummaryReporter()],
   },
 });

@@ -27,6 +27,7 @@ packages=(
   qemu-efi-aarch64   # arm64 UEFI firmware + descriptors
   swtpm              # TPM 2.0 emulator behind tpm-crb / tpm-tis-device
   swtpm-tools
+  samba              # smbd: QEMU's user-network SMB share (smb=) in qemu-args' tests
   cpio               # GNU cpio: reads back the stand-in guest's initramfs
   kmod               # depmod: modules.dep for the stand-in guest's kernel
   binutils           # readelf: the stand-in's dropbear libraries, for any architecture

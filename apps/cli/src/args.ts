@@ -9,7 +9,10 @@ export const globalOptions: Record<string, OptionDefinition> = {
   'no-color': { type: 'boolean', description: 'Never use colour (also: NO_COLOR=1)' },
 };
 
-/** Parses a command's argv strictly; unknown flags become a usage error with a suggestion. */
+/**
+ * Parses a command's argv strictly; unknown flags become a usage error with a suggestion, and so
+ * does an empty value (`--out ''` must not quietly mean the current folder).
+ */
 export function parseCommandArgs(command: CommandDefinition, argv: string[]) {
   const options = { ...globalOptions, ...command.options };
   try {
@@ -24,8 +27,17 @@ export function parseCommandArgs(command: CommandDefinition, argv: string[]) {
       allowPositionals: true,
       strict: true,
     });
+    const empty = Object.entries(values).filter(([, v]) => v === '' || (Array.isArray(v) && v.includes('')));
+    if (empty.length > 0) {
+      const names = empty.map(([name]) => `--${name}`).join(', ');
+      throw new UsageError(
+        `${names} was given an empty value (an empty path would mean the current folder)`,
+        command.name,
+      );
+    }
     return { values: values as Record<string, string | boolean | string[] | undefined>, positionals };
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     throw new UsageError(describeParseError(error, Object.keys(options)), command.name);
   }
 }

@@ -11,15 +11,35 @@ export async function readStdin(stdin: Readable): Promise<string> {
     .replace(/\r?\n$/, '');
 }
 
-/** Reads a secret from a file (first line), with an error that names the file and the fix. */
+/**
+ * Reads a password from a file: its first line, without a UTF-8 byte-order mark or the line ending
+ * (editors add both; neither belongs to the password). An empty or whitespace-only password is
+ * refused, never used as a blank administrator password. Errors name the file, never its content.
+ */
 export async function readSecretFile(path: string): Promise<string> {
+  let text: string;
   try {
-    return (await readFile(path, 'utf8')).replace(/\r?\n[\s\S]*$/, '');
+    text = await readFile(path, 'utf8');
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : 'cannot be read';
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a directory' : 'cannot be read';
     throw new CliError('secret-file', `The password file ${JSON.stringify(path)} ${reason}`, {
       hint: 'pass a readable file with the password on its first line',
       cause: error,
     });
   }
+  const password = text.replace(/^\uFEFF/, '').replace(/\r?\n[\s\S]*$/, '');
+  assertUsablePassword(password, `The password file ${JSON.stringify(path)}`);
+  return password;
+}
+
+/** Refuses an empty or whitespace-only password, naming where it came from (not its content). */
+export function assertUsablePassword(password: string, source: string): void {
+  if (password.trim() !== '') return;
+  throw new CliError(
+    'empty-password',
+    `${source} holds ${password === '' ? 'an empty password' : 'a password made only of spaces'}`,
+    { hint: 'put the password on its first line, or leave the password unset to have one generated' },
+  );
 }

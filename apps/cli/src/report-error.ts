@@ -1,18 +1,24 @@
 import { CliError, exitCodes } from './errors';
 import type { Output } from './output';
+import { printable } from './terminal-text';
 
 /**
  * Prints an error as one line saying what is wrong (with the value), any detail lines (every
- * validation issue), and a hint; the stack only with --debug. Returns the exit code.
+ * validation issue), and a hint; the stack only with --debug. Every line goes through the output's
+ * redactor, so no known secret is printed, and through `printable`, so text that came from media or
+ * config (edition names, file names) cannot drive the terminal. Returns the exit code.
  */
 export function reportError(error: unknown, out: Output, debug: boolean): number {
   const { message, details, hint, exitCode } = describe(error);
-  out.stderr.write(`${out.red('error:')} ${message}\n`);
-  for (const detail of details) out.stderr.write(`  ${detail}\n`);
-  if (hint) out.stderr.write(`${out.dim('hint:')} ${hint}\n`);
-  if (debug && error instanceof Error && error.stack) out.stderr.write(`\n${error.stack}\n`);
+  out.info(`${out.red('error:')} ${safe(message)}`);
+  for (const detail of details) out.info(`  ${safe(detail)}`);
+  if (hint) out.info(`${out.dim('hint:')} ${safe(hint)}`);
+  if (debug && error instanceof Error && error.stack) out.info(`\n${error.stack}`);
   return exitCode;
 }
+
+/** `printable` per line: a message's own line breaks stay, every other control character is escaped. */
+const safe = (text: string) => text.split('\n').map(printable).join('\n');
 
 interface Described {
   message: string;

@@ -163,6 +163,11 @@ describe.skipIf(!qemu.available)('winguest doctor', () => {
     // The accelerator line states a proven result: either a working one or TCG with the reason.
     const accel = report.checks.find((c) => c.name === 'accelerator');
     expect(accel?.detail).toMatch(/works \(test guest ran\)|^tcg only: .+/);
+    // qemu-system-x86 brings qemu-system-common's virtiofsd; QEMU's C daemon runs only as root.
+    const shares = report.checks.find((c) => c.name === 'shared folders');
+    if (process.getuid?.() === 0)
+      expect(shares).toMatchObject({ level: 'ok', detail: expect.stringMatching(/^virtio-fs: .*virtiofsd/) });
+    else expect(shares?.detail).toMatch(/^(SMB|none): no virtio-fs \(.*root/);
   });
 
   test('text output: one line per check, and a fix under every check that is not ok', async () => {

@@ -124,6 +124,24 @@ describe.skipIf(!tools.available)(
       const exit3 = await runCli(['ssh', 't1', '--', 'exit 3'], { cwd: dir, env });
       expect(exit3.exitCode).toBe(3);
 
+      // winguest cp round-trips a file with a Unicode name (SFTP, no ssh client involved).
+      const name = 'Grüße 文件 ✓.txt';
+      writeFileSync(join(dir, name), 'über die Grenze\n');
+      const put = await runCli(['cp', name, 't1:/root/'], { cwd: dir, env });
+      expect(put.exitCode, put.stderr).toBe(0);
+      expect(put.stdout).toContain(`/root/${name}`);
+      mkdirSync(join(dir, 'back'));
+      const get = await runCli(['cp', '--json', `t1:/root/${name}`, 'back'], { cwd: dir, env });
+      expect(JSON.parse(get.stdout)).toEqual({
+        from: `/root/${name}`,
+        to: join(dir, 'back', name),
+        bytes: 17,
+      });
+      expect(readFileSync(join(dir, 'back', name), 'utf8')).toBe('über die Grenze\n');
+      const neither = await runCli(['cp', name, 'elsewhere.txt'], { cwd: dir, env });
+      expect(neither.exitCode).toBe(2);
+      expect(neither.stderr).toMatch(/names an instance/);
+
       const ls = JSON.parse((await runCli(['ls', '--json'], { cwd: dir, env })).stdout);
       expect(ls).toEqual([
         expect.objectContaining({ name: 't1', state: 'ready', running: true, arch: 'amd64' }),

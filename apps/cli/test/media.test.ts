@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildFakeInstallIso, edition, installIsoTools } from '@winguest/test-media';
@@ -51,6 +51,24 @@ describe.skipIf(!tools.available)('winguest media inspect', () => {
     expect(json.images[0].name).toBe('Pro\u001b]0;owned\u0007\u001b[2J');
   });
 
+  test('text from media is escaped in errors too (build --iso lists the editions it holds)', async () => {
+    const evil = buildFakeInstallIso({
+      dir,
+      name: 'evil-error.iso',
+      editions: [edition('Windows 11 Pro', 'Pro\u001b[2J', 9, ['en-US'])],
+    });
+    const project = mkdtempSync(join(dir, 'project-'));
+    writeFileSync(join(project, 'winguest.yaml'), 'edition: Nope\n');
+    const result = await runCli(['build', '--iso', evil, '--out', join(project, 'out')], {
+      cwd: project,
+      env: { WINGUEST_PASSWORD: 'Sup3r-secret-pw' },
+    });
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain('"Nope" is not on this media');
+    expect(result.stderr).not.toContain('\u001b');
+    expect(result.stderr).toContain('Pro\\x1b[2J');
+  });
+
   test('--json carries the same facts for scripts', async () => {
     const result = await runCli(['media', 'inspect', armIso, '--json']);
     expect(result.exitCode).toBe(0);
@@ -64,7 +82,7 @@ describe('winguest media inspect, bad input', () => {
   test('a missing ISO is one clear error, exit 1', async () => {
     const result = await runCli(['media', 'inspect', '/nonexistent/win.iso']);
     expect(result.exitCode).toBe(1);
-    expect(result.stderr).toContain('The ISO "/nonexistent/win.iso" does not exist or cannot be read');
+    expect(result.stderr).toContain('The ISO "/nonexistent/win.iso" does not exist');
     expect(result.stderr).not.toContain('    at ');
   });
 

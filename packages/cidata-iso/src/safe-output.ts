@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { access, link, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { tempPathFor } from '@winguest/shell';
 import { CidataIsoError, DestinationExistsError, WriteFailedError } from './errors';
 
 /** How a finished temporary file replaces (or refuses to replace) the destination. */
@@ -21,7 +21,7 @@ export async function writeViaTempFile<T>(
 ): Promise<T> {
   const target = resolve(destination);
   if (!options.overwrite && (await exists(target))) throw new DestinationExistsError(target);
-  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = tempPathFor(target); // names our pid: a crashed run's file is found and removed later
   try {
     const result = await produce(temp);
     await publish(temp, target, options.overwrite ?? false);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fields } from './_fields';
+import { sharesSchema } from './shares-schema';
 import { guestVmSchema } from './vm-schema';
 
 const hostPath = z.string().min(1, 'must not be empty');
@@ -90,6 +91,7 @@ export const guestSchema = z
       .prefault({})
       .describe('Files from the host: the Windows ISO, driver media, the OpenSSH MSI'),
     vm: guestVmSchema,
+    shares: sharesSchema,
     answer: z
       .record(z.string(), z.unknown())
       .optional()

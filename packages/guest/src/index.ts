@@ -26,4 +26,5 @@ export { type ProvisionFacts, planProvision } from './plan-provision';
 export { planRunner, type RunnerFacts } from './plan-runner';
 export { type DriverMediaFacts, readDriverMedia } from './read-driver-media';
 export { resolveGuest } from './resolve-guest';
+export { type ResolvedShare, reservedDriveLetters, resolveShares, sharesSchema } from './shares-schema';
 export { guestVmSchema } from './vm-schema';

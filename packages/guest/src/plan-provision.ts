@@ -2,6 +2,7 @@ import type { ProvisionSpecInput } from '@winguest/provision-scripts';
 import { deepMerge } from './_deep-merge';
 import type { Guest } from './guest-schema';
 import { mediaFileNames } from './media-names';
+import { resolveShares } from './shares-schema';
 
 /** What provisioning needs besides the description. */
 export interface ProvisionFacts {
@@ -11,6 +12,11 @@ export interface ProvisionFacts {
   opensshMsiSha256?: string;
   /** SHA-256 of the guest agent MSI staged from the driver media (`readDriverMedia`); adds the guest-agent step. */
   guestAgentMsiSha256?: string;
+  /**
+   * How the host shares folders (`chooseShareMode`). With `smb` the first share is mapped at its
+   * letter with `net use`; virtio-fs provisioning (WinFsp, virtiofs.exe on the media) is not planned yet.
+   */
+  shareMode?: 'virtio-fs' | 'smb' | 'none';
 }
 
 /**
@@ -22,8 +28,10 @@ export function planProvision(guest: Guest, facts: ProvisionFacts): ProvisionSpe
   const msi = facts.opensshMsiSha256
     ? { msi: { path: mediaFileNames.opensshMsi, sha256: facts.opensshMsiSha256 } }
     : {};
+  const smb = facts.shareMode === 'smb' ? resolveShares(guest.shares)[0] : undefined;
   return deepMerge(
     {
+      ...(smb ? { sharedFolders: { mode: 'smb', driveLetter: smb.driveLetter } } : {}),
       power: {},
       ...(facts.guestAgentMsiSha256
         ? { guestAgent: { msi: { path: mediaFileNames.guestAgentMsi, sha256: facts.guestAgentMsiSha256 } } }

@@ -1,6 +1,7 @@
 import type { UpOptionsInput } from '@winguest/vm';
 import { guestDevices, qemuDiskInterface } from './devices';
 import type { Guest } from './guest-schema';
+import { resolveShares } from './shares-schema';
 
 /** What the runner needs besides the description; host paths are absolute. */
 export interface RunnerFacts {
@@ -10,8 +11,10 @@ export interface RunnerFacts {
   arch: 'amd64' | 'arm64';
   /** The Windows ISO, when installing from one. */
   windowsIso?: string;
-  /** `vm.kernel` and `vm.bootIso` paths resolved against the config's folder. */
-  paths?: { kernel?: string; initrd?: string; bootIso?: string };
+  /** `vm.kernel`, `vm.bootIso` and share paths resolved against the config's folder. */
+  paths?: { kernel?: string; initrd?: string; bootIso?: string; shares?: string[] };
+  /** How this host shares folders (`chooseShareMode` of @winguest/qemu-args/probe). Default `virtio-fs`. */
+  shareMode?: 'virtio-fs' | 'smb' | 'none';
 }
 
 /**
@@ -54,6 +57,7 @@ export function planRunner(guest: Guest, facts: RunnerFacts): UpOptionsInput {
           },
         }
       : {}),
+    ...runnerShares(guest, facts),
     ports: { ...(vm.sshPort ? { ssh: vm.sshPort } : {}), ...(vm.rdpPort ? { rdp: vm.rdpPort } : {}) },
     ssh: { user: guest.user.name },
     ...(vm.timeoutMinutes
@@ -67,4 +71,15 @@ export function planRunner(guest: Guest, facts: RunnerFacts): UpOptionsInput {
         }
       : {}),
   };
+}
+
+/** virtio-fs: every share (virtiofsd each); SMB: QEMU serves the first share only; none: nothing. */
+function runnerShares(guest: Guest, facts: RunnerFacts): Pick<UpOptionsInput, 'shares' | 'smbShare'> {
+  const shares = resolveShares(guest.shares).map((share, i) => ({
+    ...share,
+    hostPath: facts.paths?.shares?.[i] ?? share.hostPath,
+  }));
+  if (shares.length === 0 || facts.shareMode === 'none') return {};
+  if (facts.shareMode === 'smb') return { smbShare: shares[0]?.hostPath };
+  return { shares: shares.map(({ hostPath, tag, readOnly }) => ({ hostPath, tag, readOnly })) };
 }

@@ -1,16 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { InvalidGuestError } from './errors';
+import { problems } from './__fixtures__/guest-problems';
 import { resolveGuest } from './resolve-guest';
-
-function problems(input: unknown): string[] {
-  try {
-    resolveGuest(input);
-  } catch (error) {
-    if (InvalidGuestError.isInstance(error)) return error.issues.map((i) => `${i.path}: ${i.message}`);
-    throw error;
-  }
-  return [];
-}
 
 describe('resolveGuest', () => {
   test('reports every problem at once with its path: fields, time zone and answer/provision overrides', () => {

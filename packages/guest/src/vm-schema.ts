@@ -17,7 +17,14 @@ export const guestVmSchema = z
           .describe(
             'System disk bus: sata, virtio-blk, virtio-scsi or nvme; default sata (amd64), nvme (arm64). virtio needs media.drivers',
           ),
-        sizeGiB: z.int().min(20).default(64).describe('System disk size in GiB (qcow2, grows on demand)'),
+        // 16 TiB: the largest NTFS volume with the 4 KiB clusters Setup formats C: with (qcow2 itself
+        // stops near 2 PiB with its default clusters); a larger number is a typo, caught here not in qemu-img.
+        sizeGiB: z
+          .int()
+          .min(20)
+          .max(16384, 'must be at most 16384 (16 TiB, the largest NTFS volume Setup can format)')
+          .default(64)
+          .describe('System disk size in GiB, 20 to 16384 (qcow2, grows on demand)'),
       })
       .strict()
       .prefault({})

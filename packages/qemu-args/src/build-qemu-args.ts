@@ -6,6 +6,7 @@ import { guestAgentArgs } from './guest-agent-args';
 import { machineArgs } from './machine-args';
 import { networkArgs } from './network-args';
 import type { QemuHostInput } from './qemu-host';
+import { shareArgs } from './share-args';
 import { storageArgs } from './storage-args';
 import type { VmSpecInput } from './vm-spec';
 
@@ -37,6 +38,7 @@ export function buildQemuArgs(spec: VmSpecInput, host: QemuHostInput): QemuComma
     ...storageArgs(ctx),
     ...networkArgs(ctx),
     ...guestAgentArgs(ctx),
+    ...shareArgs(ctx),
     ...controlArgs(ctx),
     ...ctx.spec.extraArgs,
   ];

@@ -28,9 +28,14 @@ export {
   qmpEndpointSchema,
 } from './qemu-host';
 export { type ResolvedVmSpec, resolveVmSpec } from './resolve-vm-spec';
+export { shareDeviceIds, sharedMemoryId } from './share-args';
 export { diskId, type MediaRole, mediaIds, mediaOrder } from './storage-args';
+export { type SpawnCommand, type VirtiofsdShare, virtiofsdCommand } from './virtiofsd-command';
 export {
   displaySchema,
+  type FileShare,
+  fileShareSchema,
+  maxShareTagBytes,
   type PortForward,
   portForwardSchema,
   type VmSpec,

@@ -1,5 +1,6 @@
 import { qemuOption } from './_qemu-option';
 import type { BuildContext } from './_resolved';
+import { sharedMemoryMachineProps } from './share-args';
 
 /**
  * Hyper-V enlightenments Windows uses when it runs on KVM (hv-stimer needs hv-synic and hv-time;
@@ -48,8 +49,10 @@ function requiresSmm({ spec, host }: BuildContext): boolean {
 
 function machineOption(ctx: BuildContext): string {
   const { spec } = ctx;
-  if (spec.arch === 'arm64') return qemuOption('virt', { 'gic-version': spec.cpus > 8 ? 3 : undefined });
-  return qemuOption('q35', { smm: requiresSmm(ctx) ? true : undefined });
+  const memory = sharedMemoryMachineProps(ctx);
+  if (spec.arch === 'arm64')
+    return qemuOption('virt', { 'gic-version': spec.cpus > 8 ? 3 : undefined, ...memory });
+  return qemuOption('q35', { smm: requiresSmm(ctx) ? true : undefined, ...memory });
 }
 
 function cpuModel({ spec, host }: BuildContext): string {

@@ -29,7 +29,7 @@ export function userNetworkArgs(spec: ResolvedVmSpec): string[] {
   const nic = network.model === 'e1000e' ? 'e1000e' : 'virtio-net-pci';
   return [
     '-netdev',
-    ['user', 'id=net0', ...hostfwd].join(','),
+    [qemuOption('user', { id: 'net0', smb: network.smb }), ...hostfwd].join(','),
     '-device',
     qemuOption(nic, { netdev: 'net0', id: 'nic0', mac: network.mac }),
   ];

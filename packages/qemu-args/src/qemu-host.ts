@@ -43,6 +43,8 @@ export const qemuHostSchema = z.object({
   tpmSocket: path.optional(),
   /** UNIX socket QEMU creates for the guest agent's channel (`connectQga`); required with `spec.guestAgent`. */
   guestAgentSocket: path.optional(),
+  /** virtiofsd's vhost-user socket for each `spec.shares` tag (`--socket-path`); virtiofsd must listen before QEMU starts. */
+  virtiofsSockets: z.record(z.string(), path).default({}),
 });
 
 /** Host facts and instance paths `buildQemuArgs` takes. */

@@ -1,5 +1,6 @@
 import type { BuildContext } from './_resolved';
 import type { QemuArgsIssue } from './errors';
+import { shareRules } from './share-rules';
 
 /** A finding of a rule: an error makes the VM unbuildable, a warning is something to know. */
 export interface RuleFinding extends QemuArgsIssue {
@@ -98,6 +99,7 @@ export const rules: readonly Rule[] = [
           `${spec.memoryMiB} MiB is below Windows 11's 4096 MiB; Setup refuses it unless BypassRAMCheck is set.`,
         )
       : undefined,
+  ...shareRules,
 ];
 
 function firmwareRule({ spec, host }: BuildContext): RuleFinding[] | undefined {

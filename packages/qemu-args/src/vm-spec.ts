@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** The most memory a guest may be given: 4 TiB, in MiB. */
+const maxMemoryMiB = 4 * 1024 * 1024;
+
 const port = z.int().min(1).max(65535);
 const path = z.string().min(1, 'must not be empty');
 
@@ -13,6 +16,21 @@ export const portForwardSchema = z.object({
   hostPort: port,
   /** Guest port. */
   guestPort: port,
+});
+
+/** The longest virtio-fs tag: the device's config space holds 36 bytes (UTF-8, no terminator). */
+export const maxShareTagBytes = 36;
+
+/** One host folder shared with the guest over virtio-fs (a `vhost-user-fs-pci` device). */
+export const fileShareSchema = z.object({
+  /** The name the guest mounts it by (Linux `mount -t virtiofs TAG`, Windows VirtioFsSvc). 1-36 bytes. */
+  tag: z
+    .string()
+    .min(1, 'must not be empty')
+    .refine(
+      (tag) => new TextEncoder().encode(tag).length <= maxShareTagBytes,
+      `must be at most ${maxShareTagBytes} bytes (UTF-8): virtio-fs has no room for more`,
+    ),
 });
 
 /** How the guest's screen is shown. */
@@ -36,8 +54,11 @@ export const vmSpecSchema = z.object({
   arch: z.enum(['amd64', 'arm64']),
   /** Virtual CPUs. Default 2. */
   cpus: z.int().min(1).max(255).default(2),
-  /** Memory in MiB. Default 4096 (Windows 11 Setup's minimum). */
-  memoryMiB: z.int().min(256).default(4096),
+  /**
+   * Memory in MiB, 256 to 4 TiB (4194304). Default 4096 (Windows 11 Setup's minimum). QEMU reserves
+   * it all on start, so the bound keeps a typo from failing late; Windows 11 Pro addresses 2 TB.
+   */
+  memoryMiB: z.int().min(256).max(maxMemoryMiB, 'must be at most 4194304 (4 TiB)').default(4096),
   /** `uefi` (default) or `bios` (amd64 only). */
   firmware: z.enum(['uefi', 'bios']).default('uefi'),
   /** Boot with Secure Boot enforced (UEFI firmware with the `secure-boot` feature). Default false. */
@@ -86,8 +107,18 @@ export const vmSpecSchema = z.object({
       rdp: port.optional(),
       /** Further forwards. */
       forwards: z.array(portForwardSchema).default([]),
+      /**
+       * A host directory QEMU's user network serves over SMB at `\\10.0.2.4\qemu` (QEMU starts
+       * the host's smbd, samba). The fallback where virtio-fs cannot run.
+       */
+      smb: path.optional(),
     })
     .default({ forwards: [] }),
+  /**
+   * Host folders shared over virtio-fs. Each gets a `vhost-user-fs-pci` device whose virtiofsd
+   * listens on `host.virtiofsSockets[tag]`; guest memory becomes a shared memfd backend. Linux hosts only.
+   */
+  shares: z.array(fileShareSchema).default([]),
   /** Display. Default `{ type: 'none' }`. */
   display: displaySchema.default({ type: 'none' }),
   /** Raw QEMU arguments appended last (they can override anything before them). */
@@ -98,5 +129,7 @@ export const vmSpecSchema = z.object({
 export type VmSpec = z.output<typeof vmSpecSchema>;
 /** What callers may pass (fields with defaults are optional). */
 export type VmSpecInput = z.input<typeof vmSpecSchema>;
+/** One virtio-fs share. */
+export type FileShare = z.output<typeof fileShareSchema>;
 /** One port forward. */
 export type PortForward = z.output<typeof portForwardSchema>;

@@ -1,12 +1,16 @@
-import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { QemuCommand } from '@winguest/qemu-args';
+import type { Virtiofsd } from '@winguest/qemu-args/probe';
 import { connectQmp, type QmpClient } from '@winguest/qmp';
 import { childEnvironment } from '@winguest/shell';
 import { execa } from 'execa';
+import { spawnDetached } from './_spawn-detached';
 import { VmError } from './errors';
 import type { InstancePaths } from './instance-paths';
 import { isAlive, readPid, terminate } from './processes';
+import type { UpOptions } from './up-options';
+import { haltVirtiofsd, startVirtiofsd } from './virtiofsd';
 
 /** How a spawned process ended. */
 export interface ProcessExit {
@@ -34,8 +38,14 @@ export function qemuStderr(paths: InstancePaths, max = 4000): string {
   }
 }
 
+/** The virtiofsd to run and the shares it serves (one daemon each). */
+export interface BootShares {
+  virtiofsd: Virtiofsd;
+  shares: UpOptions['shares'];
+}
+
 /**
- * Starts swtpm (when `swtpm` is given) and QEMU as detached processes that outlive this one, and
+ * Starts virtiofsd per share (when `shares` has any), swtpm (when `swtpm` is given) and QEMU as detached processes that outlive this one, and
  * connects to QMP. The previous boot's serial log is kept as `serial.previous.log`.
  * @throws VmError `qemu-exited` (with QEMU's stderr) when QEMU stops before QMP answers.
  */
@@ -43,25 +53,19 @@ export async function bootQemu(
   paths: InstancePaths,
   command: QemuCommand,
   swtpm?: string,
+  shares?: BootShares,
 ): Promise<BootSession> {
   for (const stale of [paths.qmpSocket, paths.tpmSocket, paths.qemuPid, paths.tpmPid])
     rmSync(stale, { force: true });
   if (existsSync(paths.serialLog)) renameSync(paths.serialLog, paths.previousSerialLog);
-  const swtpmPid = swtpm ? await startSwtpm(paths, swtpm) : undefined;
-  // execa's types list only small literal descriptors; any open descriptor works at run time.
-  const log = openSync(paths.qemuLog, 'w', 0o600) as 3;
-  const child = execa(command.binary, command.args, {
-    env: childEnvironment(),
-    extendEnv: false,
-    detached: true,
-    stdin: 'ignore',
-    stdout: log,
-    stderr: log,
-    reject: false,
-    cleanup: false,
-  });
-  closeSync(log);
-  child.nodeChildProcess.unref();
+  if (shares?.shares.length) await startVirtiofsd(paths, shares.virtiofsd, shares.shares);
+  const swtpmPid = swtpm
+    ? await startSwtpm(paths, swtpm).catch(async (e) => {
+        await haltVirtiofsd(paths);
+        throw e;
+      })
+    : undefined;
+  const child = spawnDetached(command.binary, command.args, paths.qemuLog);
   const session: Partial<BootSession> & { exit?: ProcessExit } = { swtpmPid };
   session.exited = child.then((result) => {
     session.exit = { exitCode: result.exitCode, signal: result.signal };
@@ -74,6 +78,7 @@ export async function bootQemu(
     const exit = await Promise.race([session.exited, sleep(3_000).then(() => undefined)]);
     if (child.pid) await terminate(child.pid, 2_000);
     if (swtpmPid) await terminate(swtpmPid, 2_000);
+    await haltVirtiofsd(paths);
     const stderr = qemuStderr(paths);
     const why = exit
       ? `QEMU exited (${describeExit(exit)})`

@@ -15,7 +15,8 @@ export type VmErrorCode =
   | 'guest-failed'
   | 'stage-timeout'
   | 'aborted'
-  | 'ssh-failed';
+  | 'ssh-failed'
+  | 'copy-failed';
 
 /** What the runner knew about a VM when it failed: where it was and what it last showed. */
 export interface VmFailureContext {
@@ -67,6 +68,7 @@ export interface PreflightIssue {
     | 'qemu-img-missing'
     | 'firmware-missing'
     | 'swtpm-missing'
+    | 'virtiofsd-missing'
     | 'accelerator-unavailable'
     | 'port-in-use';
   /** The option it concerns, e.g. `media.windows`, `ports.ssh`. */

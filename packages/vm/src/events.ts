@@ -62,6 +62,7 @@ export interface ActionEvent extends At {
   type: 'action';
   action:
     | 'created'
+    | 'rolled-back'
     | 'swtpm-started'
     | 'qemu-started'
     | 'boot-key-sent'

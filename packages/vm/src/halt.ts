@@ -2,10 +2,12 @@ import { rmSync } from 'node:fs';
 import type { QmpClient } from '@winguest/qmp';
 import type { InstancePaths } from './instance-paths';
 import { readPid, runningPid, terminate, waitForExit } from './processes';
+import { haltVirtiofsd } from './virtiofsd';
 
 /**
  * Ends QEMU at once (QMP `quit` when connected — block devices are flushed — else SIGTERM, which
- * QEMU also handles cleanly; SIGKILL after `graceMs`), then swtpm, and removes sockets and pid files.
+ * QEMU also handles cleanly; SIGKILL after `graceMs`), then swtpm and virtiofsd, and removes sockets
+ * and pid files.
  */
 export async function haltInstance(paths: InstancePaths, qmp?: QmpClient, graceMs = 10_000): Promise<void> {
   const pid = runningPid(paths.qemuPid);
@@ -16,6 +18,7 @@ export async function haltInstance(paths: InstancePaths, qmp?: QmpClient, graceM
     await qmp.close();
   }
   await haltSwtpm(paths);
+  await haltVirtiofsd(paths);
   for (const file of [paths.qmpSocket, paths.qemuPid]) rmSync(file, { force: true });
 }
 

@@ -1,5 +1,11 @@
 import type { FirmwareFiles } from '@winguest/qemu-args';
-import { chooseAccelerator, type FirmwareProbeOptions, probeHost } from '@winguest/qemu-args/probe';
+import {
+  chooseAccelerator,
+  type FirmwareProbeOptions,
+  probeHost,
+  probeVirtiofsd,
+  type Virtiofsd,
+} from '@winguest/qemu-args/probe';
 import type { PreflightIssue } from './errors';
 import type { UpOptions } from './up-options';
 
@@ -10,11 +16,14 @@ export interface VmHost {
   accelerator: 'kvm' | 'hvf' | 'whpx' | 'tcg';
   firmware?: FirmwareFiles;
   swtpm?: string;
+  /** virtiofsd, probed when the instance shares folders. */
+  virtiofsd?: Virtiofsd;
   /** Why the accelerator is what it is, when it is not the platform's. */
   notes: string[];
 }
 
-type HostNeeds = Pick<UpOptions, 'arch' | 'firmware' | 'secureBoot' | 'tpm' | 'accelerator'>;
+type HostNeeds = Pick<UpOptions, 'arch' | 'firmware' | 'secureBoot' | 'tpm' | 'accelerator'> &
+  Partial<Pick<UpOptions, 'shares'>>;
 
 /** Where firmware is looked for (default: QEMU's descriptor directories and well-known paths). */
 export type FirmwareSearch = Pick<FirmwareProbeOptions, 'dirs' | 'exists'>;
@@ -53,6 +62,17 @@ export async function probeVmHost(
   let swtpm: string | undefined;
   if (probed.swtpm?.available) swtpm = probed.swtpm.path;
   else if (probed.swtpm) issues.push({ code: 'swtpm-missing', path: 'tpm', message: probed.swtpm.reason });
+  let virtiofsd: Virtiofsd | undefined;
+  if (needs.shares?.length) {
+    const found = await probeVirtiofsd({ qemuPath: qemu.available ? qemu.path : undefined });
+    if (found.available) virtiofsd = found;
+    else
+      issues.push({
+        code: 'virtiofsd-missing',
+        path: 'shares',
+        message: `${found.reason}; share with smbShare instead.`,
+      });
+  }
   const notes: string[] = [];
   let accelerator: VmHost['accelerator'] = 'tcg';
   if (probed.accelerator) {
@@ -63,5 +83,5 @@ export async function probeVmHost(
       issues.push({ code: 'accelerator-unavailable', path: 'accelerator', message: picked.problem });
   }
   if (!qemu.available || !qemuImg || issues.length > 0) return { issues };
-  return { host: { qemu: qemu.path, qemuImg, accelerator, firmware, swtpm, notes }, issues };
+  return { host: { qemu: qemu.path, qemuImg, accelerator, firmware, swtpm, virtiofsd, notes }, issues };
 }

@@ -25,6 +25,7 @@ export {
   readGuestFacts,
   syncGuestClock,
 } from './guest-agent';
+export { copyWithGuest, type GuestCopyOptions, type GuestCopyResult } from './guest-copy';
 export { probeVmHost, type VmHost } from './host-probe';
 export { type InstanceRef, type OpenedInstance, openInstance } from './instance';
 export { type InstancePaths, instanceNameSchema, instancePaths } from './instance-paths';
@@ -36,6 +37,7 @@ export {
   instanceListSchema,
   listInstancesWithGuest,
 } from './list-json';
+export { acquireLock, type InstanceLock } from './lock';
 export { type InstanceLogs, instanceLogs } from './logs';
 export type { BootMode, StageTiming } from './progress-tracker';
 export { removeInstance } from './remove';

@@ -18,7 +18,7 @@ export interface InstancePaths {
   config: string;
   /** State file (`created → installing → ready → stopped`, with timestamps), JSON. */
   state: string;
-  /** Lock file holding the pid of the command driving the instance. */
+  /** Lock file holding the pid and process start time of the command driving the instance. */
   lock: string;
   /** The system disk (qcow2). */
   disk: string;
@@ -55,7 +55,11 @@ export interface InstancePaths {
 
 /** The paths of instance `name` under `home` (default {@link defaultHome}). Creates nothing. */
 export function instancePaths(name: string, home: string = defaultHome()): InstancePaths {
-  const dir = join(home, 'instances', name);
+  return instancePathsIn(join(home, 'instances', name));
+}
+
+/** The same layout inside `dir` (a staging folder while an instance is created). Internal. */
+export function instancePathsIn(dir: string): InstancePaths {
   const at = (file: string) => join(dir, file);
   return {
     dir,

@@ -5,6 +5,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { VmError } from './errors';
 import { acquireLock } from './lock';
+import { processStartTime } from './process-start';
+
+/** A live child process (Node itself, so no host tool is needed). */
+const liveChild = () => spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
 
 const dirs: string[] = [];
 const lockPath = () => {
@@ -20,7 +24,7 @@ describe('acquireLock', () => {
   test('holds our pid while held and disappears on release', () => {
     const path = lockPath();
     const lock = acquireLock(path, 'vm1');
-    expect(readFileSync(path, 'utf8').trim()).toBe(String(process.pid));
+    expect(readFileSync(path, 'utf8').trim()).toBe(`${process.pid} ${processStartTime(process.pid)}`);
     lock.release();
     lock.release();
     expect(existsSync(path)).toBe(false);
@@ -28,9 +32,10 @@ describe('acquireLock', () => {
 
   test('a lock held by a live process is refused, naming the pid', async () => {
     const path = lockPath();
-    const holder = spawn('sleep', ['30']);
+    const holder = liveChild();
     try {
-      writeFileSync(path, `${holder.pid}\n`);
+      await new Promise((resolve) => holder.once('spawn', resolve));
+      writeFileSync(path, `${holder.pid} ${processStartTime(holder.pid as number)}\n`);
       let error: unknown;
       try {
         acquireLock(path, 'vm1');
@@ -46,10 +51,40 @@ describe('acquireLock', () => {
 
   test('a stale lock (its process is gone) is taken over', () => {
     const path = lockPath();
-    const dead = spawnSync('true').pid;
+    const dead = spawnSync(process.execPath, ['-e', '']).pid;
     writeFileSync(path, `${dead}\n`);
     const lock = acquireLock(path, 'vm1');
-    expect(readFileSync(path, 'utf8').trim()).toBe(String(process.pid));
+    expect(readFileSync(path, 'utf8').trim()).toMatch(new RegExp(`^${process.pid}\\b`));
     lock.release();
+  });
+
+  test.each([
+    [
+      'another live process',
+      async () => {
+        const child = liveChild();
+        await new Promise((resolve) => child.once('spawn', resolve));
+        return { pid: child.pid as number, done: () => child.kill('SIGKILL') };
+      },
+    ],
+    [
+      'this very process (a lock left by an earlier process with our pid)',
+      async () => ({
+        pid: process.pid,
+        done: () => undefined,
+      }),
+    ],
+  ])('a lock whose pid now belongs to %s, started at another time, is stale', async (_what, start) => {
+    const path = lockPath();
+    const { pid, done } = await start();
+    try {
+      writeFileSync(path, `${pid} 1\n`); // started 1 tick after boot: not this process
+      const lock = acquireLock(path, 'vm1');
+      expect(readFileSync(path, 'utf8').trim()).toBe(`${process.pid} ${processStartTime(process.pid)}`);
+      lock.release();
+      expect(existsSync(path)).toBe(false);
+    } finally {
+      done();
+    }
   });
 });

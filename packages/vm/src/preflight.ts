@@ -3,11 +3,13 @@ import type { PreflightIssue } from './errors';
 import type { InstancePaths } from './instance-paths';
 import { isPortFree } from './ports';
 import type { BootMode } from './progress-tracker';
+import { sharePreflight } from './share-preflight';
 import type { UpOptions } from './up-options';
 
 /** What the boot about to happen needs from the file system and the network. */
 export interface PreflightInput {
-  options: Pick<UpOptions, 'media' | 'kernel' | 'arch' | 'os'>;
+  options: Pick<UpOptions, 'media' | 'kernel' | 'arch' | 'os'> &
+    Partial<Pick<UpOptions, 'shares' | 'smbShare'>>;
   mode: BootMode;
   paths: InstancePaths;
   /** Host ports the boot will forward. */
@@ -69,5 +71,6 @@ export async function preflight(input: PreflightInput): Promise<PreflightIssue[]
       message: `the instance directory is too deep for a UNIX socket (${paths.qmpSocket}); use a shorter WINGUEST_HOME.`,
     });
   }
+  issues.push(...sharePreflight(options, paths));
   return issues;
 }

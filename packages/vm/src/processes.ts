@@ -1,19 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { isAlive } from '@winguest/shell';
 
-/** Whether a process with this pid exists (zombies count as gone). */
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-  try {
-    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return true; // no /proc (macOS, Windows): kill(0) is the answer
-  }
-}
+/** Whether a process runs: the one implementation lives in @winguest/shell. */
+export { isAlive };
 
 /** Reads a pid file (QEMU's `-pidfile`, swtpm's `--pid`); undefined when missing or empty. */
 export function readPid(path: string): number | undefined {

@@ -3,6 +3,7 @@ import type { VmHost } from './host-probe';
 import type { InstancePaths } from './instance-paths';
 import type { BootMode } from './progress-tracker';
 import type { InstanceConfig } from './up-options';
+import { virtiofsSockets } from './virtiofsd';
 
 /**
  * The QEMU command for one boot of an instance. While installing, the Windows and cidata media
@@ -29,7 +30,14 @@ export function instanceQemuCommand(
       cidata: install ? paths.cidata : undefined,
       drivers: config.media.drivers,
     },
-    network: { model: config.nic, ssh: config.ports.ssh, rdp: config.ports.rdp, forwards: [] },
+    network: {
+      model: config.nic,
+      ssh: config.ports.ssh,
+      rdp: config.ports.rdp,
+      forwards: [],
+      smb: config.smbShare,
+    },
+    shares: (config.shares ?? []).map(({ tag }) => ({ tag })),
     display: config.display,
     guestAgent: config.guestAgent,
     extraArgs: [...kernelArgs(config.kernel), ...config.extraArgs],
@@ -44,6 +52,7 @@ export function instanceQemuCommand(
     pidFile: paths.qemuPid,
     tpmSocket: config.tpm ? paths.tpmSocket : undefined,
     guestAgentSocket: config.guestAgent ? paths.qgaSocket : undefined,
+    virtiofsSockets: virtiofsSockets(paths, config.shares ?? []),
   });
   return config.kernel ? { ...command, args: command.args.map(withoutDiskBootIndex) } : command;
 }

@@ -24,47 +24,34 @@ export interface SshCommandResult {
 }
 
 /**
- * Logs in with the key and runs `command`, collecting its output. Rejects when the connection or
- * the login fails, the guest's host key differs from the recorded one, or `timeoutMs` passes.
+ * Logs in with the key and hands the connected client to `use`, which calls `done` once; the
+ * connection is closed then. Rejects when the connection or the login fails, the guest's host key
+ * differs from the recorded one, or `timeoutMs` passes. The host key is recorded after a success.
  */
-export function sshRun(target: SshTarget, command: string, timeoutMs = 60_000): Promise<SshCommandResult> {
+export function withSshClient<T>(
+  target: SshTarget,
+  timeoutMs: number,
+  use: (client: InstanceType<typeof Client>, done: (error: Error | undefined, result?: T) => void) => void,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const client = new Client();
     let hostKey: Buffer | undefined;
+    let settled = false;
     const timer = setTimeout(() => finish(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
-    const finish = (error: Error | undefined, result?: SshCommandResult) => {
+    const finish = (error: Error | undefined, result?: T) => {
+      if (settled) return;
+      settled = true;
       clearTimeout(timer);
       client.end();
       client.destroy();
-      if (error) reject(error);
-      else {
-        if (hostKey && !recordedHostKey(target.knownHosts, target.hostAlias)) {
-          appendFileSync(target.knownHosts, `${knownHostsLine(target.hostAlias, hostKey)}\n`, {
-            mode: 0o600,
-          });
-        }
-        resolve(result as SshCommandResult);
+      if (error) return reject(error);
+      if (hostKey && !recordedHostKey(target.knownHosts, target.hostAlias)) {
+        appendFileSync(target.knownHosts, `${knownHostsLine(target.hostAlias, hostKey)}\n`, { mode: 0o600 });
       }
+      resolve(result as T);
     };
     client.on('error', (error) => finish(error));
-    client.on('ready', () => {
-      client.exec(command, (error, channel) => {
-        if (error) return finish(error);
-        let stdout = '';
-        let stderr = '';
-        let exitCode: number | null = null;
-        channel.on('data', (chunk: Buffer) => {
-          stdout += chunk.toString('utf8');
-        });
-        channel.stderr.on('data', (chunk: Buffer) => {
-          stderr += chunk.toString('utf8');
-        });
-        channel.on('exit', (code: number | null) => {
-          exitCode = code;
-        });
-        channel.on('close', () => finish(undefined, { exitCode, stdout, stderr }));
-      });
-    });
+    client.on('ready', () => use(client, finish));
     client.connect({
       host: target.host,
       port: target.port,
@@ -76,6 +63,28 @@ export function sshRun(target: SshTarget, command: string, timeoutMs = 60_000): 
         const recorded = recordedHostKey(target.knownHosts, target.hostAlias);
         return !recorded || recorded.equals(key);
       },
+    });
+  });
+}
+
+/** Logs in with the key and runs `command`, collecting its output (see {@link withSshClient}). */
+export function sshRun(target: SshTarget, command: string, timeoutMs = 60_000): Promise<SshCommandResult> {
+  return withSshClient<SshCommandResult>(target, timeoutMs, (client, done) => {
+    client.exec(command, (error, channel) => {
+      if (error) return done(error);
+      let stdout = '';
+      let stderr = '';
+      let exitCode: number | null = null;
+      channel.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString('utf8');
+      });
+      channel.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString('utf8');
+      });
+      channel.on('exit', (code: number | null) => {
+        exitCode = code;
+      });
+      channel.on('close', () => done(undefined, { exitCode, stdout, stderr }));
     });
   });
 }

@@ -65,14 +65,24 @@ export async function sshExec(
   command: string,
   options: { timeoutMs?: number } = {},
 ): Promise<SshCommandResult> {
+  return overSsh(ref, (target) => sshRun(target, command, options.timeoutMs));
+}
+
+/**
+ * Runs `use` with the SSH target of a running instance; a failure to connect or log in becomes
+ * VmError `ssh-failed`, VmErrors from `use` pass through.
+ * @throws VmError `instance-not-found`, `not-running`, `ssh-failed`.
+ */
+export async function overSsh<T>(ref: InstanceRef, use: (target: SshTarget) => Promise<T>): Promise<T> {
   const { paths, config } = openInstance(ref);
   if (runningPid(paths.qemuPid) === undefined) {
     throw new VmError('not-running', `Instance "${config.name}" is not running; start it first.`);
   }
   const connection = sshConnection(paths, config);
   try {
-    return await sshRun(sshTarget(connection), command, options.timeoutMs);
+    return await use(sshTarget(connection));
   } catch (error) {
+    if (VmError.isInstance(error)) throw error;
     throw new VmError(
       'ssh-failed',
       `SSH to ${connection.user}@127.0.0.1:${connection.port} failed: ${(error as Error).message}`,

@@ -1,4 +1,4 @@
-import { displaySchema } from '@winguest/qemu-args';
+import { displaySchema, fileShareSchema } from '@winguest/qemu-args';
 import { z } from 'zod';
 import { instanceNameSchema } from './instance-paths';
 import { stageTimeoutsSchema } from './timeouts';
@@ -89,6 +89,24 @@ export const upOptionsSchema = z.object({
       readyCommand: z.string().min(1).default('echo winguest-ready'),
     })
     .default({ user: 'admin', readyCommand: 'echo winguest-ready' }),
+  /**
+   * Host folders shared with the guest over virtio-fs: the runner starts one virtiofsd per share
+   * before QEMU and ends it with QEMU. Linux hosts only.
+   */
+  shares: z
+    .array(
+      z.object({
+        /** The host directory (must exist). */
+        hostPath: path,
+        /** The virtio-fs tag the guest mounts it by (1-36 bytes, unique). */
+        tag: fileShareSchema.shape.tag,
+        /** Refuse every write from the guest. Default false. */
+        readOnly: z.boolean().default(false),
+      }),
+    )
+    .default([]),
+  /** A host directory served over QEMU's user-network SMB (`\\10.0.2.4\qemu`): the fallback without virtio-fs. */
+  smbShare: path.optional(),
   /** Accelerator: `auto` (default) probes KVM/HVF/WHPX and falls back to TCG. */
   accelerator: z.enum(['auto', 'kvm', 'hvf', 'whpx', 'tcg']).default('auto'),
   /** Per-stage timeouts in ms; defaults depend on the accelerator (see the README). */

@@ -1,9 +1,16 @@
-import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { rmSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { mediaIds } from '@winguest/qemu-args';
+import { removeStaleTempFiles } from '@winguest/shell';
 import { writeFileAtomic } from './_files';
 import { type BootSession, bootQemu } from './boot';
-import { createInstanceFiles, ensureVars, readConfig } from './create-instance';
+import { ensureVars, readConfig } from './create-instance';
+import {
+  createInstanceStaged,
+  type InstanceSetup,
+  provideInstallMedia,
+  rollBackUnfinished,
+} from './create-staged';
 import { ejectMedia } from './eject-media';
 import { PreflightError, VmError } from './errors';
 import { eventEmitter, type VmEventInput, type VmEventListener } from './events';
@@ -21,7 +28,6 @@ import { resolvePorts } from './resolve-ports';
 import { ScreenshotTaker } from './screenshots';
 import { SerialTail } from './serial-tail';
 import { type SshConnection, sshConnection, sshTarget } from './ssh-connection';
-import { readPublicKey } from './ssh-keys';
 import { defaultHome } from './state-dir';
 import { resolveTimeouts } from './timeouts';
 import { type InstanceConfig, type UpOptionsInput, upOptionsSchema } from './up-options';
@@ -87,6 +93,7 @@ export async function up(input: UpOptionsInput = {}, run: UpRunOptions = {}): Pr
   }
   const options = parsed.data;
   const paths = instancePaths(options.name, resolve(options.home ?? defaultHome()));
+  const unfinished = rollBackUnfinished(paths);
   const stored = readConfig(paths);
   const mode: BootMode = readState(paths.state)?.installedAt ? 'installed' : 'install';
   const alive = runningPid(paths.qemuPid);
@@ -108,40 +115,33 @@ export async function up(input: UpOptionsInput = {}, run: UpRunOptions = {}): Pr
   ];
   if (issues.length > 0 || !probed.host) throw new PreflightError(issues);
   const host = probed.host;
-  mkdirSync(paths.dir, { recursive: true, mode: 0o700 });
+  if (unfinished)
+    emit({
+      type: 'action',
+      action: 'rolled-back',
+      message: `removed the unfinished instance in ${paths.dir}`,
+    });
+  if (!stored) {
+    await createInstanceStaged({ paths, config, host, mode, run });
+    emit({ type: 'action', action: 'created', message: `created instance ${config.name} in ${paths.dir}` });
+  }
+  // Leftovers of killed runs: half-made instances beside this one, half-written files in it.
+  removeStaleTempFiles(dirname(paths.dir));
+  removeStaleTempFiles(paths.dir);
   const lock = acquireLock(paths.lock, options.name);
   try {
-    await prepareFiles(paths, config, host, mode, run, !stored, emit);
+    if (stored) await prepareFiles({ paths, config, host, mode, run });
     return await bootUntilReady({ paths, config, host, mode, run, emit, startedAt });
   } finally {
     lock.release();
   }
 }
 
-async function prepareFiles(
-  paths: InstancePaths,
-  config: InstanceConfig,
-  host: VmHost,
-  mode: BootMode,
-  run: UpRunOptions,
-  isNew: boolean,
-  emit: (event: VmEventInput) => void,
-): Promise<void> {
-  if (isNew) {
-    await createInstanceFiles(paths, config, host);
-    emit({ type: 'action', action: 'created', message: `created instance ${config.name} in ${paths.dir}` });
-  } else {
-    ensureVars(paths, host);
-    writeFileAtomic(paths.config, `${JSON.stringify(config, null, 2)}\n`);
-  }
-  if (mode !== 'install') return;
-  if (run.writeCidata && (isNew || !existsSync(paths.cidata))) {
-    const sshPublicKey = readPublicKey(paths.sshPublicKey);
-    await run.writeCidata({ name: config.name, path: paths.cidata, sshPublicKey });
-  } else if (config.media.cidata && resolve(config.media.cidata) !== paths.cidata) {
-    copyFileSync(config.media.cidata, paths.cidata);
-  }
-  transition(paths.state, 'installing');
+/** An existing instance: vars and config refreshed, and install media when it still installs. */
+async function prepareFiles({ paths, config, host, mode, run }: InstanceSetup): Promise<void> {
+  ensureVars(paths, host);
+  writeFileAtomic(paths.config, `${JSON.stringify(config, null, 2)}\n`);
+  if (mode === 'install') await provideInstallMedia(paths, config, run, false);
 }
 
 interface BootInput {
@@ -159,7 +159,9 @@ async function bootUntilReady(input: BootInput): Promise<UpResult> {
   const command = instanceQemuCommand(config, host, paths, mode);
   const warnings = [...host.notes, ...command.warnings.map((w) => `${w.path}: ${w.message}`)];
   for (const message of warnings) emit({ type: 'warning', message });
-  const session = await bootQemu(paths, command, config.tpm ? host.swtpm : undefined);
+  const shares = config.shares ?? [];
+  const virtiofs = host.virtiofsd && shares.length > 0 ? { virtiofsd: host.virtiofsd, shares } : undefined;
+  const session = await bootQemu(paths, command, config.tpm ? host.swtpm : undefined, virtiofs);
   emit({ type: 'action', action: 'qemu-started', message: `QEMU ${session.qemuPid} (${host.accelerator})` });
   const boot = {
     pid: session.qemuPid,

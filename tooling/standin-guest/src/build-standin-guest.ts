@@ -56,7 +56,15 @@ const userlandRoots = {
   amd64: ['busybox-static', 'dropbear-bin', 'qemu-guest-agent'],
   arm64: ['busybox-static', 'dropbear-bin', 'qemu-guest-agent', 'systemd-boot-efi'],
 } as const;
-const binaries = ['bin/busybox', 'usr/sbin/dropbear', 'usr/bin/dropbearkey', 'usr/sbin/qemu-ga'];
+/** OpenSSH's sftp-server (dropbear runs `/usr/lib/sftp-server` for SFTP), without OpenSSH's client. */
+const standalonePackages = ['openssh-sftp-server'];
+const binaries = [
+  'bin/busybox',
+  'usr/sbin/dropbear',
+  'usr/bin/dropbearkey',
+  'usr/lib/sftp-server',
+  'usr/sbin/qemu-ga',
+];
 const bootLoader = 'usr/lib/systemd/boot/efi/systemd-bootaa64.efi';
 
 /**
@@ -72,6 +80,7 @@ export async function buildStandinGuest(options: BuildStandinGuestOptions): Prom
     arch,
     kernelPackage ?? `linux-image-${arch}`,
     userlandRoots[arch],
+    standalonePackages,
   );
   const rootfs = await readGuestRootfs();
   const key = standinCacheKey({

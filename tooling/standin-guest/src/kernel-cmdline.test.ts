@@ -12,6 +12,7 @@ describe('standinKernelCmdline', () => {
       'console=ttyS0 quiet winguest.keys=keys/admin.pub winguest.disk=/dev/vda',
     ],
     [{ failAt: 'oobe', stageDelay: 2.5 }, 'console=ttyS0 quiet winguest.fail=oobe winguest.delay=2.5'],
+    [{ shares: ['home', 'ro-data'] as string[] }, 'console=ttyS0 quiet winguest.shares=home,ro-data'],
     [
       { debug: true, script: 'setup/first-logon.ps1' },
       'console=ttyS0 winguest.script=setup/first-logon.ps1 winguest.debug=1',
@@ -24,7 +25,12 @@ describe('standinKernelCmdline', () => {
   test('reports every bad option at once, with its path and value', () => {
     const error = (() => {
       try {
-        standinKernelCmdline({ answerFile: 'my answer.xml', failAt: 'windowsPE' as 'setup', stageDelay: -1 });
+        standinKernelCmdline({
+          answerFile: 'my answer.xml',
+          failAt: 'windowsPE' as 'setup',
+          stageDelay: -1,
+          shares: ['a,b'],
+        });
       } catch (e) {
         return e;
       }
@@ -34,6 +40,7 @@ describe('standinKernelCmdline', () => {
     expect(message).toContain('answerFile: "my answer.xml" must be one word');
     expect(message).toContain('failAt: "windowsPE"');
     expect(message).toContain('stageDelay: -1');
+    expect(message).toContain('shares.0: "a,b" must not contain a comma');
   });
 
   test('any accepted path reaches the guest as exactly one winguest.keys= word', () => {

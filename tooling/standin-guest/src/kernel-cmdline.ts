@@ -41,6 +41,11 @@ export const standinCmdlineOptionsSchema = z.object({
   failAt: z.enum(standinStages).optional(),
   /** Seconds each stage waits after `start`, to stretch the install, e.g. for Ctrl-C tests (`winguest.delay`). */
   stageDelay: z.number().nonnegative().max(3600).default(0),
+  /**
+   * virtio-fs tags to mount at `/mnt/<tag>` once the network is up (`winguest.shares=a,b`), as the
+   * Windows provisioning mounts each share at its drive letter.
+   */
+  shares: z.array(word.regex(/^[^,]+$/, 'must not contain a comma')).default([]),
   /** Keep kernel messages and shell errors on the serial port (`winguest.debug=1`). */
   debug: z.boolean().default(false),
 });
@@ -73,6 +78,7 @@ export function standinKernelCmdline(options: StandinCmdlineOptions = {}): strin
   add('disk', o.disk);
   add('fail', o.failAt);
   add('delay', o.stageDelay, 0);
+  if (o.shares.length > 0) words.push(`winguest.shares=${o.shares.join(',')}`);
   if (o.debug) words.push('winguest.debug=1');
   return words.join(' ');
 }

@@ -34,8 +34,17 @@ export function findOnPath(command: string, path = process.env.PATH ?? ''): stri
 }
 
 /**
+ * Whether `CI` is set to a true value: any non-empty value except `0`, `false`, `no` and `off`
+ * (CI systems set `true`, `1` or `yes`).
+ */
+export function isCi(env: NodeJS.ProcessEnv = process.env): boolean {
+  const value = env.CI?.trim().toLowerCase();
+  return value !== undefined && value !== '' && !['0', 'false', 'no', 'off'].includes(value);
+}
+
+/**
  * Gates tests on host tools. On a laptop without them the tests are skipped with a printed reason;
- * under `CI=true` a missing tool throws, failing the test file, because a check skipped in CI is a
+ * under `CI` set to a true value a missing tool throws, failing the test file, because a check skipped in CI is a
  * hole nobody sees. A CI job that deliberately runs only the pure code on another OS (macOS,
  * Windows) says so with `WINGUEST_HOST_TOOLS=optional`.
  */
@@ -51,7 +60,7 @@ export function requireHostTools(tools: ToolSource[], env = process.env): ToolGa
   const names = missing.map((t) => t.command).join(', ');
   const packages = [...new Set(missing.map((t) => t.debian))].join(' ');
   const reason = `${names} not found on PATH (Debian: apt-get install ${packages})`;
-  if (env.CI === 'true' && env.WINGUEST_HOST_TOOLS !== 'optional') {
+  if (isCi(env) && env.WINGUEST_HOST_TOOLS !== 'optional') {
     throw new Error(`CI=true requires ${reason}; .ci/run should install it`);
   }
   console.warn(`skipping tests that need ${reason}`);

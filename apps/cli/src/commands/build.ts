@@ -1,8 +1,10 @@
 import { platform } from 'node:os';
 import { join, relative, resolve } from 'node:path';
+import { quotePosix, quotePowerShell } from '@winguest/shell';
 import type { CommandDefinition } from '../command';
 import { configOptions } from '../config/config-options';
-import { assertWritable, type OutputFile, writeOutputs } from '../io/write-outputs';
+import { writeBuildFolder } from '../io/build-folder';
+import type { OutputFile } from '../io/write-outputs';
 import { planBuildCommand } from '../plan/plan-command-file';
 import { prepareBuild } from '../plan/prepare-build';
 import { writeCidataIso } from '../plan/write-cidata';
@@ -67,10 +69,16 @@ export const buildCommand: CommandDefinition = {
     if (prepared.password.source === 'generated') {
       files.push({ path: join(dir, 'password.txt'), content: `${prepared.password.value}\n`, secret: true });
     }
-    const iso = join(dir, cidataName);
-    await assertWritable([...files.map((f) => f.path), iso], Boolean(values.force), cwd);
-    const image = await writeCidataIso(prepared, iso);
-    await writeOutputs(files);
+    let image: { size: number } = { size: 0 };
+    await writeBuildFolder({
+      dir,
+      files,
+      produced: { [cidataName]: async (path) => (image = await writeCidataIso(prepared, path)) },
+      // A password.txt of an earlier build would not be this build's password.
+      remove: prepared.password.source === 'generated' ? [] : ['password.txt'],
+      force: Boolean(values.force),
+      cwd,
+    });
 
     const warnings = [...host.warnings, ...qemu.warnings];
     if (!prepared.sshKey)
@@ -108,8 +116,11 @@ export const buildCommand: CommandDefinition = {
     );
     if (prepared.password.source === 'generated')
       out.line(`  ${rel}/password.txt      generated password for "${config.user.name}" (0600)`);
+    // Quoted for the shell it will be pasted into: a user name is text, never a command.
+    const quote = (text: string) =>
+      shell === 'powershell' ? quotePowerShell(text, { bare: true }) : quotePosix(text);
     out.line(
-      `ssh: ssh -p ${sshPort} ${config.user.name}@127.0.0.1${prepared.sshKey ? ` (key ${prepared.sshKey.source})` : ''}`,
+      `ssh: ssh -p ${sshPort} ${quote(`${config.user.name}@127.0.0.1`)}${prepared.sshKey ? ` (key ${prepared.sshKey.source})` : ''}`,
     );
     out.line(`accelerator: ${host.acceleratorNote}`);
     for (const warning of warnings) out.info(`${out.yellow('warning:')} ${warning}`);

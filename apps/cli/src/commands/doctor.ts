@@ -1,6 +1,7 @@
 import { arch as hostArch, platform } from 'node:os';
 import type { HostCheck as Check, HostReport } from '@winguest/qemu-args/probe';
 import type { CommandDefinition } from '../command';
+import { shareModeCheck } from './doctor-shares';
 
 type Level = Check['level'];
 
@@ -13,7 +14,7 @@ const install = (debian: string, brew: string, windows: string): string =>
 
 export const doctorCommand: CommandDefinition = {
   name: 'doctor',
-  summary: 'Check what this host can do: QEMU, firmware, accelerator, swtpm, ISO tools',
+  summary: 'Check what this host can do: QEMU, firmware, accelerator, swtpm, shared folders, ISO tools',
   usage: ['doctor [--json]'],
   description: [
     'Each line says what was found and, when something is missing, how to get it. The accelerator',
@@ -158,6 +159,7 @@ async function runChecks(env: NodeJS.ProcessEnv): Promise<HostReport> {
           fix: install('swtpm swtpm-tools', 'swtpm', 'not available on Windows hosts; use the bypass'),
         },
   );
+  checks.push(await shareModeCheck(env));
   const tools = ['xorriso', 'genisoimage', 'mkisofs'].filter((t) => findExecutable(t, { env }));
   checks.push({
     name: 'ISO writer',

@@ -29,6 +29,11 @@ export const commands: CommandEntry[] = [
     load: async () => (await import('./instances')).sshCommand,
   },
   {
+    name: 'cp',
+    summary: 'Copy a file into or out of an instance (SFTP over its own key)',
+    load: async () => (await import('./cp')).cpCommand,
+  },
+  {
     name: 'stop',
     summary: 'Shut an instance down (ACPI powerdown, forced after a timeout)',
     load: async () => (await import('./instances')).stopCommand,
@@ -80,7 +85,7 @@ export const commands: CommandEntry[] = [
   },
   {
     name: 'doctor',
-    summary: 'Check what this host can do: QEMU, firmware, accelerator, swtpm, ISO tools',
+    summary: 'Check what this host can do: QEMU, firmware, accelerator, swtpm, shared folders, ISO tools',
     load: async () => (await import('./doctor')).doctorCommand,
   },
   {

@@ -1,16 +1,15 @@
-import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { CommandDefinition } from '../command';
 import { CliError, UsageError } from '../errors';
+import { pathProblem } from '../io/check-path';
 import { formatBytes, table } from '../table';
 import { printable } from '../terminal-text';
 
 /** Fails early, with the path, when an ISO given on the command line is missing or unreadable. */
 export async function assertReadableIso(path: string): Promise<void> {
-  try {
-    await access(path);
-  } catch {
-    throw new CliError('iso-missing', `The ISO ${JSON.stringify(path)} does not exist or cannot be read`, {
+  const problem = await pathProblem(path, 'file');
+  if (problem) {
+    throw new CliError('iso-missing', `The ISO ${JSON.stringify(path)} ${problem}`, {
       hint: 'check the path; download Windows media from Microsoft (evaluation ISOs work)',
     });
   }

@@ -53,8 +53,9 @@ const encode: CommandDefinition = {
   async run(context) {
     const field = fieldOf(context, 'password encode') ?? 'Password';
     const value = encodePassword(await input(context, 'password'), field);
-    if (context.values.json) context.out.json({ field, value });
-    else context.out.line(value);
+    // The output is the secret the user asked for: printed as is, never redacted.
+    if (context.values.json) context.out.secretLine(JSON.stringify({ field, value }, null, 2));
+    else context.out.secretLine(value);
     return 0;
   },
 };
@@ -71,8 +72,8 @@ const decode: CommandDefinition = {
     const value = (await input(context, 'encoded value')).trim();
     const field = fieldOf(context, 'password decode') ?? passwordFieldsOf(value)[0] ?? 'Password';
     const password = decodePassword(value, field);
-    if (context.values.json) context.out.json({ field, password });
-    else context.out.line(password);
+    if (context.values.json) context.out.secretLine(JSON.stringify({ field, password }, null, 2));
+    else context.out.secretLine(password);
     return 0;
   },
 };

@@ -4,6 +4,7 @@ import type { RunnerFacts } from '@winguest/guest';
 import type { CommandDefinition } from '../command';
 import { configOptions } from '../config/config-options';
 import { UsageError } from '../errors';
+import { hostShareMode } from '../plan/host-share-mode';
 import { prepareBuild, resolveTarget, type Target } from '../plan/prepare-build';
 import { invalidGuest, readDeviceDrivers } from '../plan/read-device-drivers';
 import { writeCidataIso } from '../plan/write-cidata';
@@ -50,6 +51,7 @@ export const upCommand: CommandDefinition = {
       arch: target.arch,
       ...(target.media ? { windowsIso: target.media.path } : {}),
       paths: hostPaths(target, context.cwd),
+      ...(target.config.shares.length > 0 ? { shareMode: await hostShareMode(context) } : {}),
     });
     const result = await runVm(context, (run) => vm.up(options, run), {
       writeCidata: async ({ path, sshPublicKey }) => {
@@ -75,5 +77,6 @@ function hostPaths({ config }: Target, cwd: string): RunnerFacts['paths'] {
     ...(bootIso ? { bootIso: resolve(cwd, bootIso) } : {}),
     ...(kernel ? { kernel: resolve(cwd, kernel.kernel) } : {}),
     ...(kernel?.initrd ? { initrd: resolve(cwd, kernel.initrd) } : {}),
+    shares: config.shares.map((share) => resolve(cwd, share.hostPath)),
   };
 }

@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { CliError } from '../errors';
 import { exists } from '../io/write-outputs';
+import { duplicateKeys } from './duplicate-keys';
 
 /** Config file names looked for in the working directory, in order. */
 export const configFileNames = ['winguest.yaml', 'winguest.yml', 'winguest.json'];
@@ -35,23 +36,29 @@ export async function loadConfigFile(given: string | undefined, cwd: string): Pr
     const code = (error as NodeJS.ErrnoException).code;
     throw new CliError(
       'config-read',
-      `Cannot read the config file ${path}: ${code === 'ENOENT' ? 'it does not exist' : (error as Error).message}`,
+      `Cannot read the config file ${path}: ${code === 'ENOENT' ? 'it does not exist' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message}`,
       {
         hint:
-          code === 'ENOENT'
-            ? 'create one with `winguest init`, or omit --config to use the defaults'
+          code === 'ENOENT' || code === 'EISDIR'
+            ? 'pass a file (winguest.yaml): create one with `winguest init`, or omit --config for the defaults'
             : 'check its permissions',
         cause: error,
       },
     );
   }
-  const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
-  if (document.errors.length > 0) {
+  const lineCounter = new LineCounter();
+  // Duplicate keys are found by our linear check, not the library's quadratic one.
+  const document = parseDocument(text, { prettyErrors: true, uniqueKeys: false, lineCounter });
+  const problems = [
+    ...document.errors.map((e) => {
+      const at = e.linePos?.[0];
+      return `${at ? `${at.line}:${at.col}` : '?'}: ${e.message.split('\n')[0]}`;
+    }),
+    ...(document.errors.length === 0 ? duplicateKeys(document, lineCounter) : []),
+  ];
+  if (problems.length > 0) {
     throw new CliError('config-syntax', `${path} is not valid YAML/JSON`, {
-      details: document.errors.map((e) => {
-        const at = e.linePos?.[0];
-        return `${path}:${at ? `${at.line}:${at.col}` : '?'}: ${e.message.split('\n')[0]}`;
-      }),
+      details: problems.map((problem) => `${path}:${problem}`),
       hint: 'fix the syntax at the line shown',
     });
   }

@@ -1,7 +1,10 @@
-import { relative } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { relative, resolve } from 'node:path';
 import type { Guest } from '@winguest/guest';
+import type { Redactor } from '@winguest/shell';
 import type { CommandContext } from '../command';
 import { CliError } from '../errors';
+import { rememberPassword } from '../known-secrets';
 import { applyConfigFlags } from './config-options';
 import { loadConfigFile } from './load-config-file';
 
@@ -19,6 +22,7 @@ export async function resolveConfig(
   given: string | undefined,
   cwd: string,
   values: CommandContext['values'] = {},
+  redactor?: Redactor,
 ): Promise<ResolvedConfig> {
   const file = await loadConfigFile(given, cwd);
   if (typeof file.data !== 'object' || file.data === null || Array.isArray(file.data)) {
@@ -26,10 +30,12 @@ export async function resolveConfig(
       hint: 'start from `winguest init`',
     });
   }
+  const data = applyConfigFlags(file.data as Record<string, unknown>, values);
+  if (redactor) await rememberPasswordFile(data, cwd, redactor);
   const { InvalidGuestError, resolveGuest } = await import('@winguest/guest');
   try {
     return {
-      config: resolveGuest(applyConfigFlags(file.data as Record<string, unknown>, values)),
+      config: resolveGuest(data),
       path: file.path,
     };
   } catch (error) {
@@ -41,4 +47,15 @@ export async function resolveConfig(
       cause: error,
     });
   }
+}
+
+/**
+ * The password file's first line, known to the redactor before the config is validated, so an
+ * error about the config cannot print it. Unreadable files are reported later, when it is used.
+ */
+async function rememberPasswordFile(data: Record<string, unknown>, cwd: string, redactor: Redactor) {
+  const file = (data.user as { passwordFile?: unknown } | undefined)?.passwordFile;
+  if (typeof file !== 'string' || file === '') return;
+  const text = await readFile(resolve(cwd, file), 'utf8').catch(() => '');
+  for (const line of text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)) rememberPassword(redactor, line);
 }

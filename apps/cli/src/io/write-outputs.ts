@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { access, chmod, mkdir, open, rename, rm } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { dirname, relative } from 'node:path';
+import { tempPathFor } from '@winguest/shell';
 import { CliError } from '../errors';
 
 /** One file a command produces. `secret` files are created 0600 (owner only). */
@@ -39,7 +39,7 @@ export async function writeOutputs(files: OutputFile[]): Promise<void> {
 }
 
 export async function writeAtomic(file: OutputFile): Promise<void> {
-  const temp = join(dirname(file.path), `.${randomBytes(6).toString('hex')}.winguest-tmp`);
+  const temp = tempPathFor(file.path);
   const mode = (file.secret ? 0o600 : 0o644) | (file.executable ? (file.secret ? 0o100 : 0o111) : 0);
   try {
     await mkdir(dirname(file.path), { recursive: true });

@@ -6,9 +6,12 @@ import type { CommandContext } from '../command';
 import { assertReadableIso } from '../commands/media';
 import { resolveConfig } from '../config/resolve-config';
 import { CliError } from '../errors';
-import { readSecretFile } from '../read-secret';
+import { assertConfigPaths } from '../io/check-path';
+import { rememberPassword } from '../known-secrets';
+import { assertUsablePassword, readSecretFile } from '../read-secret';
 import { generatePassword } from '../secrets';
 import { findSshKey } from '../ssh-key';
+import { hostShareMode } from './host-share-mode';
 import { invalidGuest, readDeviceDrivers } from './read-device-drivers';
 
 /** The Windows ISO, read and checked against the description. */
@@ -46,7 +49,8 @@ export interface Target {
 /** Reads the config (file + flags) and, with an ISO, inspects it and checks it against the config. */
 export async function resolveTarget(context: CommandContext): Promise<Target> {
   const given = typeof context.values.config === 'string' ? context.values.config : undefined;
-  const { config, path } = await resolveConfig(given, context.cwd, context.values);
+  const { config, path } = await resolveConfig(given, context.cwd, context.values, context.out.redactor);
+  await assertConfigPaths(config, context.cwd);
   const isoPath = config.media.iso ? resolve(context.cwd, config.media.iso) : undefined;
   const media = isoPath ? await inspectMedia(isoPath, config) : undefined;
   const { guestArch } = await import('@winguest/guest');
@@ -98,6 +102,7 @@ export async function prepareBuild(
     ...(media ? { edition: media.edition } : {}),
     sshKeys: [...(sshKey ? [sshKey.key] : []), ...extraKeys],
     ...(msi ? { opensshMsiPath: msi, opensshMsiSha256: await sha256(msi) } : {}),
+    ...(config.shares.length > 0 ? { shareMode: await hostShareMode(context) } : {}),
     ...drivers?.facts,
   };
   let plan: MediaPlan | undefined;
@@ -114,9 +119,22 @@ export async function prepareBuild(
   return { config, configPath: path, arch, password, sshKey, media, plan, facts, drivers };
 }
 
+/**
+ * WINGUEST_PASSWORD, else the password file, else a generated one (an empty WINGUEST_PASSWORD
+ * counts as unset; one made only of spaces is refused). The output's redactor learns it at once.
+ */
 async function resolvePassword(config: Guest, context: CommandContext): Promise<PreparedBuild['password']> {
+  const password = await choosePassword(config, context);
+  rememberPassword(context.out.redactor, password.value);
+  return password;
+}
+
+async function choosePassword(config: Guest, context: CommandContext): Promise<PreparedBuild['password']> {
   const fromEnv = context.env.WINGUEST_PASSWORD;
-  if (fromEnv) return { value: fromEnv, source: 'WINGUEST_PASSWORD' };
+  if (fromEnv) {
+    assertUsablePassword(fromEnv, 'WINGUEST_PASSWORD');
+    return { value: fromEnv, source: 'WINGUEST_PASSWORD' };
+  }
   if (config.user.passwordFile) {
     return { value: await readSecretFile(resolve(context.cwd, config.user.passwordFile)), source: 'file' };
   }

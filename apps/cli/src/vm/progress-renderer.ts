@@ -23,7 +23,8 @@ export interface ProgressRenderer {
 export function createProgressRenderer(out: Output, mode: 'json' | 'tty' | 'plain'): ProgressRenderer {
   if (mode === 'json') {
     return {
-      onEvent: ({ type, ...rest }) => out.line(JSON.stringify({ type: 'event', event: type, ...rest })),
+      onEvent: ({ type, ...rest }) =>
+        out.line(JSON.stringify(out.redactor.value({ type: 'event', event: type, ...rest }))),
       close: () => undefined,
     };
   }
@@ -40,7 +41,7 @@ export function createProgressRenderer(out: Output, mode: 'json' | 'tty' | 'plai
   };
   const print = (elapsedMs: number, text: string) => {
     if (mode === 'tty') out.stderr.write('\r\u001b[K');
-    out.stderr.write(`${out.dim(`[${duration(elapsedMs).padStart(6)}]`)} ${text}\n`);
+    out.info(`${out.dim(`[${duration(elapsedMs).padStart(6)}]`)} ${text}`);
     live();
   };
   if (mode === 'tty') timer = setInterval(live, 1000).unref();

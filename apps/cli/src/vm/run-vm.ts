@@ -1,3 +1,4 @@
+import { quotePosix } from '@winguest/shell';
 import type { UpResult, UpRunOptions } from '@winguest/vm';
 import type { CommandContext } from '../command';
 import { createProgressRenderer } from './progress-renderer';
@@ -24,16 +25,18 @@ export async function runVm(
     if (json) {
       const e = error as Record<string, unknown>;
       context.out.line(
-        JSON.stringify({
-          type: 'error',
-          code: e.code ?? 'unexpected',
-          message: String(e.message ?? error),
-          stage: e.stage,
-          screenshot: e.screenshot,
-          serialTail: e.serialTail,
-          stderr: e.stderr,
-          issues: e.issues,
-        }),
+        JSON.stringify(
+          context.out.redactor.value({
+            type: 'error',
+            code: e.code ?? 'unexpected',
+            message: String(e.message ?? error),
+            stage: e.stage,
+            screenshot: e.screenshot,
+            serialTail: e.serialTail,
+            stderr: e.stderr,
+            issues: e.issues,
+          }),
+        ),
       );
     }
     throw vmErrorToCli(error);
@@ -47,7 +50,7 @@ export async function runVm(
 export function reportReady(context: CommandContext, result: UpResult): void {
   const { out } = context;
   if (context.values.json) {
-    out.line(JSON.stringify({ type: 'result', ...result }));
+    out.line(JSON.stringify(out.redactor.value({ type: 'result', ...result })));
     return;
   }
   const how = result.alreadyRunning
@@ -58,7 +61,9 @@ export function reportReady(context: CommandContext, result: UpResult): void {
     for (const stage of result.stages)
       out.line(`  ${stage.stage.padEnd(15)} ${formatMs(stage.durationMs ?? 0)}`);
   }
-  out.line(`ssh: winguest ssh ${result.name}    (or: ssh ${result.ssh.sshArgs.join(' ')})`);
+  out.line(
+    `ssh: winguest ssh ${result.name}    (or: ssh ${result.ssh.sshArgs.map((arg) => quotePosix(arg)).join(' ')})`,
+  );
   if (result.ejected.length) out.line(`install media ejected: ${result.ejected.join(', ')}`);
 }
 

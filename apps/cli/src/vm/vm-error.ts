@@ -9,6 +9,9 @@ const hints: Record<string, string> = {
   aborted: 'the instance was stopped and can be resumed with `winguest up` or `winguest start`',
   'instance-locked': 'another winguest command drives this instance; wait for it or stop it',
   'instance-not-found': 'list instances with `winguest ls`',
+  'not-running': 'boot it with `winguest start <name>`',
+  'copy-failed':
+    'check both paths; the guest side is written INSTANCE:PATH (forward slashes work on Windows)',
 };
 
 /**

@@ -170,8 +170,19 @@ describe('commands', () => {
     );
   });
 
-  test('stand-in checks are plain shell; a check the guest has none for gives no command', () => {
+  test('stand-in checks are plain shell; the shared folder is the virtiofs mount of its tag', () => {
     expect(checkCommand('hostname', { scenario: standin, password })).toBe('echo "hostname=$(hostname)"');
-    expect(checkCommand('shared-folder', { scenario: standin, password })).toBeUndefined();
+    expect(checkCommand('shared-folder', { scenario: standin, password })).toContain(
+      "grep -q ' /mnt/winguest-e2e virtiofs ' /proc/mounts",
+    );
+    const context = { scenario: standin, password };
+    const seen = (stdout: string) =>
+      evaluateCheck('shared-folder', { exitCode: 0, stdout, stderr: '' }, context);
+    expect(seen(`mounted=True\nmarker=${standin.name}\n`).passed).toBe(true);
+    expect(seen('mounted=True\n')).toMatchObject({
+      passed: false,
+      detail: expect.stringContaining('marker missing'),
+    });
+    expect(seen('mounted=False\n').passed).toBe(false);
   });
 });

@@ -4,6 +4,9 @@ import { firstValue, parseKeyValues } from './key-values.ts';
 /** The file the harness puts into the host folder before boot; the guest must see it. */
 export const sharedFolderMarker = 'winguest-e2e-marker.txt';
 
+/** The share's virtio-fs tag (the stand-in mounts it at /mnt/<tag>). */
+export const sharedFolderTag = 'winguest-e2e';
+
 /** The host folder is mounted in the guest and shows the harness's marker file. */
 export const sharedFolderCheck: CheckDefinition = {
   id: 'shared-folder',
@@ -15,6 +18,12 @@ export const sharedFolderCheck: CheckDefinition = {
 'mounted=' + (Test-Path -LiteralPath $root)
 $marker = Join-Path -Path $root -ChildPath '${sharedFolderMarker}'
 if (Test-Path -LiteralPath $marker) { 'marker=' + (Get-Content -LiteralPath $marker -Raw).Trim() }`;
+    },
+    standin: () => {
+      const root = `/mnt/${sharedFolderTag}`;
+      return `if grep -q ' ${root} virtiofs ' /proc/mounts; then echo mounted=True; else echo mounted=False; fi
+[ -f ${root}/${sharedFolderMarker} ] && echo "marker=$(cat ${root}/${sharedFolderMarker})"
+true`;
     },
   },
   evaluate(output, { scenario }) {

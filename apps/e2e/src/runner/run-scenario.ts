@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+import { sharedFolderMarker } from '../checks/shared-folder-check.ts';
 import { emptyResult, type PhaseName, type ScenarioResult } from '../report/results-schema.ts';
 import { type ConfigInputs, scenarioConfig } from '../scenario/scenario-config.ts';
 import type { Scenario } from '../scenario/scenario-schema.ts';
@@ -76,7 +77,12 @@ async function openSession(run: ScenarioRun): Promise<Session> {
   // Artifacts of an earlier run in the same folder would be mistaken for this run's.
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
-  await writeFile(configPath, stringify(scenarioConfig(scenario, run.config)));
+  const sharedFolder = scenario.options.sharedFolder ? join(dir, 'shared') : undefined;
+  if (sharedFolder) {
+    await mkdir(sharedFolder);
+    await writeFile(join(sharedFolder, sharedFolderMarker), `${scenario.name}\n`);
+  }
+  await writeFile(configPath, stringify(scenarioConfig(scenario, { ...run.config, sharedFolder })));
   const result = emptyResult(scenario, dir);
   const cli = winguestCli(run.cliPath, { WINGUEST_HOME: home, WINGUEST_PASSWORD: password });
   const configArgs = ['--config', configPath, ...(run.iso ? ['--iso', run.iso] : [])];

@@ -1,3 +1,4 @@
+import { sharedFolderTag } from '../checks/shared-folder-check.ts';
 import type { Scenario } from './scenario-schema.ts';
 
 /** Host files and the stand-in's kernel, resolved by the caller. */
@@ -8,6 +9,8 @@ export interface ConfigInputs {
   kernel?: { kernel: string; initrd: string; append: string } | undefined;
   /** EFI boot media booted from the firmware (the arm64 stand-in guest). */
   bootIso?: string | undefined;
+  /** The host folder shared with the guest, for scenarios with `options.sharedFolder`. */
+  sharedFolder?: string | undefined;
 }
 
 /**
@@ -16,7 +19,13 @@ export interface ConfigInputs {
  */
 export function scenarioConfig(scenario: Scenario, inputs: ConfigInputs): Record<string, unknown> {
   const { options, expect } = scenario;
+  const share = options.sharedFolder && inputs.sharedFolder;
   return {
+    ...(share
+      ? {
+          shares: [{ hostPath: share, tag: sharedFolderTag, driveLetter: options.sharedFolder?.driveLetter }],
+        }
+      : {}),
     family: scenario.family,
     arch: scenario.arch,
     firmware: scenario.firmware,
@@ -45,7 +54,10 @@ export function scenarioConfig(scenario: Scenario, inputs: ConfigInputs): Record
             kernel: {
               kernel: inputs.kernel.kernel,
               initrd: inputs.kernel.initrd,
-              append: inputs.kernel.append,
+              // The stand-in mounts the tags named on its command line, as Windows mounts the shares.
+              append: share
+                ? `${inputs.kernel.append} winguest.shares=${sharedFolderTag}`
+                : inputs.kernel.append,
             },
           }
         : {}),

@@ -83,10 +83,10 @@ describe('scenario validation reports every problem with its path', () => {
       { ...good, name: 'Win 11', media: {} },
       good,
       good,
-      { ...(scenarioInputs[0] as ScenarioInput), checks: ['shared-folder'], options: { sharedFolder: {} } },
+      { ...(scenarioInputs[0] as ScenarioInput), checks: ['shared-folder'], options: {} },
     ];
     expect(() => parseScenarios(inputs)).toThrow(
-      /scenarios\[0\]\.name: must be kebab-case .*scenarios\[0\]\.media\.iso: a Windows scenario needs its install ISO.*scenarios\[2\]\.name: "win11-amd64" is declared twice.*scenarios\[3\]\.checks: "shared-folder" has no command for a standin guest/,
+      /scenarios\[0\]\.name: must be kebab-case .*scenarios\[0\]\.media\.iso: a Windows scenario needs its install ISO.*scenarios\[2\]\.name: "win11-amd64" is declared twice.*scenarios\[3\]\.checks: "shared-folder" needs options\.sharedFolder/,
     );
   });
 

@@ -1,6 +1,6 @@
 import type { ScenarioInput } from './scenario-schema.ts';
 
-/** Every check but the shared folder (no scenario shares one yet: the CLI attaches no virtio-fs). */
+/** The checks every scenario runs; the stand-in adds the shared folder (virtio-fs). */
 const guestChecks = [
   'hostname',
   'user-groups',
@@ -23,9 +23,9 @@ export const scenarioInputs: ScenarioInput[] = [
     description: 'Linux stand-in guest: the install protocol, one reboot, eject, SSH (runs under TCG)',
     guest: 'standin',
     firmware: 'bios',
-    options: { cpus: 1, memoryMiB: 1024, diskGiB: 20 },
+    options: { cpus: 1, memoryMiB: 1024, diskGiB: 20, sharedFolder: { driveLetter: 'Z' } },
     expect: { computerName: 'e2e-standin', user: 'root', group: 'root', timeZone: 'UTC' },
-    checks: [...guestChecks],
+    checks: [...guestChecks, 'shared-folder'],
   },
   {
     name: 'win11-amd64',

@@ -33,14 +33,15 @@ if ($Case -eq 'failing-step') {
         $media = Join-Path -Path $Media -ChildPath 'winguest\virtio\virtiofs.exe'
         Assert-Equal -What ('SHA-256 of ' + $exe) -Actual (Get-FileHash -LiteralPath $exe).Hash -Expected (Get-FileHash -LiteralPath $media).Hash
     }
-    Test-Promise -Id 'virtiofs-mount-point' -Check {
-        Assert-Equal -What 'HKLM\SOFTWARE\VirtIO-FS\MountPoint' -Actual (Get-ItemProperty -LiteralPath 'HKLM:\SOFTWARE\VirtIO-FS').MountPoint -Expected 'Y:'
+    Test-Promise -Id 'virtiofs-launcher' -Check {
+        $key = Get-ItemProperty -LiteralPath 'HKLM:\SOFTWARE\WOW6432Node\WinFsp\Services\virtiofs'
+        $exe = Join-Path -Path $env:ProgramFiles -ChildPath 'winguest\virtiofs.exe'
+        Assert-Equal -What 'WinFsp.Launcher virtiofs Executable; CommandLine; JobControl' -Actual ($key.Executable + '; ' + $key.CommandLine + '; ' + $key.JobControl) -Expected ($exe + '; -t %1 -m %2; 1')
     }
-    Test-Promise -Id 'virtiofs-service' -Check {
-        # The service's own registry key: its dependency VirtioFsDrv does not exist on a runner.
-        $key = Get-ItemProperty -LiteralPath 'HKLM:\SYSTEM\CurrentControlSet\Services\VirtioFsSvc'
-        $depends = @($key.DependOnService | Sort-Object) -join ', '
-        Assert-Equal -What 'VirtioFsSvc Start (2: automatic); depends on' -Actual ([string]$key.Start + '; ' + $depends) -Expected '2; VirtioFsDrv, WinFsp.Launcher'
+    Test-Promise -Id 'virtiofs-startup-task' -Check {
+        $task = Get-ScheduledTask -TaskName 'winguest-shared-folders'
+        $arguments = @($task.Actions | ForEach-Object { $_.Arguments }) -join '|'
+        Assert-Equal -What 'startup task actions' -Actual $arguments -Expected 'start virtiofs viofsY "ci-share" Y:'
     }
 } else {
     Test-Promise -Id 'msi-hash-before-msiexec' -Check {

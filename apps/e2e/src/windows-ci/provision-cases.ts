@@ -13,8 +13,8 @@ export type CiOpensshStrategy = 'msi' | 'capability' | 'builtin';
  * The runs of the first-logon script the Windows CI job makes: `provision` (every step that can run
  * on a runner, twice: the second run must change nothing), `failing-step` (a user step throws
  * before secrets-cleanup), `bad-hash` (the guest-agent MSI on the media is not the one named) and
- * `shared-folders` (WinFsp installed and VirtioFsSvc registered; with no virtio-fs device on a
- * runner the service cannot start, and the step must fail saying so).
+ * `shared-folders` (WinFsp installed, virtiofs registered with WinFsp.Launcher and the startup
+ * task; with no virtio-fs device on a runner the share cannot mount, and the step must fail saying so).
  */
 export const ciCases = ['provision', 'failing-step', 'bad-hash', 'shared-folders'] as const;
 export type CiCase = (typeof ciCases)[number];
@@ -90,9 +90,10 @@ export function ciMedia(kind: CiCase, input: CiMediaInput): CiMedia {
     spec = {
       serialPort: false,
       sharedFolders: {
+        mode: 'virtio-fs',
         winfspMsi: { path: winfspMsi, sha256: input.winfsp.sha256 },
         virtiofsExe: standInVirtiofs,
-        driveLetter: 'Y',
+        shares: [{ tag: 'ci-share', driveLetter: 'Y' }],
       },
     };
     files[winfspMsi] = { path: input.winfsp.path };
@@ -126,7 +127,10 @@ export function ciExpectation(kind: CiCase, run: 1 | 2): RunExpectation {
   if (kind === 'shared-folders') {
     return {
       steps: [{ step: 'shared-folders', outcome: ['fail'] }],
-      end: { failStep: 'shared-folders', message: 'Is a vhost-user-fs-pci device attached to the VM?' },
+      end: {
+        failStep: 'shared-folders',
+        message: 'Is a vhost-user-fs-pci device with this tag attached to the VM?',
+      },
     };
   }
   if (kind === 'bad-hash') {

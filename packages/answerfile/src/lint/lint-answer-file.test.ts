@@ -20,7 +20,11 @@ const realWorld: [string, LintOptions, RegExp[]][] = [
   [
     'vm-template-windows11-uefi.xml',
     { arch: 'amd64', firmware: 'uefi' },
-    [/OOBE\/SkipUserOOBE is deprecated/, /OOBE\/SkipMachineOOBE is deprecated/],
+    [
+      /AutoLogon signs in "docker" with an empty password/,
+      /OOBE\/SkipUserOOBE is deprecated/,
+      /OOBE\/SkipMachineOOBE is deprecated/,
+    ],
   ],
   [
     'packer-server2022-bios.xml',

@@ -231,6 +231,14 @@ const good: [string, string, string, LintOptions?][] = [
     }),
   ],
   [
+    'autologon-empty-password',
+    'AutoLogon with a password',
+    shell(
+      'oobeSystem',
+      '<AutoLogon><Enabled>true</Enabled><Username>dev</Username><Password><Value>Pa55-word</Value><PlainText>true</PlainText></Password></AutoLogon>',
+    ),
+  ],
+  [
     'deprecated-setting',
     'the Hide* OOBE settings',
     shell(

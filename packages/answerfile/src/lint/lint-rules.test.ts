@@ -450,6 +450,17 @@ const cases: Case[] = [
     /LogonCount \+ 1 times/,
   ],
   [
+    'AutoLogon of an account with an empty password',
+    shell(
+      'oobeSystem',
+      '<AutoLogon><Enabled>true</Enabled><Username>dev</Username><Password><Value></Value><PlainText>true</PlainText></Password></AutoLogon>',
+    ),
+    {},
+    'autologon-empty-password',
+    'warning',
+    /AutoLogon signs in "dev" with an empty password/,
+  ],
+  [
     'CreatePartition Orders with a gap',
     disk(
       [

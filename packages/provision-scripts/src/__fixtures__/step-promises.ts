@@ -119,18 +119,28 @@ export const stepPromises: StepPromise[] = [
   },
   {
     step: 'shared-folders',
-    promise: 'the mount point is the chosen drive letter',
-    windows: failed('virtiofs-mount-point'),
+    promise: 'virtiofs.exe is registered with WinFsp.Launcher as fsreg.bat registers it (-t %1 -m %2)',
+    windows: failed('virtiofs-launcher'),
   },
   {
     step: 'shared-folders',
-    promise: 'VirtioFsSvc automatic, after WinFsp.Launcher and VirtioFsDrv',
-    windows: failed('virtiofs-service'),
+    promise: 'a startup task remounts every share at its letter',
+    windows: failed('virtiofs-startup-task'),
   },
   {
     step: 'shared-folders',
-    promise: 'the host folder appears as the drive',
-    windows: { gap: 'needs a vhost-user-fs device; the CLI attaches none yet' },
+    promise: 'a share that does not mount fails the step naming the missing device',
+    windows: {
+      workflowStep:
+        'shared-folders installs WinFsp and registers virtiofs, then fails naming the missing device',
+    },
+  },
+  {
+    step: 'shared-folders',
+    promise: 'each host folder appears as its drive',
+    windows: {
+      gap: 'needs a vhost-user-fs device, which a hosted runner has not; the stand-in guest proves the host side (vm shares.test.ts)',
+    },
   },
   { step: 'user steps', promise: 'each user script runs, in order', windows: provisioned('user-step-ran') },
   {

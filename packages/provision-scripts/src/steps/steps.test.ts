@@ -206,41 +206,123 @@ test("default-shell sets HKLM\\SOFTWARE\\OpenSSH\\DefaultShell to the shell's fu
   });
 });
 
-test('shared-folders installs WinFsp when missing, registers VirtioFsSvc after WinFsp and the driver, sets the drive letter', async () => {
+describe('shared-folders', async () => {
+  const step = { step: 'shared-folders' };
   const calls = await commandCalls(
     renderProvisionScript({
       sharedFolders: {
+        mode: 'virtio-fs',
         winfspMsi: { path: 'winfsp.msi', sha256: sha },
-        virtiofsExe: 'virtiofs.exe',
-        driveLetter: 'y',
+        virtiofsExe: 'virtio/virtiofs.exe',
+        driverInf: 'virtio/viofs.inf',
+        shares: [
+          { tag: 'home', driveLetter: 'y' },
+          { tag: 'data', driveLetter: 'Z' },
+        ],
       },
     }),
   );
-  const step = { step: 'shared-folders' };
-  const [winfsp] = callsOf(calls, 'Install-WinguestMsi', step);
-  expect(winfsp?.conditions[0]?.commands.map((c) => c.parameters.Name)).toEqual(['WinFsp.Launcher']);
-  const [service] = callsOf(calls, 'New-Service', step);
-  expect(service?.parameters).toMatchObject({
-    Name: 'VirtioFsSvc',
-    StartupType: 'Automatic',
-    DependsOn: "@('WinFsp.Launcher', 'VirtioFsDrv')",
+
+  test('installs WinFsp only when its launcher is missing, from the verified MSI, then the viofs driver', () => {
+    const [winfsp] = callsOf(calls, 'Install-WinguestMsi', step);
+    expect(winfsp?.conditions[0]?.commands.map((c) => c.parameters.Name)).toEqual(['WinFsp.Launcher']);
+    expect(winfsp?.parameters.ExpectedHash).toBe(sha.toUpperCase());
+    const [driver] = callsOf(calls, 'Install-WinguestDriver', step);
+    expect(driver?.parameters.InfPath).toContain("'virtio\\viofs.inf'");
+    expect(winfsp?.offset).toBeLessThan(driver?.offset ?? 0);
   });
-  const [mount] = callsOf(calls, 'Set-WinguestRegistryValue', step);
-  expect(mount?.parameters).toMatchObject({
-    Path: 'HKLM:\\SOFTWARE\\VirtIO-FS',
-    Name: 'MountPoint',
-    Value: 'Y:',
+
+  test('registers virtiofs.exe with WinFsp.Launcher as fsreg.bat does, and keeps VirtioFsSvc (one share) manual', () => {
+    const values = callsOf(calls, 'Set-WinguestRegistryValue', { function: 'Register-WinguestVirtioFs' });
+    expect(values.map((v) => [v.parameters.Name, v.parameters.Value])).toEqual([
+      ['Executable', '$Executable'],
+      ['CommandLine', '-t %1 -m %2'],
+      ['Security', 'D:P(A;;RPWPLC;;;WD)'],
+      ['JobControl', '1'],
+    ]);
+    expect(new Set(values.map((v) => v.parameters.Path))).toEqual(new Set(['$key']));
+    const [key] = callsOf(calls, '=', { function: 'Register-WinguestVirtioFs' });
+    expect(key?.positional).toEqual(['$key', 'HKLM:\\SOFTWARE\\WOW6432Node\\WinFsp\\Services\\virtiofs']);
+    const [manual] = callsOf(calls, 'Set-Service', { function: 'Register-WinguestVirtioFs' });
+    expect(manual?.parameters).toEqual({ Name: 'VirtioFsSvc', StartupType: 'Manual' });
   });
-  const order = [
-    'Install-WinguestMsi',
-    'Copy-WinguestFile',
-    'Set-WinguestRegistryValue',
-    'New-Service',
-    'Set-WinguestServiceRunning',
-  ];
-  expect(order.map((name) => callsOf(calls, name, step)[0]?.offset)).toEqual(
-    order.map((name) => callsOf(calls, name, step)[0]?.offset).sort((a, b) => (a ?? 0) - (b ?? 0)),
-  );
+
+  test('mounts every share at its letter, one launcher instance each, after a startup task that remounts them', () => {
+    const mounts = callsOf(calls, 'Mount-WinguestVirtioFs', step);
+    expect(mounts.map((m) => m.parameters)).toEqual([
+      { Tag: 'home', DriveLetter: 'Y' },
+      { Tag: 'data', DriveLetter: 'Z' },
+    ]);
+    const [task] = callsOf(calls, 'Register-WinguestShareTask', step);
+    expect(task?.parameters).toEqual({ Tags: "@('home', 'data')", DriveLetters: "@('Y', 'Z')" });
+    expect(task?.offset).toBeLessThan(mounts[0]?.offset ?? 0);
+    const launches = callsOf(calls, '& $launchctl', { function: 'Mount-WinguestVirtioFs' });
+    expect(launches.map((l) => l.positional)).toEqual([
+      ['info', 'virtiofs', '$instance', '2>&1'],
+      ['start', 'virtiofs', '$instance', '$Tag', "($DriveLetter + ':')", '2>&1'],
+    ]);
+    const [trigger] = callsOf(calls, 'New-ScheduledTaskTrigger', { function: 'Register-WinguestShareTask' });
+    expect(trigger?.parameters).toEqual({ AtStartup: true });
+  });
+
+  test('each mount is reported as a change (progress line and log) or, when already there, in the log', () => {
+    const reports = callsOf(calls, 'Add-WinguestChange', { function: 'Mount-WinguestVirtioFs' });
+    expect(reports.map((r) => r.parameters.Message)).toEqual([
+      "('mounted virtio-fs tag ' + $Tag + ' at ' + $DriveLetter + ':')",
+    ]);
+    const [already] = callsOf(calls, 'Write-WinguestLog', { function: 'Mount-WinguestVirtioFs' });
+    expect(already?.conditions.map((c) => c.kind)).toEqual(['if']);
+    const [failure] = callsOf(calls, 'throw', { function: 'Mount-WinguestVirtioFs' }).slice(-1);
+    expect(failure?.positional[0]).toContain('vhost-user-fs-pci device with this tag');
+  });
+
+  test("SMB: net use of QEMU's share at the letter, persistent, with guest logons allowed", async () => {
+    const smb = await commandCalls(
+      renderProvisionScript({ sharedFolders: { mode: 'smb', driveLetter: 's' } }),
+    );
+    const [mount] = callsOf(smb, 'Mount-WinguestSmbShare', step);
+    expect(mount?.parameters).toEqual({ DriveLetter: 'S', Share: '\\\\10.0.2.4\\qemu' });
+    const [net] = callsOf(smb, '& net.exe', { function: 'Mount-WinguestSmbShare' });
+    expect(net?.positional).toEqual(['use', '$drive', '$Share', '/persistent:yes', '2>&1']);
+    const [guest] = callsOf(smb, 'Set-SmbClientConfiguration', { function: 'Mount-WinguestSmbShare' });
+    expect(guest?.offset).toBeLessThan(net?.offset ?? 0);
+    expect(smb.filter((c) => c.step === 'shared-folders' && c.name === 'Install-WinguestMsi')).toEqual([]);
+  });
+
+  test('reports every bad share at once: duplicate tag and letter, long or quoted tags, bad letters', () => {
+    const base = { mode: 'virtio-fs', winfspMsi: { path: 'w.msi', sha256: sha }, virtiofsExe: 'v.exe' };
+    const issues = issuesOf({
+      sharedFolders: {
+        ...base,
+        shares: [
+          { tag: 'a', driveLetter: 'Y' },
+          { tag: 'a', driveLetter: 'y' },
+          { tag: 'x'.repeat(37), driveLetter: 'C' },
+          { tag: 'has space', driveLetter: 'Q' },
+        ],
+      },
+    });
+    expect(issues.map((i) => i.path)).toEqual([
+      'sharedFolders.shares[2].tag',
+      'sharedFolders.shares[2].driveLetter',
+      'sharedFolders.shares[3].tag',
+      'sharedFolders.shares[1].tag',
+      'sharedFolders.shares[1].driveLetter',
+    ]);
+    const duplicates = issuesOf({
+      sharedFolders: {
+        ...base,
+        shares: [
+          { tag: 'a', driveLetter: 'Y' },
+          { tag: 'a', driveLetter: 'y' },
+        ],
+      },
+    });
+    expect(duplicates.map((i) => i.path)).toEqual([
+      'sharedFolders.shares[1].tag',
+      'sharedFolders.shares[1].driveLetter',
+    ]);
+  });
 });
 
 test('secrets-cleanup removes every answer-file copy Setup caches, each only when present', async () => {
@@ -266,7 +348,7 @@ describe('validation', () => {
       openssh: { strategy: 'msi', port: 70000 },
       authorizedKeys: { keys: [key, 'ssh-dss AAAA'] },
       guestAgent: { msi: { path: '../escape.msi', sha256: 'nope' } },
-      sharedFolders: { winfspMsi: { path: 'w.msi', sha256: sha }, virtiofsExe: 'v.exe', driveLetter: 'C' },
+      sharedFolders: { mode: 'smb', driveLetter: 'C' },
       power: { passwordNeverExpires: ['a/b'] },
       userSteps: [
         { name: 'openssh', path: 'a.ps1' },

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { connectQmp, type QmpClient } from '@winguest/qmp';
-import type { QemuCommand } from '../index';
+import { type QemuCommand, type VirtiofsdShare, virtiofsdCommand } from '../index';
+import type { Virtiofsd } from '../probe/index';
 
 /**
  * Starts real QEMU (and swtpm) for tests and guarantees cleanup: every process it started is
@@ -63,6 +64,14 @@ export class QemuHarness {
     this.#track(spawn('swtpm', args, { stdio: 'ignore' }));
     for (let i = 0; i < 200 && !existsSync(socket); i++) await sleep(25);
     return socket;
+  }
+
+  /** Starts the probed virtiofsd on `share.socket` and waits until it listens. */
+  async virtiofsd(virtiofsd: Virtiofsd, share: VirtiofsdShare): Promise<ChildProcess> {
+    const { file, args } = virtiofsdCommand(virtiofsd, share, { root: process.getuid?.() === 0 });
+    const child = this.#track(spawn(file, args, { stdio: 'ignore' }));
+    for (let i = 0; i < 200 && !existsSync(share.socket); i++) await sleep(25);
+    return child;
   }
 
   /** Starts QEMU paused (`-S`) with the built command and connects to its QMP socket. */

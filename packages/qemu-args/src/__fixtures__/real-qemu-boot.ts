@@ -14,7 +14,11 @@ export const realQemuTools = [
 ];
 
 /** Builds the spec's argv for this host (TCG, probed firmware, fresh instance files) and starts QEMU paused. */
-export async function boot(harness: QemuHarness, spec: VmSpecInput) {
+export async function boot(
+  harness: QemuHarness,
+  spec: VmSpecInput,
+  virtiofsSockets: Record<string, string> = {},
+) {
   const dir = harness.tempDir(true);
   const instance = harness.tempDir(); // UNIX socket paths must stay short
   const files = Object.fromEntries(
@@ -35,6 +39,7 @@ export async function boot(harness: QemuHarness, spec: VmSpecInput) {
     pidFile: join(dir, 'qemu.pid'),
     tpmSocket: spec.tpm ? await harness.swtpm() : undefined,
     guestAgentSocket: spec.guestAgent ? join(instance, 'qga.sock') : undefined,
+    virtiofsSockets,
   };
   const command = buildQemuArgs(
     { ...spec, disk: { ...spec.disk, path: harness.disk(dir) }, media: files },

@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { delimiter, dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { delimiter } from 'node:path';
+import { type DescriptorDirOptions, descriptorFiles, qemuDescriptorDirs } from './descriptor-dirs';
 
 /** One firmware descriptor file (QEMU's `docs/interop/firmware.json` format), reduced to what we use. */
 export interface FirmwareDescriptor {
@@ -22,13 +22,7 @@ export interface FirmwareDescriptor {
   features: string[];
 }
 
-/** Options of {@link firmwareDescriptorDirs}. */
-export interface DescriptorDirOptions {
-  /** Environment; `QEMU_FIRMWARE_PATH` (path-delimited directories) is searched first. Default `process.env`. */
-  env?: Record<string, string | undefined>;
-  /** The QEMU binary; `<prefix>/share/qemu/firmware` next to it is searched (Homebrew, MacPorts, Windows). */
-  qemuPath?: string;
-}
+export type { DescriptorDirOptions } from './descriptor-dirs';
 
 /**
  * The directories that hold firmware descriptors, highest priority first: `QEMU_FIRMWARE_PATH`,
@@ -37,24 +31,7 @@ export interface DescriptorDirOptions {
  */
 export function firmwareDescriptorDirs(options: DescriptorDirOptions = {}): string[] {
   const env = options.env ?? process.env;
-  const config = env.XDG_CONFIG_HOME ?? join(env.HOME ?? homedir(), '.config');
-  const nextToBinary = options.qemuPath
-    ? [
-        join(dirname(dirname(options.qemuPath)), 'share', 'qemu', 'firmware'),
-        join(dirname(options.qemuPath), 'share', 'firmware'),
-      ]
-    : [];
-  const dirs = [
-    ...(env.QEMU_FIRMWARE_PATH ?? '').split(delimiter).filter(Boolean),
-    join(config, 'qemu', 'firmware'),
-    '/etc/qemu/firmware',
-    '/usr/share/qemu/firmware',
-    ...nextToBinary,
-    '/opt/homebrew/share/qemu/firmware',
-    '/usr/local/share/qemu/firmware',
-    '/opt/local/share/qemu/firmware',
-  ];
-  return [...new Set(dirs)];
+  return qemuDescriptorDirs('firmware', options, (env.QEMU_FIRMWARE_PATH ?? '').split(delimiter));
 }
 
 /**
@@ -63,19 +40,7 @@ export function firmwareDescriptorDirs(options: DescriptorDirOptions = {}): stri
  * descriptors express priority: `40-…` before `60-…`). Unreadable or malformed files are skipped.
  */
 export function readFirmwareDescriptors(dirs: readonly string[]): FirmwareDescriptor[] {
-  const byName = new Map<string, string>();
-  for (const dir of dirs) {
-    for (const name of listJson(dir)) if (!byName.has(name)) byName.set(name, join(dir, name));
-  }
-  return [...byName.keys()].sort().flatMap((name) => parseDescriptor(byName.get(name) as string) ?? []);
-}
-
-function listJson(dir: string): string[] {
-  try {
-    return readdirSync(dir).filter((name) => name.endsWith('.json'));
-  } catch {
-    return [];
-  }
+  return descriptorFiles(dirs).flatMap((path) => parseDescriptor(path) ?? []);
 }
 
 /** Parses one descriptor file; undefined when it cannot be read or is not a descriptor. */

@@ -28,4 +28,13 @@ export { type HostProbe, type HostProbeOptions, probeHost } from './probe-host';
 export { type GuestArch, type ProbeResult, qemuBinaryNames } from './probe-result';
 export { parseQemuVersion, probeQemu, type QemuBinary, type QemuVersion } from './qemu-binary';
 export { type CommandResult, type CommandRunner, runCommand } from './run-command';
+export { chooseShareMode, type ShareMode } from './share-mode';
+export { probeSmbd, type Smbd, smbdPaths } from './smbd';
 export { probeSwtpm, type SwtpmBinary } from './swtpm';
+export { readVhostUserDescriptors, type VhostUserDescriptor } from './vhost-user-descriptors';
+export {
+  probeVirtiofsd,
+  type Virtiofsd,
+  type VirtiofsdProbeOptions,
+  virtiofsdFallbacks,
+} from './virtiofsd';

@@ -7,6 +7,7 @@ import {
   reservedUserName,
   userName,
 } from './accounts';
+import { autoLogonEmptyPassword } from './autologon-empty-password';
 import {
   componentAttributes,
   elementNamespace,
@@ -48,6 +49,7 @@ export const rules: readonly LintRule[] = [
   administratorAccount,
   passwordEncoding,
   autoLogonCount,
+  autoLogonEmptyPassword,
   partitionOrder,
   partitionSize,
   partitionType,

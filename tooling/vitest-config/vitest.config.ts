@@ -1,0 +1,3 @@
+import { defineWinguestProject } from './src/project.ts';
+
+export default defineWinguestProject();
