@@ -1,4 +1,10 @@
-import { main } from './main';
+import module from 'node:module';
+
+// Compiling the bundled chunks (zod, the XML and YAML libraries…) was most of a cold `winguest build`;
+// Node's on-disk compile cache (in the OS temp dir; NODE_DISABLE_COMPILE_CACHE=1 turns it off) lets
+// later runs skip it. Enabled before anything else is imported so every chunk benefits.
+module.enableCompileCache?.();
+const { main } = await import('./main');
 
 // A closed pipe (`winguest … | head`) is not an error worth a stack trace.
 for (const stream of [process.stdout, process.stderr]) {

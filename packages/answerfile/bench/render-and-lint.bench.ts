@@ -1,7 +1,7 @@
 // Median time to render a full Windows 11 spec, to lint the result, and to lint each answer file of
 // the test corpus (7–15 KB), on the built package; then one lint of 100 000 same-named siblings.
 // Run with `pnpm bench` (builds first). Prints figures; asserts nothing.
-import { readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
 import { decodeAnswerFile, lintAnswerFile, parseAnswerFile, renderAnswerFile } from '@winguest/answerfile';
 import { fullWindows11Spec } from '../src/__fixtures__/specs.ts';
 
@@ -43,6 +43,15 @@ const huge = xml.replace('<FirstLogonCommands>', `<FirstLogonCommands>${siblings
 results['lint 100 000 same-named siblings (once)'] = measure(() => lintAnswerFile(huge), 1);
 
 console.log(`@winguest/answerfile: ${runs} runs per figure, node ${process.version}`);
+const rowsFile = process.env.WINGUEST_BENCH_ROWS; // set by the root `pnpm bench` (scripts/bench.mjs)
 for (const [name, { median, p95 }] of Object.entries(results)) {
   console.log(`${name.padEnd(62)} median ${median.toFixed(3)} ms   p95 ${p95.toFixed(3)} ms`);
+  const row = {
+    group: 'answerfile',
+    subject: name.trim(),
+    metric: 'wall (median)',
+    value: median,
+    unit: 'ms',
+  };
+  if (rowsFile) appendFileSync(rowsFile, `${JSON.stringify(row)}\n`);
 }

@@ -1,6 +1,7 @@
 // Benchmark (not a test): wall time and peak RSS of the built-in writer against xorriso and
 // genisoimage on the same trees, in one run. Prints figures and ratios; asserts nothing.
 import { execFileSync } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
 import { mkdir, mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +10,13 @@ import { writeIso } from '@winguest/cidata-iso';
 
 const here = new URL('.', import.meta.url).pathname;
 const work = await mkdtemp(join(tmpdir(), 'cidata-iso-bench-'));
-const runs = 3;
+const runs = Number(process.env.BENCH_RUNS ?? 5);
+
+/** Hands a row to the root `pnpm bench` table (scripts/bench.mjs) when it is collecting. */
+function report(row: Record<string, unknown>): void {
+  const file = process.env.WINGUEST_BENCH_ROWS;
+  if (file) appendFileSync(file, `${JSON.stringify({ group: 'cidata-iso', ...row })}\n`);
+}
 
 async function makeTrees(): Promise<Record<string, string>> {
   const answer = join(work, 'answer-file');
@@ -38,19 +45,36 @@ const commands: Record<string, (tree: string, out: string) => string[]> = {
   'genisoimage -J': (tree, out) => ['genisoimage', '-quiet', '-J', '-o', out, tree],
 };
 
-/** Median wall seconds (timed here) and peak RSS (MiB, from GNU time's %M) of running `argv`. */
-async function measure(argv: string[], out: string): Promise<{ wall: number; rss: number }> {
-  const samples: { wall: number; rss: number }[] = [];
+type Figures = { wall: number; rss: number };
+
+/** Wall seconds (timed here) and peak RSS (MiB, from GNU time's %M) of one run of `argv`. */
+async function runOnce(argv: string[], out: string): Promise<Figures> {
+  const timeFile = join(work, 'time.txt');
+  const start = performance.now();
+  execFileSync('/usr/bin/time', ['-f', '%M', '-o', timeFile, ...argv], { stdio: 'ignore' });
+  const wall = (performance.now() - start) / 1000;
+  await rm(out, { force: true });
+  return { wall, rss: Number((await readFile(timeFile, 'utf8')).trim()) / 1024 };
+}
+
+/**
+ * Medians per tool over `runs` rounds; each round runs every tool once, so a burst of load from
+ * other processes hits all of them rather than one tool's whole series.
+ */
+async function measureAll(tree: string): Promise<Record<string, Figures>> {
+  const samples: Record<string, Figures[]> = Object.fromEntries(Object.keys(commands).map((t) => [t, []]));
+  const out = join(work, 'out.iso');
   for (let i = 0; i < runs; i++) {
-    const report = join(work, 'time.txt');
-    const start = performance.now();
-    execFileSync('/usr/bin/time', ['-f', '%M', '-o', report, ...argv], { stdio: 'ignore' });
-    const wall = (performance.now() - start) / 1000;
-    samples.push({ wall, rss: Number((await readFile(report, 'utf8')).trim()) / 1024 });
-    await rm(out, { force: true });
+    for (const [tool, argv] of Object.entries(commands))
+      samples[tool]?.push(await runOnce(argv(tree, out), out));
   }
   const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
-  return { wall: median(samples.map((s) => s.wall)), rss: median(samples.map((s) => s.rss)) };
+  return Object.fromEntries(
+    Object.entries(samples).map(([tool, s]) => [
+      tool,
+      { wall: median(s.map((x) => x.wall)), rss: median(s.map((x) => x.rss)) },
+    ]),
+  );
 }
 
 async function inProcess(tree: string): Promise<number> {
@@ -80,13 +104,9 @@ try {
   const trees = await makeTrees();
   console.log(`cidata-iso benchmark: median of ${runs} runs, wall time and peak RSS under GNU time\n`);
   for (const [label, tree] of Object.entries(trees)) {
-    const results: Record<string, { wall: number; rss: number }> = {};
-    for (const [tool, argv] of Object.entries(commands)) {
-      const out = join(work, 'out.iso');
-      results[tool] = await measure(argv(tree, out), out);
-    }
+    const results = await measureAll(tree);
     console.log(label);
-    const ours = results['cidata-iso'] as { wall: number; rss: number };
+    const ours = results['cidata-iso'] as Figures;
     for (const [tool, r] of Object.entries(results)) {
       const ratio =
         tool === 'cidata-iso'
@@ -96,8 +116,32 @@ try {
         `  ${tool.padEnd(24)} ${r.wall.toFixed(3).padStart(6)} s ${r.rss.toFixed(1).padStart(7)} MiB${ratio}`,
       );
     }
-    if (label.startsWith('answer-file'))
-      console.log(`  in-process writeIso       ${(await inProcess(tree)).toFixed(2)} ms (median, warm)`);
+    const peers = (metric: 'wall' | 'rss') =>
+      ['genisoimage -J', 'xorriso -as mkisofs -J'].map((tool) => ({
+        name: tool.split(' ')[0],
+        value: (results[tool] as Figures)[metric],
+      }));
+    const subject = `write ${label}, whole process`;
+    const target = label.startsWith('answer-file') ? undefined : '≤ genisoimage';
+    report({ subject, metric: 'wall', value: ours.wall, unit: 's', peers: peers('wall'), target });
+    report({
+      subject,
+      metric: 'peak RSS',
+      value: ours.rss,
+      unit: 'MiB',
+      peers: peers('rss'),
+      target: 'flat',
+    });
+    if (label.startsWith('answer-file')) {
+      const warm = await inProcess(tree);
+      console.log(`  in-process writeIso       ${warm.toFixed(2)} ms (median, warm)`);
+      report({
+        subject: 'writeIso of the answer-file layout, in process',
+        metric: 'wall',
+        value: warm,
+        unit: 'ms',
+      });
+    }
   }
   console.log('\n(wall times include process start-up: ~0.04 s for Node, less for the C tools)');
 } finally {

@@ -1,10 +1,10 @@
 import { buildTree } from './build-tree';
 import { sectorSize } from './bytes';
+import { dataArea } from './data-area';
 import type { IsoLayout } from './layout';
 import { type IsoOptions, resolveIsoOptions } from './options';
 import { type IsoPlan, planIso } from './plan-iso';
 import { resolveLayout } from './resolve-layout';
-import { chunkSize, dataChunks } from './source-chunks';
 
 /** An image as a stream of chunks, with its final size known before the first byte. */
 export interface IsoStream extends AsyncIterable<Uint8Array> {
@@ -25,13 +25,13 @@ export async function createIsoStream(layout: IsoLayout, options: IsoOptions = {
 }
 
 /**
- * Checks and plans an image. `chunks(true)` reuses its buffers: each chunk is valid only until the
- * next is requested, which suits a consumer that writes each chunk before asking for the next
- * (`writeIso`) and keeps memory flat; `chunks(false)` hands out fresh buffers.
+ * Checks and plans an image. `chunks(true)` reuses two buffers in turn: each chunk is valid until the
+ * one after the next is requested, which suits a consumer that writes one chunk while the next is
+ * filled (`writeIso`) and keeps memory flat; `chunks(false)` hands out fresh buffers.
  */
 export async function prepareImage(layout: IsoLayout, options: IsoOptions) {
   const resolvedOptions = resolveIsoOptions(options);
-  const tree = buildTree(await resolveLayout(layout));
+  const tree = buildTree(resolveLayout(layout));
   const plan = planIso(tree, resolvedOptions);
   return {
     size: plan.totalSectors * sectorSize,
@@ -40,39 +40,9 @@ export async function prepareImage(layout: IsoLayout, options: IsoOptions) {
 }
 
 async function* imageChunks(plan: IsoPlan, reuseBuffers: boolean): AsyncGenerator<Uint8Array> {
-  const out = new Coalescer(reuseBuffers);
-  const scratch = reuseBuffers ? Buffer.allocUnsafe(chunkSize) : undefined;
   yield plan.header;
-  for await (const chunk of dataChunks(
+  yield* dataArea(
     plan.files.map((f) => f.node),
-    scratch,
-  ))
-    yield* out.push(chunk);
-  yield* out.flush();
-}
-
-/** Packs small pieces (small files, padding) into chunks of up to 1 MiB; large chunks pass through. */
-class Coalescer {
-  private pending = Buffer.allocUnsafe(chunkSize);
-  private used = 0;
-
-  constructor(private readonly reuse: boolean) {}
-
-  *push(chunk: Uint8Array): Generator<Uint8Array> {
-    if (chunk.byteLength >= chunkSize / 4) {
-      yield* this.flush();
-      yield chunk;
-      return;
-    }
-    if (this.used + chunk.byteLength > chunkSize) yield* this.flush();
-    this.pending.set(chunk, this.used);
-    this.used += chunk.byteLength;
-  }
-
-  *flush(): Generator<Uint8Array> {
-    if (this.used === 0) return;
-    yield this.pending.subarray(0, this.used);
-    if (!this.reuse) this.pending = Buffer.allocUnsafe(chunkSize);
-    this.used = 0;
-  }
+    reuseBuffers,
+  );
 }

@@ -1,37 +1,20 @@
-import { constants } from 'node:fs';
-import { type FileHandle, open } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync } from 'node:fs';
 
 /**
- * Opens a source file for reading, refusing anything but a regular file. Opening is non-blocking,
- * so a FIFO put in a file's place after planning cannot hang the write, and the check is made on
- * the open handle, so a link swapped in to `/dev/zero` cannot stream endless bytes.
+ * Opens a source file for reading and returns its descriptor, refusing anything but a regular file.
+ * Opening is non-blocking, so a FIFO put in a file's place after planning cannot hang the write, and
+ * the check is made on the open descriptor, so a link swapped in to `/dev/zero` cannot stream
+ * endless bytes. Synchronous: the writer reads thousands of small files, and a thread-pool round
+ * trip per open, stat and close cost more than the calls themselves.
  */
-export async function openRegularFile(hostPath: string): Promise<FileHandle> {
-  const handle = await open(hostPath, constants.O_RDONLY | constants.O_NONBLOCK);
-  const info = await handle.stat().catch(async (error: unknown) => {
-    await handle.close();
-    throw error;
-  });
-  if (!info.isFile()) {
-    await handle.close();
-    throw Object.assign(new Error('not a regular file'), { code: 'not a regular file' });
-  }
-  return handle;
-}
-
-/** Reads at most `size + 1` bytes of a regular file: enough to tell that it grew, never more. */
-export async function readRegularFile(hostPath: string, size: number): Promise<Uint8Array> {
-  const handle = await openRegularFile(hostPath);
+export function openRegularFile(hostPath: string): number {
+  const fd = openSync(hostPath, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
-    const buffer = Buffer.allocUnsafe(size + 1);
-    let done = 0;
-    while (done < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, done, buffer.length - done, done);
-      if (bytesRead === 0) break;
-      done += bytesRead;
-    }
-    return buffer.subarray(0, done);
-  } finally {
-    await handle.close();
+    if (fstatSync(fd).isFile()) return fd;
+  } catch (error) {
+    closeSync(fd);
+    throw error;
   }
+  closeSync(fd);
+  throw Object.assign(new Error('not a regular file'), { code: 'not a regular file' });
 }

@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import type { ResolvedEntry } from './build-tree';
 import { InvalidLayoutError, type LayoutIssue, SourceMissingError } from './errors';
 import { declaredSize, type IsoEntry, type IsoLayout, type IsoSource } from './layout';
@@ -9,11 +9,11 @@ import { type WalkedTree, walkTree } from './walk-tree';
  * expands `tree` entries by walking their host directory (sorted; links and special files inside a
  * tree are reported, never followed), and stats `{ path }` sources.
  */
-export async function resolveLayout(layout: IsoLayout): Promise<ResolvedEntry[]> {
+export function resolveLayout(layout: IsoLayout): ResolvedEntry[] {
   if (!Array.isArray(layout)) throw new InvalidLayoutError([{ path: 'entries', message: 'is not an array' }]);
   const issues = layout.flatMap((entry, i) => shapeIssues(entry, `entries[${i}]`));
   if (issues.length > 0) throw new InvalidLayoutError(issues);
-  const resolved = await Promise.all(layout.map((entry, i) => resolveEntry(entry, `entries[${i}]`)));
+  const resolved = layout.map((entry, i) => resolveEntry(entry, `entries[${i}]`));
   const hostIssues = resolved.flatMap((r) => r.issues);
   if (hostIssues.length > 0) throw new InvalidLayoutError(hostIssues);
   return resolved.flatMap((r) => r.entries);
@@ -53,23 +53,22 @@ function isSource(source: unknown): source is IsoSource {
   );
 }
 
-async function resolveEntry(entry: IsoEntry, where: string): Promise<WalkedTree> {
+function resolveEntry(entry: IsoEntry, where: string): WalkedTree {
   const pathWhere = `${where}.path`;
   if (entry.type === 'directory') {
     return { entries: [{ type: 'directory', path: entry.path, where: pathWhere }], issues: [] };
   }
   if (entry.type === 'tree') return walkTree(entry.path, entry.from, `${where}.from`);
-  const size =
-    declaredSize(entry.source) ?? (await fileSize(entry.path, (entry.source as { path: string }).path));
+  const size = declaredSize(entry.source) ?? fileSize(entry.path, (entry.source as { path: string }).path);
   return {
     entries: [{ type: 'file', path: entry.path, source: entry.source, size, where: pathWhere }],
     issues: [],
   };
 }
 
-async function fileSize(imagePath: string, hostPath: string): Promise<number> {
+function fileSize(imagePath: string, hostPath: string): number {
   try {
-    const info = await stat(hostPath);
+    const info = statSync(hostPath);
     if (!info.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'not a regular file' });
     return info.size;
   } catch (error) {

@@ -33,7 +33,14 @@ export async function writeIso(
   await writeViaTempFile(destination, options, async (temp) => {
     const handle = await open(temp, 'wx', options.mode ?? 0o600);
     try {
-      for await (const chunk of image.chunks(true)) await writeFully(handle, chunk);
+      // Double buffering: the next chunk is filled (synchronous reads) while this one is written.
+      let writing: Promise<void> = Promise.resolve();
+      for await (const chunk of image.chunks(true)) {
+        await writing;
+        writing = writeFully(handle, chunk);
+        writing.catch(() => {}); // awaited above or below; never unhandled if filling fails first
+      }
+      await writing;
     } finally {
       await handle.close();
     }

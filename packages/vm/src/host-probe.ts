@@ -29,13 +29,15 @@ type HostNeeds = Pick<UpOptions, 'arch' | 'firmware' | 'secureBoot' | 'tpm' | 'a
 export type FirmwareSearch = Pick<FirmwareProbeOptions, 'dirs' | 'exists'>;
 
 /**
- * Probes QEMU, qemu-img, firmware, the accelerator and swtpm (`probeHost` of qemu-args) and turns
+ * Probes QEMU, qemu-img, firmware, the accelerator and swtpm (`probeHost` of qemu-args; with
+ * `cacheDir`, QEMU's version and the accelerator verdict are reused within a boot) and turns
  * what is missing for these needs into issues
  * (`host` is absent when there are any). Never throws.
  */
 export async function probeVmHost(
   needs: HostNeeds,
   firmwareSearch: FirmwareSearch = {},
+  cacheDir?: string,
 ): Promise<{ host?: VmHost; issues: PreflightIssue[] }> {
   const issues: PreflightIssue[] = [];
   const probed = await probeHost({
@@ -44,6 +46,7 @@ export async function probeVmHost(
     tpm: needs.tpm,
     accelerator: needs.accelerator !== 'tcg',
     firmwareSearch,
+    ...(cacheDir ? { cacheDir } : {}),
   });
   const { qemu, qemuImg } = probed;
   if (!qemu.available) issues.push({ code: 'qemu-missing', path: 'arch', message: qemu.reason });

@@ -1,5 +1,6 @@
 import { appendFileSync } from 'node:fs';
-import { Client } from './_ssh2';
+import type { Client } from 'ssh2';
+import { ssh2 } from './_ssh2';
 import { knownHostsLine, recordedHostKey } from './ssh-keys';
 
 /** Where and how to log in. */
@@ -31,10 +32,10 @@ export interface SshCommandResult {
 export function withSshClient<T>(
   target: SshTarget,
   timeoutMs: number,
-  use: (client: InstanceType<typeof Client>, done: (error: Error | undefined, result?: T) => void) => void,
+  use: (client: Client, done: (error: Error | undefined, result?: T) => void) => void,
 ): Promise<T> {
   return new Promise((resolve, reject) => {
-    const client = new Client();
+    const client = new (ssh2().Client)();
     let hostKey: Buffer | undefined;
     let settled = false;
     const timer = setTimeout(() => finish(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);

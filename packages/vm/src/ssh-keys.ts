@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { writeFileAtomic } from './_files';
-import { utils } from './_ssh2';
+import { ssh2 } from './_ssh2';
 
 /**
  * Creates the host-side key pair (ed25519, OpenSSH format) the guest will trust, mode 0600.
  * Returns the public key line to put into the guest's authorized keys.
  */
 export function createSshKeyPair(privatePath: string, publicPath: string, comment: string): string {
-  const pair = utils.generateKeyPairSync('ed25519', { comment });
+  const pair = ssh2().utils.generateKeyPairSync('ed25519', { comment });
   writeFileAtomic(privatePath, pair.private);
   writeFileAtomic(publicPath, `${pair.public}\n`, 0o644);
   return pair.public;

@@ -46,6 +46,8 @@ export interface UpRunOptions {
   writeCidata?: (context: { name: string; path: string; sshPublicKey: string }) => Promise<void> | void;
   /** Host facts from an earlier `probeVmHost` (default: probed now). */
   host?: VmHost;
+  /** Where the probe keeps its per-boot QEMU and accelerator verdicts (default: no cache). */
+  probeCacheDir?: string;
 }
 
 /** What `up` and `start` return once the guest is ready. */
@@ -102,7 +104,7 @@ export async function up(input: UpOptionsInput = {}, run: UpRunOptions = {}): Pr
   const config: InstanceConfig = stored
     ? { ...stored, media: { ...stored.media, ...definedMedia(options.media) }, ports: ports.ports }
     : { ...withoutHome(options), ports: ports.ports, createdAt: new Date(startedAt).toISOString() };
-  const probed = run.host ? { host: run.host, issues: [] } : await probeVmHost(config);
+  const probed = run.host ? { host: run.host, issues: [] } : await probeVmHost(config, {}, run.probeCacheDir);
   const issues = [
     ...probed.issues,
     ...(await preflight({

@@ -13,13 +13,18 @@ export async function runVm(
   boot: (run: UpRunOptions) => Promise<UpResult>,
   extra: Omit<UpRunOptions, 'onEvent' | 'signal'> = {},
 ): Promise<UpResult> {
-  const { abortOnSignals } = await import('@winguest/vm');
+  const [{ abortOnSignals }, { defaultProbeCacheDir }] = await Promise.all([
+    import('@winguest/vm'),
+    import('@winguest/qemu-args/probe'),
+  ]);
   const json = Boolean(context.values.json);
   const mode = json ? 'json' : context.out.stderr.isTTY && context.out.color ? 'tty' : 'plain';
   const renderer = createProgressRenderer(context.out, mode);
   const { signal, dispose } = abortOnSignals();
   try {
-    return await boot({ ...extra, signal, onEvent: (event) => renderer.onEvent(event) });
+    // The accelerator verdict of this boot is shared with `build`: no test guest per `up`.
+    const probeCacheDir = defaultProbeCacheDir(context.env);
+    return await boot({ probeCacheDir, ...extra, signal, onEvent: (event) => renderer.onEvent(event) });
   } catch (error) {
     renderer.close();
     if (json) {

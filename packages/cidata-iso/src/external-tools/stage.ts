@@ -49,7 +49,7 @@ async function materialise(file: TreeFile, target: string, copyTree: boolean): P
     await link(source.path, target).catch(() => copyFile(source.path, target));
     return target;
   }
-  await pipeline(sourceChunks(file), createWriteStream(target, { mode: 0o600 }));
+  await pipeline(sourceChunks(file, source), createWriteStream(target, { mode: 0o600 }));
   return target;
 }
 

@@ -35,7 +35,7 @@ export async function writeIsoWithTool(
   const command = findExecutable(tool, { env });
   if (!command) throw new IsoToolNotFoundError(tool, installHints[tool], env.PATH ?? '');
   const { volumeLabel, date } = resolveIsoOptions(options, env);
-  const tree = buildTree(await resolveLayout(layout));
+  const tree = buildTree(resolveLayout(layout));
   const staging = await mkdtemp(join(tmpdir(), 'winguest-iso-'));
   try {
     const input = await stage(tree, staging, tool === 'hdiutil');

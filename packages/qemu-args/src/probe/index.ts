@@ -31,6 +31,7 @@ export { type CommandResult, type CommandRunner, runCommand } from './run-comman
 export { chooseShareMode, type ShareMode } from './share-mode';
 export { probeSmbd, type Smbd, smbdPaths } from './smbd';
 export { probeSwtpm, type SwtpmBinary } from './swtpm';
+export { defaultProbeCacheDir } from './verdict-cache';
 export { readVhostUserDescriptors, type VhostUserDescriptor } from './vhost-user-descriptors';
 export {
   probeVirtiofsd,

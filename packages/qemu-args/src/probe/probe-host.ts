@@ -2,10 +2,11 @@ import { findExecutable } from '@winguest/shell';
 import { withBinDirs } from './_bin-dirs';
 import { type AcceleratorChoice, probeAccelerator } from './accelerator';
 import { type FirmwareChoice, type FirmwareProbeOptions, probeFirmware } from './firmware';
-import type { GuestArch, ProbeResult } from './probe-result';
+import { type GuestArch, type ProbeResult, qemuBinaryNames } from './probe-result';
 import { probeQemu, type QemuBinary } from './qemu-binary';
 import type { CommandRunner } from './run-command';
 import { probeSwtpm, type SwtpmBinary } from './swtpm';
+import { bootIdentity, cachedVerdict, fileIdentity } from './verdict-cache';
 
 /** Options of {@link probeHost}. */
 export interface HostProbeOptions {
@@ -20,6 +21,12 @@ export interface HostProbeOptions {
   firmwareSearch?: Pick<FirmwareProbeOptions, 'dirs' | 'exists'>;
   env?: Record<string, string | undefined>;
   runner?: CommandRunner;
+  /**
+   * Keep the QEMU version and the accelerator verdict in this directory (e.g.
+   * `defaultProbeCacheDir()`), keyed by the QEMU binary's identity, this boot and the KVM device's
+   * identity, so later commands skip the test guest. Default: no cache, always probe.
+   */
+  cacheDir?: string;
 }
 
 /** Everything the host offers for one guest architecture. Each part is data, failures included. */
@@ -38,8 +45,11 @@ export interface HostProbe {
  * place host facts are gathered; callers pass the result on as data. Never throws.
  */
 export async function probeHost(options: HostProbeOptions): Promise<HostProbe> {
-  const { arch, env, runner } = options;
-  const qemu = await probeQemu(arch, { env, runner });
+  const { arch, env, runner, cacheDir } = options;
+  const cached = <T>(what: string, key: string, compute: () => Promise<T>) =>
+    cacheDir ? cachedVerdict(cacheDir, `${what} ${arch} ${key} ${bootIdentity()}`, compute) : compute();
+  const qemuKey = fileIdentity(findExecutable(qemuBinaryNames[arch], withBinDirs({ env })) ?? '-');
+  const qemu = await cached('qemu', qemuKey, () => probeQemu(arch, { env, runner }));
   const qemuPath = qemu.available ? qemu.path : undefined;
   const firmware = probeFirmware({
     ...options.firmwareSearch,
@@ -50,7 +60,9 @@ export async function probeHost(options: HostProbeOptions): Promise<HostProbe> {
   });
   const accelerator =
     qemuPath && options.accelerator !== false
-      ? await probeAccelerator({ arch, qemuPath, runner })
+      ? await cached('accelerator', `${qemuKey} ${fileIdentity('/dev/kvm')}`, () =>
+          probeAccelerator({ arch, qemuPath, runner }),
+        )
       : undefined;
   const swtpm = options.tpm === false ? undefined : await probeSwtpm({ env, runner });
   const qemuImg = findExecutable('qemu-img', withBinDirs({ env }));
