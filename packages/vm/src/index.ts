@@ -18,12 +18,25 @@ export type {
   VmEventListener,
   WarningEvent,
 } from './events';
+export {
+  agentShutdown,
+  type GuestFacts,
+  guestFactsSchema,
+  readGuestFacts,
+  syncGuestClock,
+} from './guest-agent';
 export { copyWithGuest, type GuestCopyOptions, type GuestCopyResult } from './guest-copy';
 export { probeVmHost, type VmHost } from './host-probe';
 export { type InstanceRef, type OpenedInstance, openInstance } from './instance';
 export { type InstancePaths, instanceNameSchema, instancePaths } from './instance-paths';
 export { type InstanceState, type InstanceStateRecord, instanceStates } from './instance-state';
 export { type InstanceSummary, listInstances } from './list';
+export {
+  type InstanceListEntry,
+  instanceListEntrySchema,
+  instanceListSchema,
+  listInstancesWithGuest,
+} from './list-json';
 export { acquireLock, type InstanceLock } from './lock';
 export { type InstanceLogs, instanceLogs } from './logs';
 export type { BootMode, StageTiming } from './progress-tracker';

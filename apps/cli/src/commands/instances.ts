@@ -100,11 +100,11 @@ export const rmCommand: CommandDefinition = {
 
 export const lsCommand: CommandDefinition = {
   name: 'ls',
-  summary: 'List instances: state, arch, ports, uptime',
+  summary: 'List instances: state, arch, ports, uptime, guest IP (from the guest agent)',
   usage: ['ls [--json]'],
   options: { json: { type: 'boolean', description: 'Print the instances as JSON' } },
   async run(context) {
-    const instances = await vm((api) => api.listInstances({}));
+    const instances = await vm((api) => api.listInstancesWithGuest({}));
     if (context.values.json) {
       context.out.json(instances);
       return 0;
@@ -120,8 +120,10 @@ export const lsCommand: CommandDefinition = {
       i.ports?.ssh ? String(i.ports.ssh) : '',
       i.ports?.rdp ? String(i.ports.rdp) : '',
       i.uptimeMs === undefined ? '' : duration(i.uptimeMs),
+      i.guest?.ipAddresses[0] ?? '',
     ]);
-    for (const line of table(['NAME', 'STATE', 'ARCH', 'SSH', 'RDP', 'UPTIME'], rows)) context.out.line(line);
+    for (const line of table(['NAME', 'STATE', 'ARCH', 'SSH', 'RDP', 'UPTIME', 'GUEST IP'], rows))
+      context.out.line(line);
     return 0;
   },
 };

@@ -6,6 +6,7 @@ import { configOptions } from '../config/config-options';
 import { UsageError } from '../errors';
 import { hostShareMode } from '../plan/host-share-mode';
 import { prepareBuild, resolveTarget, type Target } from '../plan/prepare-build';
+import { invalidGuest, readDeviceDrivers } from '../plan/read-device-drivers';
 import { writeCidataIso } from '../plan/write-cidata';
 import { reportReady, runVm } from '../vm/run-vm';
 import { waitForStopRequest } from '../vm/wait-for-stop';
@@ -40,6 +41,10 @@ export const upCommand: CommandDefinition = {
       throw new UsageError(`Expected at most one instance name, got ${context.positionals.length}`, 'up');
     const name = context.positionals[0] ?? 'winguest';
     const target = await resolveTarget(context);
+    // Drivers are checked before the instance is created; the cidata ISO reads them again.
+    const { drivers, issues } = await readDeviceDrivers(target.config, target.arch, context.cwd, true);
+    await drivers?.close();
+    if (issues.length > 0) throw invalidGuest(issues);
     const [vm, { planRunner }] = await Promise.all([import('@winguest/vm'), import('@winguest/guest')]);
     const options = planRunner(target.config, {
       name,
@@ -56,7 +61,7 @@ export const upCommand: CommandDefinition = {
           await writeFile(file, `${prepared.password.value}\n`, { mode: 0o600 });
           context.out.info(`generated a password for "${target.config.user.name}": ${file} (0600)`);
         }
-        await writeCidataIso(prepared, path, context.cwd);
+        await writeCidataIso(prepared, path);
       },
     });
     reportReady(context, result);
@@ -70,7 +75,6 @@ function hostPaths({ config }: Target, cwd: string): RunnerFacts['paths'] {
   const { kernel, bootIso } = config.vm;
   return {
     ...(bootIso ? { bootIso: resolve(cwd, bootIso) } : {}),
-    ...(config.media.drivers ? { drivers: resolve(cwd, config.media.drivers) } : {}),
     ...(kernel ? { kernel: resolve(cwd, kernel.kernel) } : {}),
     ...(kernel?.initrd ? { initrd: resolve(cwd, kernel.initrd) } : {}),
     shares: config.shares.map((share) => resolve(cwd, share.hostPath)),
