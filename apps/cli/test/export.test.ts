@@ -123,7 +123,7 @@ describe.skipIf(!tools.available)('winguest export', () => {
     );
     expect(arm.exitCode).toBe(1);
     expect(arm.stderr).toContain('This guest cannot be exported to KubeVirt');
-    expect(arm.stderr).toContain('vm.diskInterface: KubeVirt has no NVMe disk bus: use "virtio-blk"');
+    expect(arm.stderr).toContain('vm.disk.bus: KubeVirt has no NVMe disk bus: use "virtio-blk"');
     const connect = await runCli(['export', 'libvirt', '--connect', 'qemu:///system'], {
       cwd: dir,
       env: env(),

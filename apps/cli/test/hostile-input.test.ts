@@ -95,7 +95,7 @@ describe('paths that cannot be used', () => {
 
 describe('sizes', () => {
   test.each([
-    ['vm:\n  diskGiB: 9007199254740991\n', 'vm.diskGiB'],
+    ['vm:\n  disk:\n    sizeGiB: 9007199254740991\n', 'vm.disk.sizeGiB'],
     ['vm:\n  memoryMiB: 9007199254740991\n', 'vm.memoryMiB'],
   ])('an absurd size is refused by the schema (%s)', async (config, path) => {
     const dir = work({ 'winguest.yaml': config });

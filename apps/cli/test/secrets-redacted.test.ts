@@ -23,7 +23,7 @@ const badConfigs: Record<string, (secret: string) => string> = {
   'secret where a list belongs': (s) => `answer:\n  identity:\n    accounts: ${s}\n`,
   'secret as a user name': (s) => `user:\n  name: ${s}\n  fullName: 5\n`,
   'secret as a product key': (s) => `productKey: ${s}\n`,
-  'secret as a disk size': (s) => `vm:\n  diskGiB: ${s}\n`,
+  'secret as a disk size': (s) => `vm:\n  disk:\n    sizeGiB: ${s}\n`,
 };
 const commands = [['build', '--json'], ['up', '--json'], ['answerfile'], ['qemu-args', '--json']];
 

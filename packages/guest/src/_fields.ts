@@ -35,7 +35,6 @@ export const fields = {
   memoryMiB: vmSpec.memoryMiB,
   secureBoot: vmSpec.secureBoot,
   tpm: vmSpec.tpm,
-  diskInterface: vmSpec.disk.shape.interface.unwrap(),
   nic: vmSpec.network.unwrap().shape.model.unwrap(),
   hostPort: vmSpec.network.unwrap().shape.ssh.unwrap(),
   accelerator: upOptionsSchema.shape.accelerator,

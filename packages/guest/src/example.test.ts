@@ -60,16 +60,29 @@ describe('a guest description, planned', () => {
     });
   });
 
-  test('one option, one place: vm.diskInterface and vm.nic reach the command file and the runner', () => {
-    const virtio = resolveGuest({ vm: { diskInterface: 'virtio-blk', nic: 'virtio-net' } });
+  test('one option, one place: vm.disk.bus and vm.network.model reach the command file and the runner', () => {
+    const virtio = resolveGuest({
+      vm: { disk: { bus: 'virtio-blk' }, network: { model: 'virtio-net' } },
+      media: { drivers: 'virtio-win.iso' },
+    });
     const file = planCommandFile(virtio, { arch, host: planHost(virtio, arch, host), shell: 'posix' });
     expect(file.argv.some((arg) => arg.startsWith('virtio-blk-pci,drive=disk0'))).toBe(true);
     expect(file.argv.some((arg) => arg.startsWith('virtio-net-pci,'))).toBe(true);
+    expect(file.argv.some((arg) => arg.includes('name=org.qemu.guest_agent.0'))).toBe(true);
+    expect(file.argv.some((arg) => arg.includes('path=qga.sock'))).toBe(true);
     expect(planRunner(virtio, { name: 'dev', arch })).toMatchObject({
       disk: { interface: 'virtio-blk' },
       nic: 'virtio-net',
+      guestAgent: true,
+      media: {},
     });
-    expect(() => resolveGuest({ vm: { diskInterface: 'scsi' } })).toThrow(/vm\.diskInterface: /);
+    const sata = resolveGuest({ vm: { disk: { bus: 'sata', sizeGiB: 80 } } });
+    expect(planRunner(sata, { name: 'dev', arch })).toMatchObject({
+      disk: { interface: 'ahci', size: '80G' },
+      nic: 'e1000e',
+      guestAgent: false,
+    });
+    expect(() => resolveGuest({ vm: { disk: { bus: 'scsi' } } })).toThrow(/vm\.disk\.bus: /);
   });
 
   test('an arm64 guest on an x64 host runs under TCG with a warning, never with KVM', () => {

@@ -23,7 +23,7 @@ describe('guest schema', () => {
       firmware: 'uefi',
       computerName: 'winguest',
       user: { name: 'winguest' },
-      vm: { cpus: 2, memoryMiB: 4096, diskGiB: 64, accelerator: 'auto', tpm: false },
+      vm: { cpus: 2, memoryMiB: 4096, disk: { sizeGiB: 64 }, accelerator: 'auto', tpm: false },
       ssh: { port: 22, shell: 'powershell', strategy: 'auto' },
     });
   });

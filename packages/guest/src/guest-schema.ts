@@ -78,14 +78,18 @@ export const guestSchema = z
         iso: hostPath
           .optional()
           .describe('Windows install ISO (also --iso); inspected before anything is written'),
-        drivers: hostPath.optional().describe('Driver ISO (virtio-win), attached as a third CD'),
+        drivers: hostPath
+          .optional()
+          .describe(
+            'virtio-win ISO, its extracted folder, or your own driver folder: the drivers the devices need go to $WinPEDriver$ on the cidata ISO (and the guest agent MSI)',
+          ),
         opensshMsi: hostPath
           .optional()
           .describe('Win32-OpenSSH MSI to put on the media (no network needed to install sshd)'),
       })
       .strict()
       .prefault({})
-      .describe('Files from the host: the Windows ISO, a driver ISO, the OpenSSH MSI'),
+      .describe('Files from the host: the Windows ISO, driver media, the OpenSSH MSI'),
     vm: guestVmSchema,
     shares: sharesSchema,
     answer: z

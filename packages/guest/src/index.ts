@@ -1,4 +1,13 @@
+export { checkDevices } from './check-devices';
 export { checkMedia, type MediaChoice } from './check-media';
+export {
+  type DiskBus,
+  diskBusSchema,
+  type GuestDevices,
+  guestDevices,
+  isWindowsGuest,
+  qemuDiskInterface,
+} from './devices';
 export { type EditionSelector, editionSelector } from './edition';
 export {
   GuestError,
@@ -19,6 +28,7 @@ export { type HostPlan, planHost } from './plan-host';
 export { type MediaFacts, type MediaPlan, planMedia } from './plan-media';
 export { type ProvisionFacts, planProvision } from './plan-provision';
 export { planRunner, type RunnerFacts } from './plan-runner';
+export { type DriverMediaFacts, readDriverMedia } from './read-driver-media';
 export { resolveGuest } from './resolve-guest';
 export { type ResolvedShare, reservedDriveLetters, resolveShares, sharesSchema } from './shares-schema';
 export { guestVmSchema } from './vm-schema';

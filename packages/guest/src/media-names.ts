@@ -4,6 +4,8 @@ export const mediaFileNames = {
   provisionScript: 'first-logon.ps1',
   /** The Win32-OpenSSH MSI, when the description names one. */
   opensshMsi: 'OpenSSH.msi',
+  /** The QEMU guest agent MSI from the driver media, when the guest agent is on. */
+  guestAgentMsi: 'qemu-ga.msi',
   /** The public keys to authorise, for guests that read them directly. */
   authorizedKeys: 'authorized_keys',
 } as const;

@@ -4,6 +4,7 @@ import {
   renderCommandFile,
   type VmSpecInput,
 } from '@winguest/qemu-args';
+import { guestDevices, qemuDiskInterface } from './devices';
 import type { Guest } from './guest-schema';
 import type { HostPlan } from './plan-host';
 
@@ -17,6 +18,7 @@ export const buildFolderFiles = {
   pid: 'qemu.pid',
   tpmDir: 'tpm',
   tpmSocket: 'tpm.sock',
+  guestAgent: 'qga.sock',
 } as const;
 
 /** Host port for SSH in a build folder's command file when the description sets none. */
@@ -26,8 +28,9 @@ export const defaultBuildSshPort = 2222;
 export function planVmSpec(
   guest: Guest,
   arch: 'amd64' | 'arm64',
-  files: { disk: string; windowsIso?: string; cidata?: string; drivers?: string },
+  files: { disk: string; windowsIso?: string; cidata?: string },
 ): VmSpecInput {
+  const devices = guestDevices(guest, arch);
   return {
     name: guest.computerName === '*' ? 'winguest' : guest.computerName,
     arch,
@@ -36,22 +39,24 @@ export function planVmSpec(
     firmware: guest.firmware,
     secureBoot: guest.vm.secureBoot,
     tpm: guest.vm.tpm,
-    disk: { path: files.disk, interface: guest.vm.diskInterface },
-    media: { windows: files.windowsIso, cidata: files.cidata, drivers: files.drivers },
+    disk: { path: files.disk, interface: qemuDiskInterface(devices.diskBus) },
+    media: { windows: files.windowsIso, cidata: files.cidata },
     network: {
-      model: guest.vm.nic,
+      model: devices.networkModel,
       ssh: guest.vm.sshPort ?? defaultBuildSshPort,
       rdp: guest.vm.rdpPort,
       forwards: [],
     },
     display: { type: guest.vm.display },
+    guestAgent: devices.guestAgent,
   };
 }
 
 /**
  * The command file (`qemu.sh` / `qemu.ps1`) of a build folder: it creates the disk and vars,
  * runs swtpm when the guest has a TPM, and boots Setup from the ISO given as its first argument
- * (`windowsIso` as default). `drivers` is an absolute path. Pure.
+ * (`windowsIso` as default). Drivers from `media.drivers` are on the cidata ISO, not a CD of
+ * their own. Pure.
  */
 export function planCommandFile(
   guest: Guest,
@@ -60,7 +65,6 @@ export function planCommandFile(
     host: HostPlan;
     shell: CommandFileShell;
     windowsIso?: string;
-    drivers?: string;
   },
 ): CommandFile {
   const f = buildFolderFiles;
@@ -71,7 +75,6 @@ export function planCommandFile(
       disk: f.disk,
       windowsIso: input.windowsIso,
       cidata: f.cidata,
-      drivers: input.drivers,
     }),
     host: {
       binary: input.host.binary,
@@ -81,8 +84,9 @@ export function planCommandFile(
       serialLog: f.serial,
       pidFile: f.pid,
       ...(guest.vm.tpm ? { tpmSocket: f.tpmSocket } : {}),
+      ...(guestDevices(guest, input.arch).guestAgent ? { guestAgentSocket: f.guestAgent } : {}),
     },
-    diskSizeGiB: guest.vm.diskGiB,
+    diskSizeGiB: guest.vm.disk.sizeGiB,
     tpmStateDir: f.tpmDir,
   });
 }

@@ -4,7 +4,7 @@ import {
   renderAnswerFile,
   resolveAnswerFileSpec,
 } from '@winguest/answerfile';
-import { type CidataLayoutInput, cidataLayout, type IsoLayout } from '@winguest/cidata-iso';
+import { type CidataLayoutInput, cidataLayout, type IsoLayout, type IsoSource } from '@winguest/cidata-iso';
 import {
   InvalidInputError,
   type ProvisionSpecInput,
@@ -16,12 +16,14 @@ import { mediaFileNames } from './media-names';
 import { type AnswerFileFacts, planAnswerFile } from './plan-answer-file';
 import { type ProvisionFacts, planProvision } from './plan-provision';
 
-/** Facts the install media need: the secret, the keys, the media's edition, the OpenSSH MSI. */
+/** Facts the install media need: the secret, the keys, the media's edition, the MSIs, the drivers. */
 export interface MediaFacts extends AnswerFileFacts, ProvisionFacts {
   /** Absolute host path of the OpenSSH MSI, when `media.opensshMsi` is set. */
   opensshMsiPath?: string;
-  /** Driver files for `$WinPEDriver$/` (e.g. NetKVM streamed from a driver ISO by @winguest/install-media). */
+  /** Driver files for `$WinPEDriver$/`, streamed from the driver media (`readDriverMedia`). */
   driverFiles?: CidataLayoutInput['driverFiles'];
+  /** The guest agent MSI from the driver media (its SHA-256 is `guestAgentMsiSha256`). */
+  guestAgentMsi?: IsoSource;
 }
 
 /** Everything that goes on the cidata media, as specs, texts and the ISO layout. */
@@ -52,11 +54,13 @@ export function planMedia(guest: Guest, facts: MediaFacts): MediaPlan {
     renderProvisionScript(provision),
   );
   const { key, value } = resolved.edition;
-  const files: Record<string, string | { path: string }> = {
+  const files: Record<string, IsoSource> = {
     [mediaFileNames.provisionScript]: provisionScript,
   };
   if (facts.sshKeys.length > 0) files[mediaFileNames.authorizedKeys] = `${facts.sshKeys.join('\n')}\n`;
   if (facts.opensshMsiPath) files[mediaFileNames.opensshMsi] = { path: facts.opensshMsiPath };
+  if (facts.guestAgentMsi && facts.guestAgentMsiSha256)
+    files[mediaFileNames.guestAgentMsi] = facts.guestAgentMsi;
   return {
     answer,
     provision,

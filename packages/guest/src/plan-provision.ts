@@ -10,6 +10,8 @@ export interface ProvisionFacts {
   sshKeys: readonly string[];
   /** SHA-256 of the OpenSSH MSI, when `media.opensshMsi` is set (the host file is read by the caller). */
   opensshMsiSha256?: string;
+  /** SHA-256 of the guest agent MSI staged from the driver media (`readDriverMedia`); adds the guest-agent step. */
+  guestAgentMsiSha256?: string;
   /**
    * How the host shares folders (`chooseShareMode`). With `smb` the first share is mapped at its
    * letter with `net use`; virtio-fs provisioning (WinFsp, virtiofs.exe on the media) is not planned yet.
@@ -18,7 +20,7 @@ export interface ProvisionFacts {
 }
 
 /**
- * The provisioning spec: power settings, sshd (from the MSI on the media when given), the keys,
+ * The provisioning spec: power settings, the guest agent (from the driver media, when staged), sshd (from the MSI on the media when given), the keys,
  * the default shell and the clean-up of cached answer files, then the description's `provision`
  * overrides. Pure; render it with `renderProvisionScript`.
  */
@@ -31,6 +33,9 @@ export function planProvision(guest: Guest, facts: ProvisionFacts): ProvisionSpe
     {
       ...(smb ? { sharedFolders: { mode: 'smb', driveLetter: smb.driveLetter } } : {}),
       power: {},
+      ...(facts.guestAgentMsiSha256
+        ? { guestAgent: { msi: { path: mediaFileNames.guestAgentMsi, sha256: facts.guestAgentMsiSha256 } } }
+        : {}),
       openssh: { strategy: guest.ssh.strategy, port: guest.ssh.port, ...msi },
       ...(facts.sshKeys.length > 0 ? { authorizedKeys: { keys: [...facts.sshKeys] } } : {}),
       defaultShell: { shell: guest.ssh.shell },

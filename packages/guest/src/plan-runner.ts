@@ -1,4 +1,5 @@
 import type { UpOptionsInput } from '@winguest/vm';
+import { guestDevices, qemuDiskInterface } from './devices';
 import type { Guest } from './guest-schema';
 import { resolveShares } from './shares-schema';
 
@@ -10,16 +11,21 @@ export interface RunnerFacts {
   arch: 'amd64' | 'arm64';
   /** The Windows ISO, when installing from one. */
   windowsIso?: string;
-  /** `media.drivers`, `vm.kernel` and `vm.bootIso` paths resolved against the config's folder. */
-  paths?: { drivers?: string; kernel?: string; initrd?: string; bootIso?: string; shares?: string[] };
+  /** `vm.kernel`, `vm.bootIso` and share paths resolved against the config's folder. */
+  paths?: { kernel?: string; initrd?: string; bootIso?: string; shares?: string[] };
   /** How this host shares folders (`chooseShareMode` of @winguest/qemu-args/probe). Default `virtio-fs`. */
   shareMode?: 'virtio-fs' | 'smb' | 'none';
 }
 
-/** The options of `@winguest/vm`'s `up` for `guest`: what to boot, how big, which ports, who logs in. Pure. */
+/**
+ * The options of `@winguest/vm`'s `up` for `guest`: what to boot, how big, which devices, which
+ * ports, who logs in. Drivers from `media.drivers` travel on the cidata media (`planMedia`), so no
+ * driver CD is attached. Pure.
+ */
 export function planRunner(guest: Guest, facts: RunnerFacts): UpOptionsInput {
   const { vm } = guest;
   const paths = facts.paths ?? {};
+  const devices = guestDevices(guest, facts.arch);
   return {
     name: facts.name,
     arch: facts.arch,
@@ -30,8 +36,9 @@ export function planRunner(guest: Guest, facts: RunnerFacts): UpOptionsInput {
     firmware: guest.firmware,
     secureBoot: vm.secureBoot,
     tpm: vm.tpm,
-    disk: { size: `${vm.diskGiB}G`, interface: vm.diskInterface },
-    nic: vm.nic,
+    disk: { size: `${vm.disk.sizeGiB}G`, interface: qemuDiskInterface(devices.diskBus) },
+    nic: devices.networkModel,
+    guestAgent: devices.guestAgent,
     display: { type: vm.display },
     accelerator: vm.accelerator,
     media: {
@@ -40,7 +47,6 @@ export function planRunner(guest: Guest, facts: RunnerFacts): UpOptionsInput {
         : vm.bootIso
           ? { windows: paths.bootIso ?? vm.bootIso }
           : {}),
-      ...(paths.drivers ? { drivers: paths.drivers } : {}),
     },
     ...(vm.kernel
       ? {

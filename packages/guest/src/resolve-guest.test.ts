@@ -32,7 +32,7 @@ describe('resolveGuest', () => {
     expect(resolveGuest({})).toMatchObject({
       family: 'windows11',
       timeZone: 'UTC',
-      vm: { cpus: 2, memoryMiB: 4096, diskGiB: 64, accelerator: 'auto' },
+      vm: { cpus: 2, memoryMiB: 4096, disk: { sizeGiB: 64 }, accelerator: 'auto' },
     });
   });
 

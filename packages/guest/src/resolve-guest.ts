@@ -1,6 +1,7 @@
 import { answerFileSpecSchema } from '@winguest/answerfile';
 import { provisionSpecSchema } from '@winguest/provision-scripts';
 import { toGuestIssues } from './_issues';
+import { checkDevices } from './check-devices';
 import { InvalidGuestError } from './errors';
 import { type Guest, guestSchema } from './guest-schema';
 import { planAnswerFile } from './plan-answer-file';
@@ -16,14 +17,17 @@ import { planProvision } from './plan-provision';
 export function resolveGuest(input: unknown): Guest {
   const parsed = guestSchema.safeParse(input);
   const issues = parsed.success ? [] : toGuestIssues(parsed.error.issues, input);
+  if (parsed.success) issues.push(...checkDevices(parsed.data));
   const planned = parsed.success ? parsed.data : overridesOnly(input);
   if (planned) {
     // Placeholders stand in for facts only known later (the password is checked when it is given).
     const answer = planAnswerFile(planned, { password: '' });
     const answerCheck = answerFileSpecSchema.safeParse(answer);
     if (!answerCheck.success) issues.push(...toGuestIssues(answerCheck.error.issues, answer, 'answer'));
-    const msi = planned.media.opensshMsi ? { opensshMsiSha256: '0'.repeat(64) } : {};
-    const provision = planProvision(planned, { sshKeys: [], ...msi });
+    const placeholder = '0'.repeat(64);
+    const msi = planned.media.opensshMsi ? { opensshMsiSha256: placeholder } : {};
+    const agent = planned.media.drivers ? { guestAgentMsiSha256: placeholder } : {};
+    const provision = planProvision(planned, { sshKeys: [], ...msi, ...agent });
     const provisionCheck = provisionSpecSchema.safeParse(provision);
     if (!provisionCheck.success)
       issues.push(...toGuestIssues(provisionCheck.error.issues, provision, 'provision'));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fields } from './_fields';
+import { diskBusSchema } from './devices';
 
 const hostPath = z.string().min(1, 'must not be empty');
 const stageNames = fields.stageTimeouts.keyof();
@@ -9,22 +10,42 @@ export const guestVmSchema = z
   .object({
     cpus: fields.cpus.default(2).describe('Virtual CPUs'),
     memoryMiB: fields.memoryMiB.default(4096).describe('Memory in MiB (Windows 11 wants ≥ 4096)'),
-    // 16 TiB: the largest NTFS volume with the 4 KiB clusters Setup formats C: with (qcow2 itself
-    // stops near 2 PiB with its default clusters); a larger number is a typo, caught here not in qemu-img.
-    diskGiB: z
-      .int()
-      .min(20)
-      .max(16384, 'must be at most 16384 (16 TiB, the largest NTFS volume Setup can format)')
-      .default(64)
-      .describe('System disk size in GiB, 20 to 16384 (qcow2, grows on demand)'),
-    diskInterface: fields.diskInterface
+    disk: z
+      .object({
+        bus: diskBusSchema
+          .optional()
+          .describe(
+            'System disk bus: sata, virtio-blk, virtio-scsi or nvme; default sata (amd64), nvme (arm64). virtio needs media.drivers',
+          ),
+        // 16 TiB: the largest NTFS volume with the 4 KiB clusters Setup formats C: with (qcow2 itself
+        // stops near 2 PiB with its default clusters); a larger number is a typo, caught here not in qemu-img.
+        sizeGiB: z
+          .int()
+          .min(20)
+          .max(16384, 'must be at most 16384 (16 TiB, the largest NTFS volume Setup can format)')
+          .default(64)
+          .describe('System disk size in GiB, 20 to 16384 (qcow2, grows on demand)'),
+      })
+      .strict()
+      .prefault({})
+      .describe('The system disk: its bus and size'),
+    network: z
+      .object({
+        model: fields.nic
+          .optional()
+          .describe(
+            'Network card: e1000e or virtio-net; default e1000e (amd64), virtio-net (arm64, the only one). virtio-net needs media.drivers',
+          ),
+      })
+      .strict()
+      .prefault({})
+      .describe('The network card'),
+    guestAgent: z
+      .boolean()
       .optional()
       .describe(
-        'System disk controller: ahci, virtio-blk, virtio-scsi or nvme; default ahci (amd64), nvme (arm64)',
+        'QEMU guest agent (virtio-serial channel + agent MSI from media.drivers); default on when media.drivers is set and the guest is amd64',
       ),
-    nic: fields.nic
-      .optional()
-      .describe('Network card: e1000e or virtio-net; default e1000e (amd64), virtio-net (arm64)'),
     secureBoot: fields.secureBoot.default(false).describe('Secure Boot (needs OVMF with enrolled keys)'),
     tpm: fields.tpm.default(false).describe('TPM 2.0 through swtpm'),
     sshPort: fields.hostPort

@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { release } from 'node:os';
+import { RealQemuGa } from '@winguest/test-media';
 import { requireHostTools } from '@winguest/vitest-config/host-tools';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { RealQemuGa } from './__fixtures__/real-qemu-ga';
 import { connectQga, type QgaClient, QmpCommandError } from './index';
 
 const tools = requireHostTools([{ command: 'qemu-ga', debian: 'qemu-guest-agent' }]);

@@ -70,6 +70,8 @@ export interface ActionEvent extends At {
     | 'media-ejected'
     | 'cidata-deleted'
     | 'powerdown-sent'
+    | 'agent-shutdown-sent'
+    | 'clock-synced'
     | 'qemu-stopped'
     | 'sysprep-started'
     | 'guest-powered-off'

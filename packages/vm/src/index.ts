@@ -19,6 +19,13 @@ export type {
   VmEventListener,
   WarningEvent,
 } from './events';
+export {
+  agentShutdown,
+  type GuestFacts,
+  guestFactsSchema,
+  readGuestFacts,
+  syncGuestClock,
+} from './guest-agent';
 export { copyWithGuest, type GuestCopyOptions, type GuestCopyResult } from './guest-copy';
 export { probeVmHost, type VmHost } from './host-probe';
 export {
@@ -33,6 +40,12 @@ export { type InstancePaths, instanceNameSchema, instancePaths } from './instanc
 export { type InstanceState, type InstanceStateRecord, instanceStates } from './instance-state';
 export { type InstanceSummary, listInstances } from './list';
 export { type ImageSummary, imageSummarySchema, inspectImage, listImages } from './list-images';
+export {
+  type InstanceListEntry,
+  instanceListEntrySchema,
+  instanceListSchema,
+  listInstancesWithGuest,
+} from './list-json';
 export { acquireLock, type InstanceLock } from './lock';
 export { type InstanceLogs, instanceLogs } from './logs';
 export type { BootMode, StageTiming } from './progress-tracker';

@@ -43,6 +43,8 @@ export interface InstancePaths {
   qmpSocket: string;
   /** QEMU's pid file. */
   qemuPid: string;
+  /** The guest agent channel's socket (with `guestAgent`). */
+  qgaSocket: string;
   /** Screenshots (`0001-firmware.png`, …). */
   screenshots: string;
   /** Host-side SSH key pair (OpenSSH format) and the guest's host key. */
@@ -76,6 +78,7 @@ export function instancePathsIn(dir: string): InstancePaths {
     qemuLog: at('qemu.log'),
     qmpSocket: at('qmp.sock'),
     qemuPid: at('qemu.pid'),
+    qgaSocket: at('qga.sock'),
     screenshots: at('screenshots'),
     sshKey: at('id_ed25519'),
     sshPublicKey: at('id_ed25519.pub'),

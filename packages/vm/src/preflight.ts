@@ -54,8 +54,6 @@ export async function preflight(input: PreflightInput): Promise<PreflightIssue[]
       });
     }
   }
-  const network = windowsNetworkIssue(options);
-  if (network) issues.push(network);
   for (const { path, port } of input.ports) {
     if (!(await isPortFree(port))) {
       issues.push({
@@ -75,20 +73,4 @@ export async function preflight(input: PreflightInput): Promise<PreflightIssue[]
   }
   issues.push(...sharePreflight(options, paths));
   return issues;
-}
-
-/**
- * Windows on arm64 has no in-box driver for any NIC QEMU emulates (docs/arm64.md): its network is
- * virtio-net with NetKVM (ARM64) from the virtio-win ISO. Without that ISO the guest never answers
- * SSH, so the boot is refused. Linux guests (direct kernel boot, `os: 'linux'`) have drivers.
- */
-function windowsNetworkIssue(options: PreflightInput['options']): PreflightIssue | undefined {
-  const windows = options.os === 'windows' && !options.kernel;
-  if (!windows || options.arch !== 'arm64' || options.media.drivers) return undefined;
-  return {
-    code: 'invalid-option',
-    path: 'media.drivers',
-    message:
-      'Windows on arm64 has no in-box driver for any NIC QEMU emulates, so without drivers it would never answer SSH; pass the virtio-win ISO (NetKVM for ARM64) as media.drivers (winguest: media.drivers in winguest.yaml).',
-  };
 }

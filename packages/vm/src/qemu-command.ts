@@ -39,6 +39,7 @@ export function instanceQemuCommand(
     },
     shares: (config.shares ?? []).map(({ tag }) => ({ tag })),
     display: config.display,
+    guestAgent: config.guestAgent,
     extraArgs: [...kernelArgs(config.kernel), ...config.extraArgs],
   };
   const command = buildQemuArgs(spec, {
@@ -50,6 +51,7 @@ export function instanceQemuCommand(
     serialLog: paths.serialLog,
     pidFile: paths.qemuPid,
     tpmSocket: config.tpm ? paths.tpmSocket : undefined,
+    guestAgentSocket: config.guestAgent ? paths.qgaSocket : undefined,
     virtiofsSockets: virtiofsSockets(paths, config.shares ?? []),
   });
   return config.kernel ? { ...command, args: command.args.map(withoutDiskBootIndex) } : command;

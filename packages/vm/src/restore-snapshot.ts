@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { connectQga, connectQmp } from '@winguest/qmp';
 import { bootQemu } from './boot';
@@ -103,7 +102,7 @@ async function syncGuestClock(
   emit: (event: VmEventInput) => void,
 ): Promise<'guest-agent' | 'not-synced'> {
   try {
-    const qga = await connectQga({ path: join(paths.dir, 'qga.sock') }, { timeoutMs: 3_000 });
+    const qga = await connectQga({ path: paths.qgaSocket }, { timeoutMs: 3_000 });
     try {
       await qga.setTime(new Date());
     } finally {

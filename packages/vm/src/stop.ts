@@ -1,5 +1,6 @@
 import { connectQmp, type QmpClient } from '@winguest/qmp';
 import { eventEmitter, type VmEventListener } from './events';
+import { agentShutdown } from './guest-agent';
 import { haltInstance, haltSwtpm } from './halt';
 import { type InstanceRef, openInstance } from './instance';
 import { transition } from './instance-state';
@@ -25,7 +26,8 @@ export interface StopResult {
 }
 
 /**
- * Stops an instance: ACPI powerdown through QMP, then QEMU is ended after the timeout; swtpm too.
+ * Stops an instance: the guest agent's shutdown when one answers, else ACPI powerdown through QMP,
+ * then QEMU is ended after the timeout; swtpm too.
  * An installed instance becomes `stopped`; an unfinished install stays `installing` (resumable).
  * @throws VmError `instance-not-found`, `instance-locked`.
  */
@@ -40,7 +42,10 @@ export async function stop(options: StopOptions): Promise<StopResult> {
     if (pid !== undefined) {
       const qmp = await connectQmp({ path: paths.qmpSocket }, { timeoutMs: 10_000 }).catch(() => undefined);
       const timeoutMs = (options.timeoutSeconds ?? config.stopTimeoutSeconds) * 1000;
-      forced = options.force || !(await powerdown(qmp, pid, timeoutMs, emit));
+      const graceful = async () =>
+        (await agentPowerdown(paths, config, pid, timeoutMs, emit)) ||
+        (await powerdown(qmp, pid, timeoutMs, emit));
+      forced = options.force || !(await graceful());
       await haltInstance(paths, qmp);
       emit({ type: 'action', action: 'qemu-stopped', message: forced ? 'QEMU ended' : 'guest powered off' });
     } else {
@@ -71,6 +76,23 @@ async function powerdown(
     type: 'action',
     action: 'powerdown-sent',
     message: `ACPI powerdown sent; waiting up to ${timeoutMs / 1000} s`,
+  });
+  return waitForExit(pid, timeoutMs);
+}
+
+/** Asks the guest agent to power off and waits for QEMU to exit; false without an agent or in time. */
+async function agentPowerdown(
+  paths: Parameters<typeof agentShutdown>[0],
+  config: Parameters<typeof agentShutdown>[1],
+  pid: number,
+  timeoutMs: number,
+  emit: ReturnType<typeof eventEmitter>,
+): Promise<boolean> {
+  if (!(await agentShutdown(paths, config))) return false;
+  emit({
+    type: 'action',
+    action: 'agent-shutdown-sent',
+    message: `guest agent shutdown sent; waiting up to ${timeoutMs / 1000} s`,
   });
   return waitForExit(pid, timeoutMs);
 }

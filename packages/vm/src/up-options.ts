@@ -53,6 +53,12 @@ export const upOptionsSchema = z.object({
     .default({ size: '64G' }),
   /** NIC model (default: e1000e on amd64, virtio-net on arm64). */
   nic: z.enum(['e1000e', 'virtio-net']).optional(),
+  /**
+   * A virtio-serial channel `org.qemu.guest_agent.0` on the instance's `qga.sock`. When an agent
+   * answers, stop asks it to shut down before ACPI, `list` shows its IP and OS facts, and the clock
+   * is set after a start; every use falls back when none answers. Default false.
+   */
+  guestAgent: z.boolean().default(false),
   /** Display. Default `{ type: 'none' }` (screenshots still work). */
   display: displaySchema.default({ type: 'none' }),
   /** Install media. Only used while installing; ejected once ready. */

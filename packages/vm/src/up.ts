@@ -15,6 +15,7 @@ import {
 import { ejectMedia } from './eject-media';
 import { PreflightError, VmError } from './errors';
 import { eventEmitter, type VmEventInput, type VmEventListener } from './events';
+import { syncGuestClock } from './guest-agent';
 import { haltInstance } from './halt';
 import { probeVmHost, type VmHost } from './host-probe';
 import { type InstancePaths, instancePaths } from './instance-paths';
@@ -215,6 +216,12 @@ async function bootUntilReady(input: BootInput): Promise<UpResult> {
   }
   const ejected = mode === 'install' ? await ejectInstallMedia(session, config, paths, emit) : [];
   if (mode === 'installed') transition(paths.state, 'ready');
+  if (mode === 'installed' && (await syncGuestClock(paths, config)))
+    emit({
+      type: 'action',
+      action: 'clock-synced',
+      message: 'guest clock set from the host through the agent',
+    });
   await session.qmp.close();
   return {
     name: config.name,

@@ -47,14 +47,24 @@ export type BuildStandinGuestOptions = z.input<typeof buildStandinGuestOptionsSc
  */
 export type StandinGuest = CachedBuild;
 
-/** Userland packages; arm64 adds systemd-boot, the EFI boot loader its boot media start. */
+/**
+ * Userland packages: busybox, dropbear, and Debian's QEMU guest agent (run on the
+ * `org.qemu.guest_agent.0` port when QEMU attaches one); arm64 adds systemd-boot, the EFI boot
+ * loader its boot media start.
+ */
 const userlandRoots = {
-  amd64: ['busybox-static', 'dropbear-bin'],
-  arm64: ['busybox-static', 'dropbear-bin', 'systemd-boot-efi'],
+  amd64: ['busybox-static', 'dropbear-bin', 'qemu-guest-agent'],
+  arm64: ['busybox-static', 'dropbear-bin', 'qemu-guest-agent', 'systemd-boot-efi'],
 } as const;
 /** OpenSSH's sftp-server (dropbear runs `/usr/lib/sftp-server` for SFTP), without OpenSSH's client. */
 const standalonePackages = ['openssh-sftp-server'];
-const binaries = ['bin/busybox', 'usr/sbin/dropbear', 'usr/bin/dropbearkey', 'usr/lib/sftp-server'];
+const binaries = [
+  'bin/busybox',
+  'usr/sbin/dropbear',
+  'usr/bin/dropbearkey',
+  'usr/lib/sftp-server',
+  'usr/sbin/qemu-ga',
+];
 const bootLoader = 'usr/lib/systemd/boot/efi/systemd-bootaa64.efi';
 
 /**

@@ -1,7 +1,7 @@
 import type { DebianArch } from './apt.ts';
 import { StandinGuestError } from './errors.ts';
 
-/** Modules both architectures load: disks, CD-ROMs and NICs of the virtio/NVMe sets, ISO 9660/Joliet, virtio-fs, evdev. */
+/** Modules both architectures load: disks, CD-ROMs and NICs of the virtio/NVMe sets, virtio-serial (the agent's port), ISO 9660/Joliet, virtio-fs, evdev. */
 const commonModules = [
   'sd_mod',
   'sr_mod',
@@ -12,6 +12,7 @@ const commonModules = [
   'isofs',
   'nls_utf8',
   'virtio_net',
+  'virtio_console',
   'virtiofs',
 ] as const;
 

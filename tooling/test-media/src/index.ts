@@ -1,5 +1,6 @@
 export { jolietRecordOffset, patchBoth32, patchJolietName, rootRecordOffset } from './crafted-iso.ts';
 export { buildFakeInstallIso, type FakeInstallIsoOptions, installIsoTools } from './install-iso.ts';
+export { allowedAgentCommands, RealQemuGa } from './real-qemu-ga.ts';
 export { run, writeTree } from './run.ts';
 export {
   buildFakeVirtioWinIso,

@@ -32,7 +32,7 @@ export const answerfileCommand: CommandDefinition = {
     const output =
       typeof context.values.output === 'string' ? resolve(context.cwd, context.values.output) : undefined;
     if (output) await assertWritable([output], Boolean(context.values.force), context.cwd);
-    const prepared = await prepareBuild(context);
+    const prepared = await prepareBuild(context, undefined, [], { withDrivers: false });
     if (prepared.password.source === 'generated') {
       throw new CliError('password-required', 'No password given for the account', {
         hint: 'set WINGUEST_PASSWORD or pass --password-file (or use `winguest build`, which stores a generated one)',

@@ -24,6 +24,11 @@ export const buildCommand: CommandDefinition = {
     'was given, password.txt (0600). The password comes from WINGUEST_PASSWORD, --password-file or',
     'user.passwordFile, else it is generated. The SSH key from --ssh-key, ssh.publicKey, or',
     '~/.ssh/id_ed25519.pub, id_ecdsa.pub, id_rsa.pub.',
+    '',
+    'Devices: vm.disk.bus (sata, virtio-blk, virtio-scsi, nvme) and vm.network.model (e1000e,',
+    'virtio-net). virtio needs media.drivers (a virtio-win ISO, its extracted folder, or your own driver',
+    'folder): the drivers go to $WinPEDriver$ on cidata.iso, where Setup finds them, with the guest',
+    'agent MSI; a missing driver is an error naming its folder before anything is written.',
   ].join('\n'),
   options: {
     out: {
@@ -68,7 +73,7 @@ export const buildCommand: CommandDefinition = {
     await writeBuildFolder({
       dir,
       files,
-      produced: { [cidataName]: async (path) => (image = await writeCidataIso(prepared, path, cwd)) },
+      produced: { [cidataName]: async (path) => (image = await writeCidataIso(prepared, path)) },
       // A password.txt of an earlier build would not be this build's password.
       remove: prepared.password.source === 'generated' ? [] : ['password.txt'],
       force: Boolean(values.force),

@@ -16,7 +16,7 @@ const libvirt: CommandDefinition = {
     'The same guest as `winguest up`, for libvirt: q35/virt, UEFI picked by libvirt from the firmware',
     'descriptors (Secure Boot + SMM), a TPM 2.0 emulator, Hyper-V enlightenments under KVM, the same',
     'disk, media and boot order, the serial log in DIR/serial.log and SSH forwarded to 127.0.0.1.',
-    'Writes DIR/domain.xml (default ./winguest-libvirt), disk.qcow2 (empty, vm.diskGiB) and',
+    'Writes DIR/domain.xml (default ./winguest-libvirt), disk.qcow2 (empty, vm.disk.sizeGiB) and',
     'cidata.iso (0600). --user-net qemu (default) forwards ports with QEMU arguments, which every',
     "libvirt accepts; --user-net passt uses libvirt's passt backend (not in Debian 12's libvirt).",
   ].join('\n'),

@@ -91,11 +91,11 @@ export const rmCommand: CommandDefinition = {
 
 export const lsCommand: CommandDefinition = {
   name: 'ls',
-  summary: 'List instances: state, arch, ports, uptime',
+  summary: 'List instances: state, arch, ports, uptime, guest IP (from the guest agent)',
   usage: ['ls [--json]'],
   options: { json: { type: 'boolean', description: 'Print the instances as JSON' } },
   async run(context) {
-    const instances = await callVm((api) => api.listInstances({}));
+    const instances = await callVm((api) => api.listInstancesWithGuest({}));
     if (context.values.json) {
       context.out.json(instances);
       return 0;
@@ -111,8 +111,10 @@ export const lsCommand: CommandDefinition = {
       i.ports?.ssh ? String(i.ports.ssh) : '',
       i.ports?.rdp ? String(i.ports.rdp) : '',
       i.uptimeMs === undefined ? '' : duration(i.uptimeMs),
+      i.guest?.ipAddresses[0] ?? '',
     ]);
-    for (const line of table(['NAME', 'STATE', 'ARCH', 'SSH', 'RDP', 'UPTIME'], rows)) context.out.line(line);
+    for (const line of table(['NAME', 'STATE', 'ARCH', 'SSH', 'RDP', 'UPTIME', 'GUEST IP'], rows))
+      context.out.line(line);
     return 0;
   },
 };

@@ -6,6 +6,7 @@ import { configOptions } from '../config/config-options';
 import { UsageError } from '../errors';
 import { hostShareMode } from '../plan/host-share-mode';
 import { prepareBuild, resolveTarget, type Target } from '../plan/prepare-build';
+import { invalidGuest, readDeviceDrivers } from '../plan/read-device-drivers';
 import { writeCidataIso } from '../plan/write-cidata';
 import { callVm } from '../vm/call-vm';
 import { duration } from '../vm/progress-renderer';
@@ -63,6 +64,10 @@ export const upCommand: CommandDefinition = {
     if (typeof context.values.snapshot === 'string')
       return resumeSnapshot(context, name, context.values.snapshot);
     const target = await resolveTarget(context);
+    // Drivers are checked before the instance is created; the cidata ISO reads them again.
+    const { drivers, issues } = await readDeviceDrivers(target.config, target.arch, context.cwd, true);
+    await drivers?.close();
+    if (issues.length > 0) throw invalidGuest(issues);
     const [vm, { planRunner }] = await Promise.all([import('@winguest/vm'), import('@winguest/guest')]);
     const image = typeof context.values.image === 'string' ? context.values.image : undefined;
     const planned = planRunner(target.config, {
@@ -81,7 +86,7 @@ export const upCommand: CommandDefinition = {
           await writeFile(file, `${prepared.password.value}\n`, { mode: 0o600 });
           context.out.info(`generated a password for "${target.config.user.name}": ${file} (0600)`);
         }
-        await writeCidataIso(prepared, path, context.cwd);
+        await writeCidataIso(prepared, path);
       },
     });
     reportReady(context, result);
@@ -110,7 +115,6 @@ function hostPaths({ config }: Target, cwd: string): RunnerFacts['paths'] {
   const { kernel, bootIso } = config.vm;
   return {
     ...(bootIso ? { bootIso: resolve(cwd, bootIso) } : {}),
-    ...(config.media.drivers ? { drivers: resolve(cwd, config.media.drivers) } : {}),
     ...(kernel ? { kernel: resolve(cwd, kernel.kernel) } : {}),
     ...(kernel?.initrd ? { initrd: resolve(cwd, kernel.initrd) } : {}),
     shares: config.shares.map((share) => resolve(cwd, share.hostPath)),

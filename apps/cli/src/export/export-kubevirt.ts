@@ -33,7 +33,8 @@ export async function exportKubeVirt(context: CommandContext): Promise<number> {
   if ([isoUrl, isoPvc, clone].filter(Boolean).length !== 1)
     throw new UsageError('Give exactly one of --iso-url, --iso-pvc or --clone', command);
   const dir = resolve(cwd, typeof values.out === 'string' ? values.out : 'winguest-kubevirt');
-  const prepared = await prepareBuild(context);
+  // Drivers come from KubeVirt's virtio-win container disk: the driver media are not read.
+  const prepared = await prepareBuild(context, undefined, [], { withDrivers: false });
   const { config, arch } = prepared;
   const [{ planVmSpec, mediaFileNames }, { renderKubeVirt }] = await Promise.all([
     import('@winguest/guest'),
@@ -43,7 +44,6 @@ export async function exportKubeVirt(context: CommandContext): Promise<number> {
     disk: 'rootdisk',
     cidata: 'sysprep',
     ...(clone ? {} : { windowsIso: 'install-iso' }),
-    drivers: config.media.drivers,
   });
   const sysprep = sysprepFiles(prepared.plan);
   const yaml = await renderOrExplain('KubeVirt', () =>
@@ -52,7 +52,7 @@ export async function exportKubeVirt(context: CommandContext): Promise<number> {
       sysprep: { answerFile: prepared.plan.answerFile, files: sysprep.files },
       ...(isoUrl ? { installIso: { url: isoUrl } } : isoPvc ? { installIso: { pvc: isoPvc } } : {}),
       disk: {
-        size: `${config.vm.diskGiB}Gi`,
+        size: `${config.vm.disk.sizeGiB}Gi`,
         ...(text(context, 'storage-class') ? { storageClassName: text(context, 'storage-class') } : {}),
         ...(clone ? { clone } : {}),
       },

@@ -51,7 +51,6 @@ export async function exportLibvirt(context: CommandContext): Promise<number> {
     disk: paths.disk,
     cidata: paths.cidata,
     windowsIso: prepared.media?.path,
-    drivers: config.media.drivers ? resolve(cwd, config.media.drivers) : undefined,
   });
   const xml = await renderOrExplain('libvirt', () =>
     renderLibvirtDomain(spec, {
@@ -64,8 +63,8 @@ export async function exportLibvirt(context: CommandContext): Promise<number> {
   if (prepared.password.source === 'generated')
     files.push({ path: join(dir, 'password.txt'), content: `${prepared.password.value}\n`, secret: true });
   await assertWritable([...files.map((f) => f.path), paths.cidata, paths.disk], Boolean(values.force), cwd);
-  await writeCidataIso(prepared, paths.cidata, cwd);
-  await createDisk(paths.disk, config.vm.diskGiB, context);
+  await writeCidataIso(prepared, paths.cidata);
+  await createDisk(paths.disk, config.vm.disk.sizeGiB, context);
   await writeOutputs(files);
   const uri = connect ?? 'qemu:///session';
   if (values.define) await runTool('virsh', ['-c', uri, 'define', paths.domain], context);
@@ -87,7 +86,7 @@ export async function exportLibvirt(context: CommandContext): Promise<number> {
   const rel = relative(cwd, dir) || '.';
   out.line(`${out.bold('winguest export libvirt')}: ${arch} ${config.firmware}, domain type ${domainType}`);
   out.line(`  ${rel}/domain.xml   the domain (media by absolute path)`);
-  out.line(`  ${rel}/disk.qcow2   ${config.vm.diskGiB} GiB system disk (empty)`);
+  out.line(`  ${rel}/disk.qcow2   ${config.vm.disk.sizeGiB} GiB system disk (empty)`);
   out.line(`  ${rel}/cidata.iso   answer file and provisioning (0600)`);
   out.line(
     summary.defined

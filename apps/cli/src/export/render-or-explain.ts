@@ -2,8 +2,8 @@ import { CliError } from '../errors';
 
 /** The description's fields behind the VM spec paths an export reports. */
 const configField: Record<string, string> = {
-  'spec.disk.interface': 'vm.diskInterface',
-  'spec.network.model': 'vm.nic',
+  'spec.disk.interface': 'vm.disk.bus',
+  'spec.network.model': 'vm.network.model',
   'spec.firmware': 'firmware',
   'spec.secureBoot': 'vm.secureBoot',
 };

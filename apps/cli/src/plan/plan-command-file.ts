@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import type { HostPlan } from '@winguest/guest';
 import type { CommandFile, CommandFileShell } from '@winguest/qemu-args';
 import type { CommandContext } from '../command';
@@ -30,7 +29,6 @@ export async function planBuildCommand(
     host,
     shell,
     ...(media ? { windowsIso: media.path } : {}),
-    ...(config.media.drivers ? { drivers: resolve(context.cwd, config.media.drivers) } : {}),
   });
   return { host, file };
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { Guest, MediaFacts as GuestMediaFacts, MediaPlan } from '@winguest/guest';
+import type { DriverMediaFacts, Guest, MediaFacts as GuestMediaFacts, MediaPlan } from '@winguest/guest';
 import type { CommandContext } from '../command';
 import { assertReadableIso } from '../commands/media';
 import { resolveConfig } from '../config/resolve-config';
@@ -12,6 +12,7 @@ import { assertUsablePassword, readSecretFile } from '../read-secret';
 import { generatePassword } from '../secrets';
 import { findSshKey } from '../ssh-key';
 import { hostShareMode } from './host-share-mode';
+import { invalidGuest, readDeviceDrivers } from './read-device-drivers';
 
 /** The Windows ISO, read and checked against the description. */
 export interface MediaFacts {
@@ -33,6 +34,8 @@ export interface PreparedBuild {
   plan: MediaPlan;
   /** What the plan was made from (holds the password: never print it). */
   facts: GuestMediaFacts;
+  /** The open driver media (`media.drivers`) the layout streams from: `close()` once written. */
+  drivers: DriverMediaFacts | undefined;
 }
 
 /** The config (file + flags) and, with an ISO, the media checked against it. */
@@ -73,37 +76,47 @@ async function inspectMedia(path: string, config: Guest): Promise<MediaFacts> {
 }
 
 /**
- * Reads config, secrets, key and media, then plans the answer file, provisioning and cidata media.
- * `extraKeys` are authorised too (e.g. the key `winguest up` made for the instance).
+ * Reads config, secrets, key, install and driver media, then plans the answer file, provisioning
+ * and cidata media. Every problem (device drivers, driver media, answer/provision settings) is
+ * reported at once, before anything is written. `extraKeys` are authorised too (e.g. the key
+ * `winguest up` made for the instance). Close `drivers` once the cidata ISO is written;
+ * `withDrivers: false` (the answer file alone) leaves the driver media unread.
  */
 export async function prepareBuild(
   context: CommandContext,
   target?: Target,
   extraKeys: readonly string[] = [],
+  { withDrivers = true }: { withDrivers?: boolean } = {},
 ): Promise<PreparedBuild> {
   const { config, path, media, arch } = target ?? (await resolveTarget(context));
   const password = await resolvePassword(config, context);
   const sshKey = await findSshKey(config.ssh.publicKey);
   const msi = config.media.opensshMsi ? resolve(context.cwd, config.media.opensshMsi) : undefined;
   const { InvalidGuestError, planMedia } = await import('@winguest/guest');
+  const { drivers, issues } = withDrivers
+    ? await readDeviceDrivers(config, arch, context.cwd, false)
+    : { drivers: undefined, issues: [] };
+  const facts: GuestMediaFacts = {
+    password: password.value,
+    arch,
+    ...(media ? { edition: media.edition } : {}),
+    sshKeys: [...(sshKey ? [sshKey.key] : []), ...extraKeys],
+    ...(msi ? { opensshMsiPath: msi, opensshMsiSha256: await sha256(msi) } : {}),
+    ...(config.shares.length > 0 ? { shareMode: await hostShareMode(context) } : {}),
+    ...drivers?.facts,
+  };
+  let plan: MediaPlan | undefined;
   try {
-    const facts: GuestMediaFacts = {
-      password: password.value,
-      arch,
-      ...(media ? { edition: media.edition } : {}),
-      sshKeys: [...(sshKey ? [sshKey.key] : []), ...extraKeys],
-      ...(msi ? { opensshMsiPath: msi, opensshMsiSha256: await sha256(msi) } : {}),
-      ...(config.shares.length > 0 ? { shareMode: await hostShareMode(context) } : {}),
-    };
-    return { config, configPath: path, arch, password, sshKey, media, plan: planMedia(config, facts), facts };
+    plan = planMedia(config, facts);
   } catch (error) {
     if (!InvalidGuestError.isInstance(error)) throw error;
-    throw new CliError('invalid-spec', 'The answer/provision settings are not valid', {
-      details: error.issues.map((issue) => `${issue.path}: ${issue.message}`),
-      hint: 'fix the values under `answer:` / `provision:` (or the fields they come from) in the config',
-      cause: error,
-    });
+    issues.push(...error.issues);
   }
+  if (issues.length > 0 || !plan) {
+    await drivers?.close();
+    throw invalidGuest(issues);
+  }
+  return { config, configPath: path, arch, password, sshKey, media, plan, facts, drivers };
 }
 
 /**

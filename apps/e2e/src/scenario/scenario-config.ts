@@ -45,7 +45,8 @@ export function scenarioConfig(scenario: Scenario, inputs: ConfigInputs): Record
     vm: {
       cpus: options.cpus,
       memoryMiB: options.memoryMiB,
-      diskGiB: options.diskGiB,
+      disk: { sizeGiB: options.diskGiB, ...(virtioDisk(scenario) ? { bus: 'virtio-blk' } : {}) },
+      ...(options.devices === 'virtio' ? { network: { model: 'virtio-net' } } : {}),
       secureBoot: options.secureBoot,
       tpm: options.tpm,
       ...(inputs.kernel
@@ -63,4 +64,12 @@ export function scenarioConfig(scenario: Scenario, inputs: ConfigInputs): Record
       ...(inputs.bootIso ? { bootIso: inputs.bootIso } : {}),
     },
   };
+}
+
+/**
+ * `devices: virtio` is virtio-net with NetKVM, and on amd64 a virtio-blk disk with viostor, both
+ * staged from the virtio-win ISO into $WinPEDriver$ (arm64 keeps its NVMe disk, in-box there).
+ */
+function virtioDisk(scenario: Scenario): boolean {
+  return scenario.options.devices === 'virtio' && scenario.arch !== 'arm64';
 }

@@ -52,7 +52,7 @@ export const scenarioSchema = z
         secureBoot: z.boolean().default(false),
         /** Windows 11 hardware-check bypass; default: the CLI's (on unless TPM and Secure Boot). */
         bypassHardwareChecks: z.boolean().optional(),
-        /** `virtio`: virtio-win drivers attached; `compat`: in-box devices only (AHCI, e1000e). */
+        /** `virtio`: virtio-blk (amd64) + virtio-net with virtio-win's drivers in $WinPEDriver$; `compat`: in-box devices only (AHCI, e1000e). */
         devices: z.enum(['virtio', 'compat']).default('compat'),
         /** How sshd gets into the guest (the CLI's `ssh.strategy`). */
         openssh: z.enum(['auto', 'builtin', 'msi', 'capability']).default('auto'),

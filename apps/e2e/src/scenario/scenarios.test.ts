@@ -25,6 +25,23 @@ describe('the declared scenarios', () => {
     ]);
   });
 
+  test('the nightly Server 2025 scenario asks for virtio-blk + virtio-net with virtio-win; arm64 keeps NVMe', () => {
+    const config = (name: string) => {
+      const scenario = all.find((s) => s.name === name);
+      if (!scenario) throw new Error(`no scenario ${name}`);
+      return scenarioConfig(scenario, { drivers: '/media/virtio-win.iso' });
+    };
+    expect(config('server2025-amd64')).toMatchObject({
+      media: { drivers: '/media/virtio-win.iso' },
+      vm: { disk: { bus: 'virtio-blk', sizeGiB: 64 }, network: { model: 'virtio-net' } },
+    });
+    expect(config('win11-arm64')).toMatchObject({
+      vm: { disk: { sizeGiB: 64 }, network: { model: 'virtio-net' } },
+    });
+    expect((config('win11-arm64').vm as { disk: object }).disk).not.toHaveProperty('bus');
+    expect(config('win11-amd64').vm).not.toHaveProperty('network');
+  });
+
   test.each(all.filter((s) => s.guest === 'windows').map((s) => [s.name, s] as const))(
     '%s: its winguest.yaml is accepted by the real CLI, which renders its choices',
     async (_name, scenario) => {
