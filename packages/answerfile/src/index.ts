@@ -18,8 +18,10 @@ export { decodeAnswerFile } from './parse/decode-answer-file';
 export type { AnswerFileModel, ComponentModel, SettingsModel, XmlAttribute, XmlElement } from './parse/model';
 export { parseAnswerFile } from './parse/parse-answer-file';
 export { type PresetOptions, presets } from './presets/presets';
+export type { GeneralizeOptions } from './render/generalize';
 export { type DiskPlan, type PartitionPlan, planDisk } from './render/partitions';
 export { renderAnswerFile } from './render/render-answer-file';
+export { renderGeneralizedAnswerFile } from './render/render-generalized-answer-file';
 export {
   type AnswerFileSpec,
   answerFileSpecSchema,

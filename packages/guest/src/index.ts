@@ -20,6 +20,10 @@ export { type Guest, type GuestInput, guestJsonSchema, guestSchema } from './gue
 export { mediaFileNames } from './media-names';
 export { type AnswerFileFacts, guestArch, planAnswerFile } from './plan-answer-file';
 export { buildFolderFiles, defaultBuildSshPort, planCommandFile, planVmSpec } from './plan-build-folder';
+export {
+  deleteSshHostKeysCommand,
+  planGeneralizedAnswerFile,
+} from './plan-generalized-answer-file';
 export { type HostPlan, planHost } from './plan-host';
 export { type MediaFacts, type MediaPlan, planMedia } from './plan-media';
 export { type ProvisionFacts, planProvision } from './plan-provision';

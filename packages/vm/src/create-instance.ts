@@ -1,11 +1,9 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { childEnvironment } from '@winguest/shell';
-import { execa } from 'execa';
 import { writeFileAtomic } from './_files';
-import { VmError } from './errors';
 import type { VmHost } from './host-probe';
 import type { InstancePaths } from './instance-paths';
 import { transition } from './instance-state';
+import { runQemuImg } from './qemu-img';
 import { createSshKeyPair } from './ssh-keys';
 import type { InstanceConfig } from './up-options';
 
@@ -34,14 +32,11 @@ export async function createInstanceFiles(
   if (!existsSync(paths.sshKey))
     createSshKeyPair(paths.sshKey, paths.sshPublicKey, `winguest-${config.name}`);
   if (!existsSync(paths.disk)) {
-    const run = await execa(host.qemuImg, ['create', '-q', '-f', 'qcow2', paths.disk, config.disk.size], {
-      env: childEnvironment(),
-      extendEnv: false,
-      reject: false,
-    });
-    if (run.exitCode !== 0) {
-      throw new VmError('command-failed', `qemu-img could not create ${paths.disk}: ${run.stderr.trim()}`);
-    }
+    await runQemuImg(
+      host.qemuImg,
+      ['create', '-q', '-f', 'qcow2', paths.disk, config.disk.size],
+      `create ${paths.disk}`,
+    );
   }
   ensureVars(paths, host);
   transition(paths.state, 'created');

@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { tempPathFor } from '@winguest/shell';
+import { type CloneSource, copyCloneSshKey, createCloneDisk, markCloneInstalled } from './clone';
 import { createInstanceFiles } from './create-instance';
 import { VmError } from './errors';
 import type { VmHost } from './host-probe';
@@ -19,6 +20,8 @@ export interface InstanceSetup {
   host: VmHost;
   mode: BootMode;
   run: UpRunOptions;
+  /** The image a new instance is cloned from (`up({ image })`). */
+  image?: CloneSource;
 }
 
 /**
@@ -29,12 +32,25 @@ export interface InstanceSetup {
  * killed runs.
  * @throws VmError `instance-locked` when another command created the instance meanwhile.
  */
-export async function createInstanceStaged({ paths, config, host, mode, run }: InstanceSetup): Promise<void> {
+export async function createInstanceStaged({
+  paths,
+  config,
+  host,
+  mode,
+  run,
+  image,
+}: InstanceSetup): Promise<void> {
   mkdirSync(dirname(paths.dir), { recursive: true, mode: 0o700 });
   const stage = tempPathFor(paths.dir);
   const staged = instancePathsIn(stage);
   try {
+    if (image) {
+      mkdirSync(stage, { mode: 0o700 });
+      await createCloneDisk(staged, image, host.qemuImg);
+      copyCloneSshKey(staged, image);
+    }
     await createInstanceFiles(staged, config, host);
+    if (image) markCloneInstalled(staged, image);
     if (mode === 'install') await provideInstallMedia(staged, config, run, true);
     renameSync(stage, paths.dir);
   } catch (error) {

@@ -16,7 +16,11 @@ export type VmErrorCode =
   | 'stage-timeout'
   | 'aborted'
   | 'ssh-failed'
-  | 'copy-failed';
+  | 'copy-failed'
+  | 'image-exists'
+  | 'image-not-found'
+  | 'image-in-use'
+  | 'not-installed';
 
 /** What the runner knew about a VM when it failed: where it was and what it last showed. */
 export interface VmFailureContext {

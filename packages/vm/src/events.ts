@@ -72,7 +72,11 @@ export interface ActionEvent extends At {
     | 'powerdown-sent'
     | 'agent-shutdown-sent'
     | 'clock-synced'
-    | 'qemu-stopped';
+    | 'qemu-stopped'
+    | 'sysprep-started'
+    | 'guest-powered-off'
+    | 'image-stored'
+    | 'cloned';
   message: string;
 }
 

@@ -8,7 +8,7 @@ import type { UpOptions } from './up-options';
 
 /** What the boot about to happen needs from the file system and the network. */
 export interface PreflightInput {
-  options: Pick<UpOptions, 'media' | 'kernel' | 'arch' | 'os'> &
+  options: Pick<UpOptions, 'media' | 'kernel' | 'arch' | 'os' | 'image'> &
     Partial<Pick<UpOptions, 'shares' | 'smbShare'>>;
   mode: BootMode;
   paths: InstancePaths;
@@ -38,7 +38,7 @@ export async function preflight(input: PreflightInput): Promise<PreflightIssue[]
   if (mode === 'install') {
     file('media.windows', options.media.windows, 'The Windows ISO');
     file('media.cidata', options.media.cidata, 'The cidata ISO');
-    if (!options.media.windows && !options.kernel) {
+    if (!options.media.windows && !options.kernel && !options.image) {
       issues.push({
         code: 'invalid-option',
         path: 'media.windows',

@@ -18,6 +18,12 @@ export const upOptionsSchema = z.object({
   /** Guest architecture. Default `amd64`. */
   arch: z.enum(['amd64', 'arm64']).default('amd64'),
   /**
+   * Make the instance a clone of this stored image (a qcow2 overlay on its disk, which is never
+   * written) instead of installing; only used when the instance is created. The image's devices,
+   * firmware and login replace the options given here.
+   */
+  image: instanceNameSchema.optional(),
+  /**
    * What the install media install: `windows` (default) or `linux` for Linux test guests such as
    * the stand-in, which bring their own drivers and so skip Windows' driver checks (e.g. arm64's
    * network). Direct kernel boot (`kernel`) counts as `linux`.

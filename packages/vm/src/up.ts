@@ -4,6 +4,7 @@ import { mediaIds } from '@winguest/qemu-args';
 import { removeStaleTempFiles } from '@winguest/shell';
 import { writeFileAtomic } from './_files';
 import { type BootSession, bootQemu } from './boot';
+import { cloneBootMode, cloneConfig, cloneSource } from './clone';
 import { ensureVars, readConfig } from './create-instance';
 import {
   createInstanceStaged,
@@ -94,16 +95,29 @@ export async function up(input: UpOptionsInput = {}, run: UpRunOptions = {}): Pr
     throw new VmError('invalid-options', `Invalid options:\n  ${lines.join('\n  ')}`);
   }
   const options = parsed.data;
-  const paths = instancePaths(options.name, resolve(options.home ?? defaultHome()));
+  const home = resolve(options.home ?? defaultHome());
+  const paths = instancePaths(options.name, home);
   const unfinished = rollBackUnfinished(paths);
   const stored = readConfig(paths);
-  const mode: BootMode = readState(paths.state)?.installedAt ? 'installed' : 'install';
+  const image = cloneSource(options, stored, home);
+  const mode: BootMode = image
+    ? cloneBootMode(image)
+    : readState(paths.state)?.installedAt
+      ? 'installed'
+      : 'install';
   const alive = runningPid(paths.qemuPid);
   if (alive !== undefined) return alreadyRunning(paths, stored, mode, alive, startedAt);
   const ports = await resolvePorts(options, stored);
+  const created = {
+    ...withoutHome(options),
+    ports: ports.ports,
+    createdAt: new Date(startedAt).toISOString(),
+  };
   const config: InstanceConfig = stored
     ? { ...stored, media: { ...stored.media, ...definedMedia(options.media) }, ports: ports.ports }
-    : { ...withoutHome(options), ports: ports.ports, createdAt: new Date(startedAt).toISOString() };
+    : image
+      ? cloneConfig(created, image)
+      : created;
   const probed = run.host ? { host: run.host, issues: [] } : await probeVmHost(config, {}, run.probeCacheDir);
   const issues = [
     ...probed.issues,
@@ -124,7 +138,13 @@ export async function up(input: UpOptionsInput = {}, run: UpRunOptions = {}): Pr
       message: `removed the unfinished instance in ${paths.dir}`,
     });
   if (!stored) {
-    await createInstanceStaged({ paths, config, host, mode, run });
+    await createInstanceStaged({ paths, config, host, mode, run, image });
+    if (image)
+      emit({
+        type: 'action',
+        action: 'cloned',
+        message: `disk is an overlay on image ${image.metadata.name}`,
+      });
     emit({ type: 'action', action: 'created', message: `created instance ${config.name} in ${paths.dir}` });
   }
   // Leftovers of killed runs: half-made instances beside this one, half-written files in it.

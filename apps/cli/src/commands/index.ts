@@ -64,6 +64,16 @@ export const commands: CommandEntry[] = [
     load: async () => (await import('./instances')).screenshotCommand,
   },
   {
+    name: 'image',
+    summary: 'Golden images: store an installed instance, list, inspect and delete images',
+    load: async () => (await import('./image')).imageCommand,
+  },
+  {
+    name: 'snapshot',
+    summary: 'Snapshots of a running guest: save, restore, ls, rm',
+    load: async () => (await import('./snapshot')).snapshotCommand,
+  },
+  {
     name: 'export',
     summary: 'Write what libvirt (domain.xml) or KubeVirt (manifests) runs the guest from',
     load: async () => (await import('./export')).exportCommand,

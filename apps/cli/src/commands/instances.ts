@@ -4,9 +4,9 @@ import { resolve } from 'node:path';
 import type { CommandContext, CommandDefinition } from '../command';
 import { CliError, UsageError } from '../errors';
 import { table } from '../table';
+import { callVm } from '../vm/call-vm';
 import { duration } from '../vm/progress-renderer';
 import { reportReady, runVm } from '../vm/run-vm';
-import { vmErrorToCli } from '../vm/vm-error';
 import { waitForStopRequest } from '../vm/wait-for-stop';
 import { bootOptions } from './up';
 
@@ -14,15 +14,6 @@ function instanceName(context: CommandContext, command: string): string {
   const [name] = context.positionals;
   if (!name) throw new UsageError('Expected an instance name (see `winguest ls`)', command);
   return name;
-}
-
-async function vm<T>(action: (api: typeof import('@winguest/vm')) => T | Promise<T>): Promise<T> {
-  const api = await import('@winguest/vm');
-  try {
-    return await action(api);
-  } catch (error) {
-    throw vmErrorToCli(error);
-  }
 }
 
 export const startCommand: CommandDefinition = {
@@ -66,7 +57,7 @@ export const stopCommand: CommandDefinition = {
         'stop',
       );
     }
-    const result = await vm((api) =>
+    const result = await callVm((api) =>
       api.stop({
         name,
         ...(timeout !== undefined ? { timeoutSeconds: timeout } : {}),
@@ -92,7 +83,7 @@ export const rmCommand: CommandDefinition = {
   examples: [['winguest rm dev', 'delete a stopped instance']],
   async run(context) {
     const name = instanceName(context, 'rm');
-    await vm((api) => api.removeInstance({ name, force: Boolean(context.values.force) }));
+    await callVm((api) => api.removeInstance({ name, force: Boolean(context.values.force) }));
     context.out.line(`removed ${name}`);
     return 0;
   },
@@ -104,7 +95,7 @@ export const lsCommand: CommandDefinition = {
   usage: ['ls [--json]'],
   options: { json: { type: 'boolean', description: 'Print the instances as JSON' } },
   async run(context) {
-    const instances = await vm((api) => api.listInstancesWithGuest({}));
+    const instances = await callVm((api) => api.listInstancesWithGuest({}));
     if (context.values.json) {
       context.out.json(instances);
       return 0;
@@ -144,12 +135,12 @@ export const sshCommand: CommandDefinition = {
     const [name, ...command] = context.positionals;
     if (!name) throw new UsageError('Expected an instance name (see `winguest ls`)', 'ssh');
     if (command.length > 0) {
-      const result = await vm((api) => api.sshExec({ name }, command.join(' ')));
+      const result = await callVm((api) => api.sshExec({ name }, command.join(' ')));
       context.out.stdout.write(result.stdout);
       context.out.stderr.write(result.stderr);
       return result.exitCode ?? 1;
     }
-    const connection = await vm((api) => api.instanceSsh({ name }));
+    const connection = await callVm((api) => api.instanceSsh({ name }));
     const { childEnvironment } = await import('@winguest/shell');
     return new Promise<number>((resolvePromise, reject) => {
       const child = spawn('ssh', connection.sshArgs, { stdio: 'inherit', env: childEnvironment() });
@@ -182,13 +173,13 @@ export const logsCommand: CommandDefinition = {
   ],
   async run(context) {
     const name = instanceName(context, 'logs');
-    const logs = await vm((api) => api.instanceLogs({ name }));
+    const logs = await callVm((api) => api.instanceLogs({ name }));
     if (context.values.json) {
       context.out.json(logs);
       return 0;
     }
     if (context.values.provision) {
-      const result = await vm((api) =>
+      const result = await callVm((api) =>
         api.sshExec(
           { name },
           'powershell -NoProfile -Command "Get-Content -Raw -LiteralPath C:\\ProgramData\\winguest\\provision.log"',
@@ -221,7 +212,7 @@ export const screenshotCommand: CommandDefinition = {
   examples: [['winguest screenshot dev -o now.png', 'what the guest shows']],
   async run(context) {
     const name = instanceName(context, 'screenshot');
-    const path = await vm((api) => api.takeScreenshot({ name }));
+    const path = await callVm((api) => api.takeScreenshot({ name }));
     if (typeof context.values.output === 'string') {
       const target = resolve(context.cwd, context.values.output);
       await copyFile(path, target);

@@ -1,0 +1,79 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { alive, EventLog, processesMentioning } from './__fixtures__/instance-fixture';
+import { standinGate, standinSetup, writeStandinCidata } from './__fixtures__/standin-fixture';
+import {
+  instancePaths,
+  listSnapshots,
+  openInstance,
+  removeSnapshot,
+  restoreSnapshot,
+  saveSnapshot,
+  sshExec,
+  stop,
+  up,
+} from './index';
+import { runningPid } from './processes';
+
+const gate = standinGate();
+
+/**
+ * Snapshots of a running stand-in guest (real QEMU, TCG, SeaBIOS: every writable drive is qcow2).
+ * The stand-in's file system lives in RAM, so a file written before the save and changed after it
+ * shows whether memory came back.
+ */
+describe.skipIf(!gate.available)('snapshots with the stand-in guest (real QEMU, TCG)', () => {
+  let dir: string;
+  let setup: Awaited<ReturnType<typeof standinSetup>>;
+  const ref = () => ({ name: 'snap', home: setup.home });
+  const marker = async () => (await sshExec(ref(), 'cat /tmp/marker')).stdout;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'wg-vm-snapshots-'));
+    setup = await standinSetup(dir);
+    await up(setup.options('snap'), { writeCidata: writeStandinCidata });
+  }, 600_000);
+
+  afterAll(async () => {
+    const pid = runningPid(instancePaths('snap', setup.home).qemuPid);
+    if (pid !== undefined && alive(pid)) process.kill(pid, 'SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+    expect(processesMentioning(dir)).toEqual([]);
+  }, 60_000);
+
+  test('save, change, restore while running: memory and disk come back, and the guest answers SSH', async () => {
+    await sshExec(ref(), 'echo before > /tmp/marker');
+    const saved = await saveSnapshot({ ...ref(), snapshot: 'clean' });
+    expect(saved).toMatchObject({ name: 'clean' });
+    expect(saved.vmStateBytes).toBeGreaterThan(0);
+    await sshExec(ref(), 'echo after > /tmp/marker');
+    expect(await marker()).toBe('after\n');
+
+    const log = new EventLog();
+    const restored = await restoreSnapshot({ ...ref(), snapshot: 'clean', onEvent: log.listener });
+    expect(restored).toMatchObject({ booted: false, clock: 'not-synced' });
+    expect(log.of('warning').map((w) => w.message)).toEqual([
+      expect.stringContaining('no guest agent answered'),
+    ]);
+    expect(await marker()).toBe('before\n');
+  }, 300_000);
+
+  test('a stopped instance resumes straight into a snapshot (no boot), then ls and rm', async () => {
+    await stop({ ...ref(), force: true });
+    const restored = await restoreSnapshot({ ...ref(), snapshot: 'clean' });
+    expect(restored.booted).toBe(true);
+    // The RAM file system holds what it held at the save: this was a resume, not a boot.
+    expect(await marker()).toBe('before\n');
+    expect(openInstance(ref()).state.state).toBe('ready');
+
+    expect((await listSnapshots(ref())).map((s) => s.name)).toEqual(['clean']);
+    await expect(restoreSnapshot({ ...ref(), snapshot: 'nope' })).rejects.toThrow(/has no snapshot "nope"/);
+    await expect(saveSnapshot({ ...ref(), snapshot: 'two words' })).rejects.toThrow(
+      /snapshot name: "two words"/,
+    );
+    await removeSnapshot({ ...ref(), snapshot: 'clean' });
+    expect(await listSnapshots(ref())).toEqual([]);
+  }, 300_000);
+});
