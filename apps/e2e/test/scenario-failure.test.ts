@@ -10,7 +10,7 @@ import { parseScenarios } from '../src/scenario/select-scenarios.ts';
 
 const standin = parseScenarios(scenarioInputs).find((s) => s.guest === 'standin');
 
-// The real CLI refuses a boot whose kernel is missing before it creates anything: the harness must
+// The real CLI's `up` refuses a boot ISO that is missing before it creates anything: the harness must
 // turn its NDJSON error line into a failed result with the code, keep the config it used, and not
 // blame `rm` for an instance that never existed.
 describe('a scenario whose `up` fails, through the real CLI', () => {
@@ -20,13 +20,7 @@ describe('a scenario whose `up` fails, through the real CLI', () => {
     const lines: string[] = [];
     const result = await runScenario({
       scenario: standin,
-      config: {
-        kernel: {
-          kernel: join(dir, 'no-such-vmlinuz'),
-          initrd: join(dir, 'no-such-initrd'),
-          append: 'console=ttyS0',
-        },
-      },
+      config: { bootIso: join(dir, 'no-such-boot.iso') },
       dir,
       cliPath: defaultCliPath(),
       keepPassingFilmstrip: false,
@@ -34,7 +28,7 @@ describe('a scenario whose `up` fails, through the real CLI', () => {
     });
     expect(result.verdict).toBe('failed');
     expect(result.failure).toMatchObject({ phase: 'up', code: 'preflight-failed' });
-    expect(result.failure?.message).toContain('no-such-vmlinuz');
+    expect(result.failure?.message).toContain('no-such-boot.iso');
     expect(result.phases.map((p) => [p.phase, p.ok])).toEqual([
       ['media', true],
       ['up', false],
