@@ -12,12 +12,17 @@ export type DebianArch = 'amd64' | 'arm64';
  * foreign architecture works once `dpkg --add-architecture` and `apt-get update` ran).
  */
 export async function showPackages(names: readonly string[], arch: DebianArch): Promise<AptPackage[]> {
-  const specs = names.map((name) => `${name}:${arch}`);
-  const result = await execa('apt-cache', ['show', '--no-all-versions', ...specs], { reject: false });
-  const found = parseAptShow(result.stdout);
+  const found = await aptShow(names.map((name) => `${name}:${arch}`));
   const pick = (name: string) =>
     found.find((pkg) => pkg.name === name && pkg.architecture === arch) ??
     found.find((pkg) => pkg.name === name && pkg.architecture === 'all');
+  // apt files `Architecture: all` packages under the native architecture only, so `name:arm64`
+  // finds none of them on an amd64 host: look those up by their bare name.
+  const unresolved = names.filter((name) => !pick(name));
+  if (unresolved.length > 0) {
+    const all = await aptShow(unresolved);
+    found.push(...all.filter((pkg) => pkg.architecture === 'all'));
+  }
   const missing = names.filter((name) => !pick(name));
   if (missing.length > 0) {
     const foreign = arch === 'amd64' ? '' : ` (for ${arch}: dpkg --add-architecture ${arch})`;
@@ -27,6 +32,11 @@ export async function showPackages(names: readonly string[], arch: DebianArch): 
     );
   }
   return names.map((name) => pick(name) as AptPackage);
+}
+
+async function aptShow(specs: readonly string[]): Promise<AptPackage[]> {
+  const result = await execa('apt-cache', ['show', '--no-all-versions', ...specs], { reject: false });
+  return parseAptShow(result.stdout);
 }
 
 /**
