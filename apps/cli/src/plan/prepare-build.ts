@@ -117,7 +117,9 @@ export async function prepareBuild(
   };
   let plan: MediaPlan | undefined;
   try {
-    plan = planMedia(config, facts);
+    // With problems already found the plan only adds its own; unread driver media lack the share files.
+    const { shareMode: _, ...withoutShares } = facts;
+    plan = planMedia(config, issues.length > 0 ? withoutShares : facts);
   } catch (error) {
     if (!InvalidGuestError.isInstance(error)) throw error;
     issues.push(...error.issues);
