@@ -101,7 +101,9 @@ export async function prepareBuild(
   const msi = config.media.opensshMsi ? resolve(context.cwd, config.media.opensshMsi) : undefined;
   const winfsp = config.media.winfspMsi ? resolve(context.cwd, config.media.winfspMsi) : undefined;
   const { InvalidGuestError, planMedia } = await import('@winguest/guest');
-  const shareMode = config.shares.length > 0 ? (probed ?? (await hostShareMode(context))) : undefined;
+  // The answer file alone (`withDrivers: false`) needs no share mode: the media are not planned.
+  const shares = withDrivers && config.shares.length > 0;
+  const shareMode = shares ? (probed ?? (await hostShareMode(context))) : undefined;
   const { drivers, issues } = withDrivers
     ? await readDeviceDrivers(config, arch, context.cwd, false, shareMode)
     : { drivers: undefined, issues: [] };
