@@ -41,6 +41,6 @@ export function invalidGuest(issues: readonly GuestIssue[]): CliError {
   const details = [...new Set(issues.map((issue) => `${issue.path}: ${issue.message}`))];
   return new CliError('invalid-spec', 'The guest cannot be built as described', {
     details,
-    hint: 'fix the values named above in the config (drivers: see docs/devices-and-drivers.md)',
+    hint: 'fix the values named above in the config (drivers: docs/devices-and-drivers.md; shares: docs/shared-folders.md)',
   });
 }
