@@ -96,6 +96,7 @@ describe.skipIf(!tools.available)(
           '/winguest/viofs/viofs.inf',
         ]),
       );
+      expect(files).not.toContain('/winguest/viofs/virtiofs.pdb'); // debug symbols stay behind
       const calls = await commandCalls(readFileSync(join(out, 'first-logon.ps1'), 'utf8'));
       const step = { step: 'shared-folders' };
       const [install] = callsOf(calls, 'Install-WinguestMsi', step);
