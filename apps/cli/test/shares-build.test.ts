@@ -147,6 +147,17 @@ describe.skipIf(!tools.available)(
       expect(result.stderr).toMatch(/media\.drivers: is not set.*viofs\/w11\/amd64/);
       expect(existsSync(join(root, 'missing', 'vm'))).toBe(false);
     });
+
+    test('up refuses the same guest before it creates the instance', async () => {
+      const home = join(root, 'missing', 'home');
+      const result = await runCli(['up', 'fs', '--iso', windowsIso], {
+        cwd: join(root, 'missing'),
+        env: { HOME: root, WINGUEST_HOME: home, WINGUEST_PASSWORD: '' },
+      });
+      expect(result.exitCode).not.toBe(0);
+      expect(result.stderr).toMatch(/media\.winfspMsi: is not set/);
+      expect(existsSync(join(home, 'instances', 'fs'))).toBe(false);
+    });
   },
 );
 
