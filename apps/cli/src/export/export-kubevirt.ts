@@ -3,7 +3,8 @@ import type { CommandContext } from '../command';
 import { UsageError } from '../errors';
 import { writeBuildFolder } from '../io/build-folder';
 import type { OutputFile } from '../io/write-outputs';
-import { prepareBuild } from '../plan/prepare-build';
+import { prepareBuild, resolveTarget } from '../plan/prepare-build';
+import { refuseKubeVirtShares } from './export-shares';
 import { renderOrExplain } from './render-or-explain';
 import { sysprepFiles } from './sysprep-files';
 
@@ -35,7 +36,9 @@ export async function exportKubeVirt(context: CommandContext): Promise<number> {
     throw new UsageError('Give exactly one of --iso-url, --iso-pvc or --clone', command);
   const dir = resolve(cwd, typeof values.out === 'string' ? values.out : 'winguest-kubevirt');
   // Drivers come from KubeVirt's virtio-win container disk: the driver media are not read.
-  const prepared = await prepareBuild(context, undefined, [], { withDrivers: false });
+  const target = await resolveTarget(context);
+  refuseKubeVirtShares(target.config);
+  const prepared = await prepareBuild(context, target, [], { withDrivers: false });
   const { config, arch } = prepared;
   const [{ planVmSpec, mediaFileNames }, { renderKubeVirt }] = await Promise.all([
     import('@winguest/guest'),
