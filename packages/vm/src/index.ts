@@ -55,8 +55,27 @@ export { type RestoreSnapshotOptions, type RestoreSnapshotResult, restoreSnapsho
 export { takeScreenshot } from './screenshot';
 export { listSnapshots, removeSnapshot, type SnapshotSummary, saveSnapshot } from './snapshot';
 export { snapshotNameSchema } from './snapshot-names';
+export {
+  type AgentExit,
+  type AgentFrameKind,
+  type AgentRequest,
+  type AgentStatus,
+  agentErrorSchema,
+  agentExitSchema,
+  agentFrameKinds,
+  agentProtocolVersion,
+  agentRequestSchema,
+  agentStatusSchema,
+} from './ssh-agent-protocol';
+export { type SshAgentOptions, serveSshAgent, sshAgentStatus } from './ssh-agent-server';
 export type { SshCommandResult } from './ssh-client';
 export { instanceSsh, type SshConnection, sshExec } from './ssh-connection';
+export {
+  type SshAgentLauncher,
+  type SshExecStreamingOptions,
+  type SshStreams,
+  sshExecStreaming,
+} from './ssh-exec-streaming';
 export { type Stage, stages } from './stages';
 export { start } from './start';
 export { defaultHome, type HomeOptions } from './state-dir';

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { defaultHome } from './state-dir';
@@ -51,6 +52,11 @@ export interface InstancePaths {
   sshKey: string;
   sshPublicKey: string;
   knownHosts: string;
+  /** The connection agent's socket (mode 0600; on Windows a named pipe derived from `dir`). */
+  sshAgentSocket: string;
+  /** The connection agent's pid file and log (lifecycle lines only, never commands or keys). */
+  sshAgentPid: string;
+  sshAgentLog: string;
 }
 
 /** The paths of instance `name` under `home` (default {@link defaultHome}). Creates nothing. */
@@ -83,5 +89,11 @@ export function instancePathsIn(dir: string): InstancePaths {
     sshKey: at('id_ed25519'),
     sshPublicKey: at('id_ed25519.pub'),
     knownHosts: at('known_hosts'),
+    sshAgentSocket:
+      process.platform === 'win32'
+        ? `\\\\.\\pipe\\winguest-${createHash('sha256').update(dir).digest('hex').slice(0, 16)}`
+        : at('ssh-agent.sock'),
+    sshAgentPid: at('ssh-agent.pid'),
+    sshAgentLog: at('ssh-agent.log'),
   };
 }

@@ -125,7 +125,10 @@ export const sshCommand: CommandDefinition = {
   usage: ['ssh <name> [-- command…]'],
   description: [
     "With a command it runs over the instance's own key (no ssh client needed) and exits with the",
-    "command's exit code. Without one it starts an interactive session with OpenSSH's ssh client.",
+    "command's exit code; stdout and stderr are passed through byte for byte, and stdin when it is a",
+    'pipe or a file. Commands reuse one connection per instance, held by a connection agent the first',
+    'command starts (it exits after 10 idle minutes, on stop/rm, or when the guest goes away).',
+    "Without a command it starts an interactive session with OpenSSH's ssh client.",
   ].join('\n'),
   examples: [
     ['winguest ssh dev', 'interactive shell'],
@@ -135,10 +138,15 @@ export const sshCommand: CommandDefinition = {
     const [name, ...command] = context.positionals;
     if (!name) throw new UsageError('Expected an instance name (see `winguest ls`)', 'ssh');
     if (command.length > 0) {
-      const result = await callVm((api) => api.sshExec({ name }, command.join(' ')));
-      context.out.stdout.write(result.stdout);
-      context.out.stderr.write(result.stderr);
-      return result.exitCode ?? 1;
+      const { sshAgentLauncher } = await import('../vm/ssh-agent-entry');
+      // A terminal's stdin is not forwarded (use the interactive session); a pipe or file is.
+      const stdin = context.stdin.isTTY ? undefined : context.stdin;
+      const streams = { stdin, stdout: context.out.stdout, stderr: context.out.stderr };
+      const exit = await callVm((api) =>
+        api.sshExecStreaming({ name }, command.join(' '), streams, { agent: sshAgentLauncher() }),
+      );
+      stdin?.destroy();
+      return exit.code ?? 1;
     }
     const connection = await callVm((api) => api.instanceSsh({ name }));
     const { childEnvironment } = await import('@winguest/shell');

@@ -1,0 +1,57 @@
+import type { Socket } from 'node:net';
+import { type AgentFrameKind, agentFrameKinds } from './ssh-agent-protocol';
+
+/** One decoded frame. */
+export interface AgentFrame {
+  kind: AgentFrameKind;
+  payload: Buffer;
+}
+
+/** Frames larger than this are a protocol error (stream data is sent in smaller pieces). */
+const maxPayload = 16 * 2 ** 20;
+const kindNames = new Map<number, AgentFrameKind>(
+  Object.entries(agentFrameKinds).map(([name, code]) => [code, name as AgentFrameKind]),
+);
+
+/** Encodes one frame; objects become UTF-8 JSON. */
+export function encodeFrame(kind: AgentFrameKind, payload: Buffer | object = Buffer.alloc(0)): Buffer {
+  const body = Buffer.isBuffer(payload) ? payload : Buffer.from(JSON.stringify(payload), 'utf8');
+  const header = Buffer.alloc(5);
+  header.writeUInt8(agentFrameKinds[kind], 0);
+  header.writeUInt32BE(body.length, 1);
+  return Buffer.concat([header, body]);
+}
+
+/** The JSON payload of a frame, parsed (the caller validates it with the protocol's schema). */
+export function framePayloadJson(frame: AgentFrame): unknown {
+  return JSON.parse(frame.payload.toString('utf8'));
+}
+
+/**
+ * Calls `onFrame` for every frame arriving on `socket`, in order; `onError` once for a frame of an
+ * unknown kind or an oversized one (the socket is destroyed then).
+ */
+export function readFrames(
+  socket: Socket,
+  onFrame: (frame: AgentFrame) => void,
+  onError: (error: Error) => void,
+): void {
+  let buffered: Buffer = Buffer.alloc(0);
+  socket.on('data', (chunk: Buffer) => {
+    buffered = buffered.length === 0 ? chunk : Buffer.concat([buffered, chunk]);
+    while (buffered.length >= 5) {
+      const code = buffered.readUInt8(0);
+      const length = buffered.readUInt32BE(1);
+      const kind = kindNames.get(code);
+      if (!kind || length > maxPayload) {
+        socket.destroy();
+        onError(new Error(`protocol error: frame kind ${code}, ${length} bytes`));
+        return;
+      }
+      if (buffered.length < 5 + length) return;
+      const payload = buffered.subarray(5, 5 + length);
+      buffered = buffered.subarray(5 + length);
+      onFrame({ kind, payload });
+    }
+  });
+}
