@@ -29,29 +29,38 @@ export function framePayloadJson(frame: AgentFrame): unknown {
 
 /**
  * Calls `onFrame` for every frame arriving on `socket`, in order; `onError` once for a frame of an
- * unknown kind or an oversized one (the socket is destroyed then).
+ * unknown kind or an oversized one (the socket is destroyed then). Chunks are joined only once a
+ * whole frame has arrived, so a large frame in many small chunks costs one copy.
  */
 export function readFrames(
   socket: Socket,
   onFrame: (frame: AgentFrame) => void,
   onError: (error: Error) => void,
 ): void {
-  let buffered: Buffer = Buffer.alloc(0);
+  let chunks: Buffer[] = [];
+  let length = 0;
+  let needed = 5;
   socket.on('data', (chunk: Buffer) => {
-    buffered = buffered.length === 0 ? chunk : Buffer.concat([buffered, chunk]);
-    while (buffered.length >= 5) {
+    chunks.push(chunk);
+    length += chunk.length;
+    while (length >= needed) {
+      const buffered = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, length);
       const code = buffered.readUInt8(0);
-      const length = buffered.readUInt32BE(1);
+      const size = buffered.readUInt32BE(1);
       const kind = kindNames.get(code);
-      if (!kind || length > maxPayload) {
+      if (!kind || size > maxPayload) {
         socket.destroy();
-        onError(new Error(`protocol error: frame kind ${code}, ${length} bytes`));
+        onError(new Error(`protocol error: frame kind ${code}, ${size} bytes`));
         return;
       }
-      if (buffered.length < 5 + length) return;
-      const payload = buffered.subarray(5, 5 + length);
-      buffered = buffered.subarray(5 + length);
-      onFrame({ kind, payload });
+      needed = 5 + size;
+      chunks = [buffered];
+      if (length < needed) return;
+      const rest = buffered.subarray(needed);
+      onFrame({ kind, payload: buffered.subarray(5, needed) });
+      chunks = rest.length > 0 ? [rest] : [];
+      length = rest.length;
+      needed = 5;
     }
   });
 }

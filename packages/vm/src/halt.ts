@@ -32,13 +32,15 @@ export async function haltSwtpm(paths: InstancePaths): Promise<void> {
 }
 
 /**
- * Ends the instance's connection agent: asked over its socket (it closes its SSH connection), ended
- * by its pid only when it answered but did not go. Removes its socket and pid file.
+ * Ends the instance's connection agent: asked over its socket (it closes its SSH connection), waited
+ * for (it may be ending by itself, the guest gone), ended by its pid only when it answered but did
+ * not go. Removes its socket and pid file.
  */
 export async function haltSshAgent(paths: InstancePaths): Promise<void> {
   const pid = runningPid(paths.sshAgentPid);
   const answered = await shutdownAgent(paths.sshAgentSocket);
-  if (answered && pid !== undefined && !(await waitForExit(pid, 2_000))) await terminate(pid, 2_000);
+  const gone = pid === undefined || (await waitForExit(pid, 3_000));
+  if (answered && !gone) await terminate(pid, 2_000);
   rmSync(paths.sshAgentPid, { force: true });
   if (process.platform !== 'win32') rmSync(paths.sshAgentSocket, { force: true });
 }

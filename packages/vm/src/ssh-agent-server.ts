@@ -4,6 +4,7 @@ import type { Client } from 'ssh2';
 import { type AgentFrame, encodeFrame, framePayloadJson, readFrames } from './agent-frames';
 import { execChannel, type RunningCommand } from './exec-channel';
 import { type InstanceRef, openInstance } from './instance';
+import { readPid } from './processes';
 import { type AgentStatus, agentProtocolVersion, agentRequestSchema } from './ssh-agent-protocol';
 import { probeAgent } from './ssh-agent-socket';
 import { connectSsh } from './ssh-client';
@@ -45,7 +46,11 @@ export async function serveSshAgent(ref: InstanceRef, options: SshAgentOptions =
   };
   client.on('close', () => end('the guest closed the connection'));
   client.on('error', (error) => end(`connection error: ${error.message}`));
-  const server = createServer((socket) => serve(socket, client, status, touch, end));
+  const sockets = new Set<Socket>();
+  const server = createServer((socket) => {
+    sockets.add(socket.once('close', () => sockets.delete(socket)));
+    serve(socket, client, status, touch, end);
+  });
   try {
     await listen(server, paths.sshAgentSocket);
   } catch (error) {
@@ -55,14 +60,22 @@ export async function serveSshAgent(ref: InstanceRef, options: SshAgentOptions =
   }
   if (process.platform !== 'win32') chmodSync(paths.sshAgentSocket, 0o600);
   writeFileSync(paths.sshAgentPid, `${process.pid}\n`, { mode: 0o600 });
+  // Removed at the very end, so `stop` and `rm` can wait for a process that is still going.
+  process.once('exit', () => {
+    if (readPid(paths.sshAgentPid) === process.pid) rmSync(paths.sshAgentPid, { force: true });
+  });
   log(`serving on ${paths.sshAgentSocket}`);
   touch();
-  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.once(signal, () => end(signal));
+  const signals = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
+  const onSignal = (signal: NodeJS.Signals) => end(signal);
+  for (const signal of signals) process.once(signal, onSignal);
   const reason = await ended;
+  for (const signal of signals) process.off(signal, onSignal);
   clearTimeout(idle);
   server.close();
+  for (const socket of sockets) socket.destroy(); // commands still running end with it
   client.end();
-  rmSync(paths.sshAgentPid, { force: true });
+  setTimeout(() => client.destroy(), 1_000).unref(); // the goodbye had its chance
   if (process.platform !== 'win32') rmSync(paths.sshAgentSocket, { force: true });
   log(`exiting: ${reason}`);
 }
@@ -105,8 +118,8 @@ function serve(
     const request = agentRequestSchema.safeParse(safeJson(frame));
     if (!request.success) return fail(`not a version ${agentProtocolVersion} request of this agent`);
     if (request.data.type !== 'exec') {
-      socket.end(encodeFrame('status', status));
-      if (request.data.type === 'shutdown') end('asked to shut down');
+      const shutdown = request.data.type === 'shutdown';
+      socket.end(encodeFrame('status', status), () => shutdown && end('asked to shut down'));
       return;
     }
     status.channels++;
