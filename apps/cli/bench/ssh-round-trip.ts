@@ -7,7 +7,6 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeIso } from '@winguest/cidata-iso';
 import { buildStandinGuest, defaultStandinCacheDir, standinKernelCmdline } from '@winguest/standin-guest';
 import * as vm from '@winguest/vm';
 
@@ -52,8 +51,6 @@ function report(row: Record<string, unknown>): void {
  */
 async function up(): Promise<{ outsideMs: number; toQemuMs: number; afterReadyMs: number }> {
   const guest = await buildStandinGuest({ cacheDir: defaultStandinCacheDir() });
-  const iso = join(work, 'windows.iso');
-  await writeIso([{ type: 'file', path: 'setup.txt', source: 'stand-in install media\n' }], iso);
   const config = join(work, 'winguest.yaml');
   const append = standinKernelCmdline({ script: 'winguest/first-logon.ps1' });
   const vmConfig = {
@@ -66,14 +63,10 @@ async function up(): Promise<{ outsideMs: number; toQemuMs: number; afterReadyMs
   const fields = { family: 'windows11', firmware: 'bios', computerName: 'bench', user: { name: 'root' } };
   writeFileSync(config, JSON.stringify({ ...fields, vm: vmConfig }));
   const start = performance.now();
-  const result = spawnSync(
-    process.execPath,
-    [cli, 'up', 'bench', '--config', config, '--iso', iso, '--json', '--detach'],
-    {
-      env,
-      encoding: 'utf8',
-    },
-  );
+  const result = spawnSync(process.execPath, [cli, 'up', 'bench', '--config', config, '--json', '--detach'], {
+    env,
+    encoding: 'utf8',
+  });
   const wallMs = performance.now() - start;
   if (result.status !== 0)
     throw new Error(`winguest up exited ${result.status}: ${result.stdout}${result.stderr}`);

@@ -1,15 +1,9 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { z } from 'zod';
 import { defaultHome } from './state-dir';
 
-/** An instance name: used as a directory name and in QEMU's `-name`. */
-export const instanceNameSchema = z
-  .string()
-  .regex(
-    /^[a-z0-9][a-z0-9._-]{0,62}$/i,
-    'must be 1-63 letters, digits, ".", "_" or "-", starting with a letter or digit',
-  );
+/** What an instance name may be: used as a directory name and in QEMU's `-name`. */
+export const instanceNamePattern = /^[a-z0-9][a-z0-9._-]{0,62}$/i;
 
 /** Every file of one instance (see the README's layout). */
 export interface InstancePaths {

@@ -1,37 +1,7 @@
 import { z } from 'zod';
+import { agentProtocolVersion } from './agent-frames';
 
-/**
- * The protocol between `winguest ssh` and an instance's connection agent, over the agent's UNIX
- * socket (a named pipe on Windows). One request per socket connection. Every message is a frame:
- * one byte of kind, a 32-bit big-endian payload length, then the payload. `request`, `exit`,
- * `status` and `error` carry UTF-8 JSON described by the schemas below; `stdin`, `stdout` and
- * `stderr` carry raw bytes, passed through unchanged. docs/ssh-agent.md describes the exchange.
- */
-export const agentFrameKinds = {
-  /** client → agent, first frame: {@link agentRequestSchema}. */
-  request: 1,
-  /** client → agent: bytes for the command's stdin. */
-  stdin: 2,
-  /** client → agent: stdin has ended (empty payload). */
-  stdinEnd: 3,
-  /** agent → client: bytes the command wrote to stdout. */
-  stdout: 4,
-  /** agent → client: bytes the command wrote to stderr. */
-  stderr: 5,
-  /** agent → client, last frame of an exec: {@link agentExitSchema}. */
-  exit: 6,
-  /** agent → client, answer to `status`: {@link agentStatusSchema}. */
-  status: 7,
-  /** agent → client, last frame when the request failed: {@link agentErrorSchema}. */
-  error: 8,
-} as const;
-
-/** The name of a frame kind. */
-export type AgentFrameKind = keyof typeof agentFrameKinds;
-
-/** The protocol version; an agent refuses requests of another version with an `error` frame. */
-export const agentProtocolVersion = 1;
-
+/** The schemas of the JSON payloads of the connection agent's frames (see `agent-frames.ts`). */
 /** The first frame a client sends. */
 export const agentRequestSchema = z.discriminatedUnion('type', [
   z.object({

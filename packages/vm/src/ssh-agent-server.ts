@@ -1,11 +1,17 @@
 import { chmodSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import type { Client } from 'ssh2';
-import { type AgentFrame, encodeFrame, framePayloadJson, readFrames } from './agent-frames';
+import {
+  type AgentFrame,
+  agentProtocolVersion,
+  encodeFrame,
+  framePayloadJson,
+  readFrames,
+} from './agent-frames';
 import { execChannel, type RunningCommand } from './exec-channel';
 import { type InstanceRef, openInstance } from './instance';
 import { readPid } from './processes';
-import { type AgentStatus, agentProtocolVersion, agentRequestSchema } from './ssh-agent-protocol';
+import { type AgentStatus, agentRequestSchema } from './ssh-agent-protocol';
 import { probeAgent } from './ssh-agent-socket';
 import { connectSsh } from './ssh-client';
 import { overSsh } from './ssh-connection';

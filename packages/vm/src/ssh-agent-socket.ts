@@ -1,24 +1,13 @@
-import { connect, type Socket } from 'node:net';
-import { type AgentFrame, encodeFrame, framePayloadJson, readFrames } from './agent-frames';
+import type { Socket } from 'node:net';
 import {
-  type AgentRequest,
-  type AgentStatus,
-  agentErrorSchema,
+  type AgentFrame,
   agentProtocolVersion,
-  agentStatusSchema,
-} from './ssh-agent-protocol';
-
-/** Connects to an agent's socket; undefined when nobody listens there (missing or stale socket). */
-export function connectAgent(path: string): Promise<Socket | undefined> {
-  return new Promise((resolve) => {
-    const socket = connect(path);
-    socket.once('connect', () => {
-      socket.removeAllListeners('error');
-      resolve(socket);
-    });
-    socket.once('error', () => resolve(undefined));
-  });
-}
+  encodeFrame,
+  framePayloadJson,
+  readFrames,
+} from './agent-frames';
+import { connectAgent } from './ssh-agent-client';
+import { type AgentRequest, type AgentStatus, agentStatusSchema } from './ssh-agent-protocol';
 
 /**
  * Sends `request` on a new connection to the agent and calls `onFrame` for every frame of the
@@ -55,10 +44,4 @@ export async function shutdownAgent(path: string): Promise<boolean> {
     answered = true;
   }).catch(() => {});
   return answered;
-}
-
-/** The message of an `error` frame. */
-export function agentErrorMessage(frame: AgentFrame): string {
-  const parsed = agentErrorSchema.safeParse(framePayloadJson(frame));
-  return parsed.success ? parsed.data.message : 'the agent sent a malformed error';
 }

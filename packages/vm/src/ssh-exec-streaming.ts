@@ -1,13 +1,10 @@
 import type { Socket } from 'node:net';
-import type { Readable, Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { spawnDetached } from './_spawn-detached';
-import { encodeFrame, framePayloadJson, readFrames } from './agent-frames';
-import { VmError } from './errors';
 import { execChannel } from './exec-channel';
 import { type InstanceRef, openInstance } from './instance';
-import { type AgentExit, agentExitSchema, agentProtocolVersion } from './ssh-agent-protocol';
-import { agentErrorMessage, connectAgent } from './ssh-agent-socket';
+import { connectAgent, forwardStdin, overAgent, type SshStreams } from './ssh-agent-client';
+import type { AgentExit } from './ssh-agent-protocol';
 import { withSshClient } from './ssh-client';
 import { overSsh } from './ssh-connection';
 import { defaultHome } from './state-dir';
@@ -16,13 +13,6 @@ import { defaultHome } from './state-dir';
 export interface SshAgentLauncher {
   command: string;
   args: readonly string[];
-}
-
-/** A command's streams: output is written byte for byte; stdin, when given, is forwarded until it ends. */
-export interface SshStreams {
-  stdin?: Readable;
-  stdout: Writable;
-  stderr: Writable;
 }
 
 /** Options of {@link sshExecStreaming}. */
@@ -87,46 +77,4 @@ async function startAgent(
     await sleep(20);
   }
   return undefined;
-}
-
-function overAgent(socket: Socket, command: string, streams: SshStreams): Promise<AgentExit> {
-  return new Promise((resolve, reject) => {
-    let exit: AgentExit | undefined;
-    const detach = forwardStdin(
-      streams.stdin,
-      (chunk) => socket.write(encodeFrame('stdin', chunk)),
-      () => socket.write(encodeFrame('stdinEnd')),
-    );
-    const fail = (message: string) => reject(new VmError('ssh-failed', `The connection agent ${message}`));
-    readFrames(
-      socket,
-      (frame) => {
-        if (frame.kind === 'stdout') streams.stdout.write(frame.payload);
-        else if (frame.kind === 'stderr') streams.stderr.write(frame.payload);
-        else if (frame.kind === 'exit') exit = agentExitSchema.parse(framePayloadJson(frame));
-        else if (frame.kind === 'error') fail(`refused the command: ${agentErrorMessage(frame)}`);
-      },
-      (error) => fail(error.message),
-    );
-    socket.on('error', (error) => fail(`failed: ${error.message}`));
-    socket.on('close', () => {
-      detach();
-      if (exit) resolve(exit);
-      else fail('went away while the command ran; run it again (a new agent starts)');
-    });
-    socket.write(encodeFrame('request', { version: agentProtocolVersion, type: 'exec', command }));
-  });
-}
-
-/** Forwards `stdin` until it ends; returns a function that stops forwarding. */
-function forwardStdin(stdin: Readable | undefined, write: (chunk: Buffer) => void, end: () => void) {
-  if (!stdin) return () => {};
-  const onData = (chunk: Buffer | string) => write(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
-  stdin.on('data', onData);
-  stdin.once('end', end);
-  return () => {
-    stdin.off('data', onData);
-    stdin.off('end', end);
-    stdin.pause();
-  };
 }

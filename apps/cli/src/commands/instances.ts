@@ -6,6 +6,7 @@ import { CliError, UsageError } from '../errors';
 import { table } from '../table';
 import { callVm } from '../vm/call-vm';
 import { duration } from '../vm/progress-renderer';
+import { runOverSsh } from '../vm/run-over-ssh';
 import { reportReady, runVm } from '../vm/run-vm';
 import { waitForStopRequest } from '../vm/wait-for-stop';
 import { bootOptions } from './up';
@@ -138,15 +139,7 @@ export const sshCommand: CommandDefinition = {
     const [name, ...command] = context.positionals;
     if (!name) throw new UsageError('Expected an instance name (see `winguest ls`)', 'ssh');
     if (command.length > 0) {
-      const { sshAgentLauncher } = await import('../vm/ssh-agent-entry');
-      // A terminal's stdin is not forwarded (use the interactive session); a pipe or file is.
-      const stdin = context.stdin.isTTY ? undefined : context.stdin;
-      const streams = { stdin, stdout: context.out.stdout, stderr: context.out.stderr };
-      const exit = await callVm((api) =>
-        api.sshExecStreaming({ name }, command.join(' '), streams, { agent: sshAgentLauncher() }),
-      );
-      stdin?.destroy();
-      return exit.code ?? 1;
+      return runOverSsh(context, name, command.join(' '));
     }
     const connection = await callVm((api) => api.instanceSsh({ name }));
     const { childEnvironment } = await import('@winguest/shell');
