@@ -114,6 +114,10 @@ try {
     peers,
   });
   if (typeof openssh !== 'number') console.log(`OpenSSH ssh not measured: ${openssh}`);
+} catch (error) {
+  // No QEMU or no apt for the stand-in: a row saying why, not a failed run.
+  const reason = (error as Error).message.split('\n')[0];
+  report({ subject: 'command round trip (`winguest ssh NAME -- exit 0`) to the stand-in', skipped: reason });
 } finally {
   spawnSync(process.execPath, [cli, 'rm', '--force', 'bench'], { env, stdio: 'ignore' });
   rmSync(work, { recursive: true, force: true });
