@@ -7,6 +7,9 @@ export const jolietNameLimit = 64;
  */
 export const imagePathLimit = 240;
 
+/** Only ASCII: normalising it changes nothing. */
+export const asciiOnly = /^[^\u0080-\uffff]*$/;
+
 const jolietForbidden = new Set(['*', '/', ':', ';', '?', '\\']);
 const windowsForbidden = new Set(['<', '>', '"', '|']);
 
@@ -46,7 +49,8 @@ function formatUnit(unit: number): string {
 
 /** The key under which Windows considers two names the same (it compares case-insensitively). */
 export function caseFoldKey(name: string): string {
-  return name.normalize('NFC').toUpperCase();
+  // ASCII is already in NFC: skip the normalisation for the common case.
+  return (asciiOnly.test(name) ? name : name.normalize('NFC')).toUpperCase();
 }
 
 /** Joliet order: by UTF-16 code units, which is how JavaScript compares strings. */
