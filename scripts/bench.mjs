@@ -125,6 +125,12 @@ function figure(value, unit) {
   return `${value.toFixed(digits)} ${unit}`;
 }
 
+/** The row's target, and whether this run met it when the bench says (`met`). */
+function verdict(row) {
+  if (!row.target) return '';
+  return row.met === undefined ? row.target : `${row.target}: ${row.met ? 'met' : 'missed'}`;
+}
+
 function printTable(rows) {
   console.log(`\nwinguest benchmarks, ${started.toISOString()}`);
   console.log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.kernel}`);
@@ -150,7 +156,7 @@ function printTable(rows) {
         peer?.name ?? '',
         peer ? figure(peer.value, row.unit) : '',
         peer && row.value !== undefined ? (row.value / peer.value).toFixed(2) : '',
-        i === 0 ? (row.target ?? '') : '',
+        i === 0 ? verdict(row) : '',
       ]);
     }
   }

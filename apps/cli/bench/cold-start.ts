@@ -71,6 +71,7 @@ for (const [name, ms, target] of rows.slice(1)) {
     unit: 'ms',
     peers,
     target: `≤ ${target} ms`,
+    met: ms <= target,
   });
 }
 
