@@ -9,6 +9,10 @@ import { join, resolve } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
 const jsonFlag = process.argv.indexOf('--json');
+// `--filter <package>` (repeatable) runs only those packages' benches, as turbo's own flag does.
+const filters = process.argv.flatMap((arg, i) =>
+  arg === '--filter' && process.argv[i + 1] ? [`--filter=${process.argv[i + 1]}`] : [],
+);
 const started = new Date();
 const jsonPath =
   jsonFlag > 0
@@ -45,7 +49,7 @@ let exitCode = 0;
 try {
   const turbo = spawnSync(
     'pnpm',
-    ['exec', 'turbo', 'run', 'bench', '--concurrency=1', '--continue', '--output-logs=full'],
+    ['exec', 'turbo', 'run', 'bench', '--concurrency=1', '--continue', '--output-logs=full', ...filters],
     {
       cwd: root,
       stdio: 'inherit',
