@@ -1,6 +1,6 @@
-// The least any Node program can do for the same job, as a floor for the writer's figures: walk the
+// The least a Node program does for the writer's job, as a floor for its per-file figures: walk the
 // tree (readdir + lstat), read every file once into one shared 1 MiB buffer and write the bytes to
-// the output, with no ISO planning, checks or headers. Not an ISO; the benchmark only times it.
+// the output, synchronously, with no ISO planning, checks or headers. Not an ISO; only timed.
 import { closeSync, lstatSync, openSync, readdirSync, readSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
