@@ -1,3 +1,7 @@
 import { defineLibraryConfig } from '@winguest/tsup-config';
 
-export default defineLibraryConfig();
+// Besides the whole package: the `up` options schema and the instance lock on their own, for callers
+// that plan or write a build folder and should not load the runner (QMP, SSH, processes) to do so.
+export default defineLibraryConfig({
+  entry: { index: 'src/index.ts', 'up-options': 'src/up-options.ts', lock: 'src/lock.ts' },
+});

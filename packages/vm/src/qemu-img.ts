@@ -1,5 +1,4 @@
 import { childEnvironment, findExecutable } from '@winguest/shell';
-import { execa } from 'execa';
 import { VmError } from './errors';
 
 /** `qemu-img` on PATH. @throws VmError `command-failed` naming the package to install. */
@@ -19,6 +18,7 @@ export function findQemuImg(): string {
  * @throws VmError `command-failed` with `what` and qemu-img's message.
  */
 export async function runQemuImg(qemuImg: string, args: string[], what: string): Promise<string> {
+  const { execa } = await import('execa');
   const run = await execa(qemuImg, args, { env: childEnvironment(), extendEnv: false, reject: false });
   if (run.exitCode !== 0) {
     throw new VmError(
