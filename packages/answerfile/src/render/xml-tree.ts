@@ -1,3 +1,4 @@
+import { create } from 'xmlbuilder2';
 import { unattendNamespace, wcmNamespace } from '../namespaces';
 
 /** An element to write: plain data, serialised in one place. */
@@ -27,58 +28,37 @@ export function listItem(name: string, children: (XmlTree | undefined)[], keyVal
   return { ...element(name, ...children), listItem: keyValue === undefined ? {} : { keyValue } };
 }
 
-const textEscapes: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
-const attributeEscapes: Readonly<Record<string, string>> = { ...textEscapes, '"': '&quot;' };
-
-/** Text content: every "&", "<" and ">" escaped, so user text can never become markup. */
-function escapeText(text: string): string {
-  return text.replace(/[&<>]/g, (char) => textEscapes[char] as string);
-}
-
-/** An attribute value in double quotes: every "&", "<", ">" and `"` escaped. */
-function escapeAttribute(text: string): string {
-  return text.replace(/[&<>"]/g, (char) => attributeEscapes[char] as string);
-}
-
-function attributesOf(tree: XmlTree): string {
-  let markup = '';
-  if (tree.listItem) {
-    markup += ' wcm:action="add"';
-    if (tree.listItem.keyValue !== undefined)
-      markup += ` wcm:keyValue="${escapeAttribute(tree.listItem.keyValue)}"`;
-  }
-  for (const [name, text] of Object.entries(tree.attributes ?? {}))
-    markup += ` ${name}="${escapeAttribute(text)}"`;
-  return markup;
-}
+type XMLBuilder = ReturnType<typeof create>;
 
 /**
- * Appends `tree` at `depth`: an element without content is self-closing, one holding only text is
- * written on one line (the text exactly as given), any other puts each child on its own line.
+ * xmlbuilder2 escapes "<" and ">" but leaves an "&" alone when it starts something that looks like
+ * an entity ("&amp;", "&foo;", "&#0;"), which would turn user text into markup. Escaping every "&"
+ * first makes each one an "&amp;", which it then keeps as is.
  */
-function append(lines: string[], tree: XmlTree, depth: number, rootAttributes = ''): void {
-  const indent = '  '.repeat(depth);
-  const open = `${indent}<${tree.name}${rootAttributes}${attributesOf(tree)}`;
-  const text = tree.text ?? '';
-  const children = tree.children ?? [];
-  if (children.length === 0) {
-    lines.push(text === '' ? `${open}/>` : `${open}>${escapeText(text)}</${tree.name}>`);
-    return;
+function escapeAmpersands(text: string): string {
+  return text.replaceAll('&', '&amp;');
+}
+
+function append(parent: XMLBuilder, tree: XmlTree): void {
+  const node = parent.ele(unattendNamespace, tree.name);
+  if (tree.listItem) {
+    node.att(wcmNamespace, 'wcm:action', 'add');
+    if (tree.listItem.keyValue !== undefined) node.att(wcmNamespace, 'wcm:keyValue', tree.listItem.keyValue);
   }
-  lines.push(`${open}>`);
-  if (text !== '') lines.push(`${indent}  ${escapeText(text)}`);
-  for (const child of children) append(lines, child, depth + 1);
-  lines.push(`${indent}</${tree.name}>`);
+  for (const [name, text] of Object.entries(tree.attributes ?? {})) node.att(name, text);
+  if (tree.text !== undefined) node.txt(escapeAmpersands(tree.text));
+  for (const child of tree.children ?? []) append(node, child);
 }
 
 /**
  * Serialises `root` as the document element: UTF-8 declaration, the unattend namespace as the
  * default and `wcm` declared once on the root, two-space indentation between elements only.
- * Written by hand rather than through an XML library: the trees are plain data from this package,
- * and loading a DOM library cost a cold `winguest build` more than everything else it renders.
  */
 export function serializeXml(root: XmlTree): string {
-  const lines = ['<?xml version="1.0" encoding="utf-8"?>'];
-  append(lines, root, 0, ` xmlns="${unattendNamespace}" xmlns:wcm="${wcmNamespace}"`);
-  return `${lines.join('\n')}\n`;
+  const doc = create({ version: '1.0', encoding: 'utf-8' });
+  const node = doc
+    .ele(unattendNamespace, root.name)
+    .att('http://www.w3.org/2000/xmlns/', 'xmlns:wcm', wcmNamespace);
+  for (const child of root.children ?? []) append(node, child);
+  return `${doc.end({ prettyPrint: true, indent: '  ', newline: '\n' })}\n`;
 }
