@@ -64,8 +64,14 @@ function cpuModel({ spec, host }: BuildContext): string {
 function firmwareArgs(ctx: BuildContext): string[] {
   const { spec, host } = ctx;
   if (spec.firmware !== 'uefi' || !host.firmware || !host.varsPath) return [];
-  const pflash = (unit: number, file: string, readonly?: boolean) =>
-    qemuOption('', { if: 'pflash', format: 'raw', unit, readonly, file });
+  const pflash = (unit: number, file: string, format: string, readonly?: boolean) =>
+    qemuOption('', { if: 'pflash', format, unit, readonly, file });
   const secureFlash = requiresSmm(ctx) ? ['-global', 'driver=cfi.pflash01,property=secure,value=on'] : [];
-  return [...secureFlash, '-drive', pflash(0, host.firmware.code, true), '-drive', pflash(1, host.varsPath)];
+  return [
+    ...secureFlash,
+    '-drive',
+    pflash(0, host.firmware.code, 'raw', true),
+    '-drive',
+    pflash(1, host.varsPath, host.varsFormat),
+  ];
 }

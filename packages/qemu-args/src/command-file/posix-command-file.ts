@@ -7,7 +7,8 @@ export interface ScriptPlan {
   /** The built-in Windows ISO, if any (else the script requires one). */
   windowsIso: string | undefined;
   disk: { path: string; format: string; sizeGiB: number };
-  vars: { path: string; template: string } | undefined;
+  /** The vars copy: `raw` is copied from the template, `qcow2` converted from it by qemu-img. */
+  vars: { path: string; template: string; format: 'raw' | 'qcow2' } | undefined;
   tpm: { stateDir: string; socket: string } | undefined;
 }
 
@@ -36,8 +37,14 @@ export function posixCommandFile(plan: ScriptPlan): string {
     `iso=$(printf '%s\\n' "$windows_iso" | sed 's/,/,,/g') # QEMU option values double their commas`,
     `[ -f ${q(plan.disk.path)} ] || qemu-img create -q -f ${q(plan.disk.format)} ${q(plan.disk.path)} ${plan.disk.sizeGiB}G`,
   ];
-  if (plan.vars)
-    lines.push(`[ -f ${q(plan.vars.path)} ] || cp ${q(plan.vars.template)} ${q(plan.vars.path)}`);
+  if (plan.vars) {
+    const { path, template, format } = plan.vars;
+    const make =
+      format === 'qcow2'
+        ? `qemu-img convert -q -f raw -O qcow2 ${q(template)} ${q(path)}`
+        : `cp ${q(template)} ${q(path)}`;
+    lines.push(`[ -f ${q(path)} ] || ${make}`);
+  }
   if (plan.tpm) lines.push(...swtpmLines(plan.tpm));
   const command = argvLines(plan.argv, q, '"$iso"', (pieces) => pieces.join(''));
   // With swtpm the shell stays to stop it afterwards; without, QEMU replaces the shell.
