@@ -23,6 +23,14 @@ afterEach(async () => {
 const sameAsTemplate = (template: string, vars: string) =>
   spawnSync('qemu-img', ['compare', '-U', '-f', 'raw', '-F', 'qcow2', template, vars]).status === 0;
 
+/** The internal snapshots of a qcow2 (read past QEMU's lock) and whether each holds memory state. */
+const snapshots = (path: string) =>
+  (
+    JSON.parse(execFileSync('qemu-img', ['info', '-U', '--output=json', path], { encoding: 'utf8' })) as {
+      snapshots?: Array<{ name: string; 'vm-state-size': number }>;
+    }
+  ).snapshots?.map((s) => ({ name: s.name, vmState: s['vm-state-size'] > 0 })) ?? [];
+
 /**
  * The firmware on a qcow2 vars pflash: QEMU opens it as qcow2 with the template's size (amd64 OVMF
  * 528 KiB, arm64 AAVMF 64 MiB). On amd64 the firmware then runs and writes its variables through
@@ -31,15 +39,16 @@ const sameAsTemplate = (template: string, vars: string) =>
  */
 describe.skipIf(!tools.available)('UEFI vars in qcow2, with real firmware (TCG)', () => {
   test.each([['amd64'], ['arm64']] as const)(
-    '%s: QEMU opens the vars as qcow2; on amd64 OVMF boots and writes its variables through it',
+    '%s: QEMU opens the vars as qcow2 (amd64 runs on: OVMF writes through it, savevm keeps memory in the disk)',
     async (arch) => {
       const fw = probeFirmware({ arch, secureBoot: false });
       if (!fw.available) throw new Error(fw.reason);
       const template = fw.firmware.varsTemplate ?? '';
       const dir = harness.tempDir();
       const vars = harness.vars(dir, template);
+      const disk = harness.disk(dir);
       const command = buildQemuArgs(
-        { arch, memoryMiB: 512, disk: { path: harness.disk(dir) }, media: {} },
+        { arch, memoryMiB: 512, disk: { path: disk }, media: {} },
         {
           binary: arch === 'amd64' ? 'qemu-system-x86_64' : 'qemu-system-aarch64',
           accelerator: 'tcg',
@@ -67,6 +76,13 @@ describe.skipIf(!tools.available)('UEFI vars in qcow2, with real firmware (TCG)'
       while (sameAsTemplate(template, vars) && Date.now() - started < 60_000) await sleep(1_000);
       expect(await qmp.execute('query-status')).toMatchObject({ status: 'running' });
       expect(sameAsTemplate(template, vars), 'the firmware wrote no variable').toBe(false);
+
+      // savevm now works on UEFI: the memory state goes into the disk (its -drive comes first), the
+      // vars get a disk-only snapshot of their own, so loadvm brings both back.
+      const saved = await qmp.execute('human-monitor-command', { 'command-line': 'savevm s1' });
+      expect(saved).toBe('');
+      expect(snapshots(disk)).toEqual([{ name: 's1', vmState: true }]);
+      expect(snapshots(vars)).toEqual([{ name: 's1', vmState: false }]);
     },
     90_000,
   );

@@ -6,6 +6,7 @@ import { acquireLock } from './lock';
 import { runningPid } from './processes';
 import { findQemuImg, runQemuImg } from './qemu-img';
 import { checkedSnapshotName } from './snapshot-names';
+import { assertSnapshotVars } from './vars-store';
 
 /** One snapshot of a running guest (disk, memory and devices, inside the instance's qcow2). */
 export interface SnapshotSummary {
@@ -29,9 +30,7 @@ export async function monitorCommand(qmp: QmpClient, line: string, timeoutMs = 6
 }
 
 function hintFor(text: string): string {
-  return /does not support snapshots/.test(text)
-    ? ' (every writable drive must be qcow2: UEFI instances keep their vars in a raw file, so only BIOS instances can be snapshotted so far)'
-    : '';
+  return /does not support snapshots/.test(text) ? ' (every writable drive must be qcow2)' : '';
 }
 
 /** Opens a running instance's QMP under its lock and runs `action`. */
@@ -56,10 +55,13 @@ async function withRunningQmp<T>(ref: InstanceRef, action: (qmp: QmpClient) => P
 /**
  * Saves a running guest's disk, memory and devices as snapshot `snapshot` (QEMU `savevm`: the
  * guest pauses while it is written, then runs on). An existing snapshot of that name is replaced.
- * @throws VmError `not-running`, `instance-locked`, `command-failed` (with QEMU's reason).
+ * @throws VmError `not-running`, `instance-locked`, `command-failed` (with QEMU's reason),
+ *   `invalid-options` (a UEFI instance whose vars are still raw: the message names the fix).
  */
 export async function saveSnapshot(ref: InstanceRef & { snapshot: string }): Promise<SnapshotSummary> {
   const name = checkedSnapshotName(ref.snapshot);
+  const { paths, config } = openInstance(ref);
+  assertSnapshotVars(paths, config.name, config.firmware);
   await withRunningQmp(ref, (qmp) => monitorCommand(qmp, `savevm ${name}`));
   const saved = (await listSnapshots(ref)).find((s) => s.name === name);
   if (!saved)
