@@ -57,7 +57,7 @@ export async function createImage(options: CreateImageOptions): Promise<ImageMet
   }
   const target = imagePaths(name, home);
   mkdirSync(imagesDir(home), { recursive: true, mode: 0o700 });
-  const imageLock = acquireLock(target.lock, `image ${name}`);
+  const imageLock = acquireLock(target.lock, name, `Image "${name}"`);
   try {
     if (existsSync(target.dir))
       throw new VmError('image-exists', `Image "${name}" exists; remove it first or pick another name.`);

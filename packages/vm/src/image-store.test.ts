@@ -21,6 +21,7 @@ import {
   VmError,
 } from './index';
 import { transition } from './instance-state';
+import { acquireLock } from './lock';
 import { findQemuImg } from './qemu-img';
 
 const gate = requireHostTools([
@@ -119,6 +120,17 @@ describe.skipIf(!gate.available)('image store (qemu-img, no boot)', () => {
     });
     // Nothing of the staging directory is left beside the image.
     expect(readdirSync(join(home, 'images')).filter((f) => f.includes('staging'))).toEqual([]);
+  });
+
+  test('an image being written elsewhere is refused in its own words (not as an instance)', async () => {
+    const lock = acquireLock(imagePaths('busy', home).lock, 'busy', 'Image "busy"');
+    try {
+      await expect(createImage({ name: 'busy', from: 'src-bios', home })).rejects.toThrow(
+        /^Image "busy" is already being driven by this process\.$/,
+      );
+    } finally {
+      lock.release();
+    }
   });
 
   test('a BIOS image has no vars; an existing name is refused', async () => {
