@@ -1,6 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { stringify } from 'yaml';
 import type { CloneResult } from '../report/results-schema.ts';
+import { type ConfigInputs, scenarioConfig } from '../scenario/scenario-config.ts';
 import type { Scenario } from '../scenario/scenario-schema.ts';
 import { parseUpOutput } from './up-output.ts';
 import { summarizeUp } from './up-summary.ts';
@@ -22,6 +24,26 @@ export const cloneNames = (scenario: Scenario) => ({
 });
 
 /**
+ * The computer name the N-th clone's own config asks for (≤ 15 characters): each clone is set up
+ * like a new machine from one description, as a CI job would set up its own.
+ */
+export const cloneComputerName = (scenario: Scenario, index: number) =>
+  `${scenario.expect.computerName.slice(0, 11)}-c${index + 1}`;
+
+/**
+ * Writes the N-th clone's `winguest.yaml` into the scenario folder: the scenario's config with the
+ * clone's own computer name (no install ISO: a clone needs none). Returns its `--config` arguments.
+ */
+export function cloneConfigWriter(run: { scenario: Scenario; dir: string; config: ConfigInputs }) {
+  return async (index: number): Promise<string[]> => {
+    const expect = { ...run.scenario.expect, computerName: cloneComputerName(run.scenario, index) };
+    const path = join(run.dir, `winguest-clone-${index + 1}.yaml`);
+    await writeFile(path, stringify(scenarioConfig({ ...run.scenario, expect }, run.config)));
+    return ['--config', path];
+  };
+}
+
+/**
  * `winguest image create` from the scenario's installed, running guest (`--generalize`: sysprep in
  * it first; either way it is stopped), then every clone with `up --image --json --detach` at once.
  * Each clone is timed to SSH, asked its hostname over `winguest ssh`, and its host key read from
@@ -32,7 +54,7 @@ export async function cloneGuests(
   cli: WinguestCli,
   home: string,
   scenario: Scenario,
-  configArgs: string[],
+  config: { image: string[]; clone: (index: number) => Promise<string[]> },
 ): Promise<CloneRun> {
   const options = scenario.options.clones;
   const names = cloneNames(scenario);
@@ -44,7 +66,7 @@ export async function cloneGuests(
     '--from',
     scenario.name,
     ...generalize,
-    ...configArgs,
+    ...config.image,
     '--json',
   ]);
   if (image.exitCode !== 0) {
@@ -53,7 +75,7 @@ export async function cloneGuests(
   }
   const started = performance.now();
   const clones = await Promise.all(
-    names.clones.map((name) => startClone(cli, home, name, names.image, configArgs)),
+    names.clones.map(async (name, i) => startClone(cli, home, name, names.image, await config.clone(i))),
   );
   const clonesMs = Math.round(performance.now() - started);
   const problem = cloneProblem(clones, Boolean(options?.generalize), scenario.expect.computerName);

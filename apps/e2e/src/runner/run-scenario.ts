@@ -8,7 +8,7 @@ import { sharedFolderMarker } from '../checks/shared-folder-check.ts';
 import { emptyResult, type PhaseName, type ScenarioResult } from '../report/results-schema.ts';
 import { type ConfigInputs, scenarioConfig } from '../scenario/scenario-config.ts';
 import type { Scenario } from '../scenario/scenario-schema.ts';
-import { cloneGuests, cloneNames } from './clone-guests.ts';
+import { cloneConfigWriter, cloneGuests, cloneNames } from './clone-guests.ts';
 import { collectLogs, saveFilmstrip, saveQemuCommand } from './collect-artifacts.ts';
 import { acceleratorOf } from './qemu-command.ts';
 import { runChecks } from './run-checks.ts';
@@ -195,7 +195,7 @@ async function stopGuest(session: Session): Promise<void> {
 
 async function cloneAndCheck(session: Session): Promise<void> {
   const { run, result } = session;
-  const config = session.configArgs.slice(0, 2); // --config FILE (clones need no install ISO)
+  const config = { image: session.configArgs.slice(0, 2), clone: cloneConfigWriter(run) };
   const cloned = await cloneGuests(session.cli, session.home, run.scenario, config);
   record(session, 'image', cloned.image.durationMs, cloned.image.exitCode === 0);
   result.imageCreateMs = cloned.image.durationMs;
