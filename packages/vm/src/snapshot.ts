@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { QmpClient } from '@winguest/qmp';
 import { connectQmp } from '@winguest/qmp';
 import { VmError } from './errors';
@@ -85,7 +86,11 @@ export async function removeSnapshot(ref: InstanceRef & { snapshot: string }): P
   }
   const lock = acquireLock(paths.lock, config.name);
   try {
-    await runQemuImg(findQemuImg(), ['snapshot', '-d', name, paths.disk], `delete snapshot ${name}`);
+    const qemuImg = findQemuImg();
+    await runQemuImg(qemuImg, ['snapshot', '-d', name, paths.disk], `delete snapshot ${name}`);
+    // savevm also took a disk-only snapshot of the qcow2 vars (delvm removes both; so do we).
+    if (existsSync(paths.vars) && (await snapshotNames(qemuImg, paths.vars)).includes(name))
+      await runQemuImg(qemuImg, ['snapshot', '-d', name, paths.vars], `delete snapshot ${name} of the vars`);
   } finally {
     lock.release();
   }
@@ -98,17 +103,19 @@ interface QemuImgSnapshot {
   'vm-clock-sec': number;
 }
 
+/** Every internal snapshot of a qcow2 file, as qemu-img reports them. */
+async function qcow2Snapshots(qemuImg: string, file: string): Promise<QemuImgSnapshot[]> {
+  const json = await runQemuImg(qemuImg, ['info', '-U', '--output=json', file], `read ${file}`);
+  return (JSON.parse(json) as { snapshots?: QemuImgSnapshot[] }).snapshots ?? [];
+}
+
+const snapshotNames = async (qemuImg: string, file: string) =>
+  (await qcow2Snapshots(qemuImg, file)).map((s) => s.name);
+
 /** The snapshots holding a guest's memory (not disk-only ones), oldest first. Read by qemu-img. */
 export async function listSnapshots(ref: InstanceRef): Promise<SnapshotSummary[]> {
   const { paths } = openInstance(ref);
-  const json = await runQemuImg(
-    findQemuImg(),
-    ['info', '-U', '--output=json', paths.disk],
-    `read ${paths.disk}`,
-  );
-  const snapshots = ((JSON.parse(json) as { snapshots?: QemuImgSnapshot[] }).snapshots ?? []).filter(
-    (s) => s['vm-state-size'] > 0,
-  );
+  const snapshots = (await qcow2Snapshots(findQemuImg(), paths.disk)).filter((s) => s['vm-state-size'] > 0);
   return snapshots
     .map((s) => ({
       name: s.name,

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +20,16 @@ import {
 import { runningPid } from './processes';
 
 const gate = standinGate();
+
+/** The internal snapshots of a qcow2 file, read by qemu-img. */
+const qcow2SnapshotNames = (file: string) =>
+  (
+    (
+      JSON.parse(execFileSync('qemu-img', ['info', '-U', '--output=json', file], { encoding: 'utf8' })) as {
+        snapshots?: Array<{ name: string }>;
+      }
+    ).snapshots ?? []
+  ).map((s) => s.name);
 
 /**
  * Snapshots of a running stand-in guest (real QEMU, TCG) on UEFI, the default firmware: savevm
@@ -79,5 +90,14 @@ describe.skipIf(!gate.available)('snapshots with the stand-in guest (real QEMU, 
     );
     await removeSnapshot({ ...ref(), snapshot: 'clean' });
     expect(await listSnapshots(ref())).toEqual([]);
+
+    // Removing one of a stopped instance takes the vars' disk-only half with it, as delvm does.
+    await saveSnapshot({ ...ref(), snapshot: 'again' });
+    await stop({ ...ref(), force: true });
+    const vars = instancePaths('snap', setup.home).vars;
+    expect(qcow2SnapshotNames(vars)).toEqual(['again']);
+    await removeSnapshot({ ...ref(), snapshot: 'again' });
+    expect(await listSnapshots(ref())).toEqual([]);
+    expect(qcow2SnapshotNames(vars)).toEqual([]);
   }, 300_000);
 });
