@@ -79,7 +79,9 @@ export function planCommandFile(
     host: {
       binary: input.host.binary,
       accelerator: input.host.accelerator,
-      ...(uefi && input.host.firmware ? { firmware: input.host.firmware, varsPath: f.vars, varsFormat: 'qcow2' as const } : {}),
+      ...(uefi && input.host.firmware
+        ? { firmware: input.host.firmware, varsPath: f.vars, varsFormat: 'qcow2' as const }
+        : {}),
       qmp: { path: f.qmp },
       serialLog: f.serial,
       pidFile: f.pid,
