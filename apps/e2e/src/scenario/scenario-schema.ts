@@ -40,6 +40,7 @@ export const scenarioSchema = z
         iso: mediaSourceSchema.optional(),
         drivers: mediaSourceSchema.optional(),
         opensshMsi: mediaSourceSchema.optional(),
+        winfspMsi: mediaSourceSchema.optional(),
       })
       .strict()
       .default({}),
@@ -129,6 +130,14 @@ export const scenarioSchema = z
         message: 'devices "virtio" needs the virtio-win ISO',
       });
     }
+    if (scenario.guest === 'windows' && scenario.options.sharedFolder)
+      for (const key of ['winfspMsi', 'drivers'] as const)
+        if (!scenario.media[key])
+          context.addIssue({
+            code: 'custom',
+            path: ['media', key],
+            message: `a Windows shared folder (virtio-fs) needs ${key === 'drivers' ? "virtio-win's viofs" : 'WinFsp'}`,
+          });
     if (scenario.checks.includes('shared-folder') && !scenario.options.sharedFolder) {
       context.addIssue({
         code: 'custom',

@@ -77,6 +77,36 @@ export const scenarioInputs: ScenarioInput[] = [
     checks: [...guestChecks],
   },
   {
+    name: 'win11-shares-amd64',
+    description:
+      'Windows 11 with a host folder over virtio-fs: WinFsp MSI, viofs and virtiofs.exe from virtio-win, mounted at S:',
+    guest: 'windows',
+    family: 'windows11',
+    edition: 'Windows 11 Enterprise Evaluation',
+    media: {
+      iso: { env: 'WINGUEST_E2E_WIN11_ISO' },
+      drivers: { env: 'WINGUEST_E2E_VIRTIO_WIN_ISO' },
+      opensshMsi: { env: 'WINGUEST_E2E_OPENSSH_MSI' },
+      winfspMsi: { env: 'WINGUEST_E2E_WINFSP_MSI' },
+    },
+    options: {
+      tpm: true,
+      bypassHardwareChecks: true,
+      devices: 'compat',
+      openssh: 'msi',
+      memoryMiB: 4096,
+      sharedFolder: { driveLetter: 'S' },
+    },
+    expect: {
+      computerName: 'e2e-win11-fs',
+      user: 'winguest',
+      group: administrators,
+      timeZone: 'UTC',
+      locale: 'en-US',
+    },
+    checks: [...guestChecks, 'shared-folder'],
+  },
+  {
     name: 'server2025-amd64',
     description: 'Windows Server 2025 evaluation (Desktop Experience), virtio-win drivers, built-in OpenSSH',
     guest: 'windows',

@@ -46,7 +46,7 @@ describe('renderCommandFile', () => {
     expect(text).toContain(`windows_iso=\${1:-'C:\\ISOs\\Win 11, it'\\''s.iso'}`);
     expect(text).toContain('TPM_PATH="$here"/tpm swtpm socket --tpm2');
     expect(text).not.toContain('--daemon');
-    expect(text).toContain(`trap 'kill "$swtpm_pid" 2>/dev/null || true' EXIT`);
+    expect(text).toContain(`trap 'for pid in $pids; do kill "$pid" 2>/dev/null || true; done' EXIT`);
     expect(text).toContain('-drive if=none,id=cd-windows,media=cdrom,readonly=on,file="$iso"');
     expect(text.trimEnd().endsWith('"$@"')).toBe(true);
     expect(argv.some((arg) => arg.includes("Win 11,, it's.iso"))).toBe(true);
