@@ -1,13 +1,17 @@
-import { childEnvironment, findExecutable } from '@winguest/shell';
+import { probeQemuImg } from '@winguest/qemu-args/probe';
+import { childEnvironment } from '@winguest/shell';
 import { VmError } from './errors';
 
-/** `qemu-img` on PATH. @throws VmError `command-failed` naming the package to install. */
+/**
+ * `qemu-img`, found as the host probe finds it (PATH, then where package managers put QEMU).
+ * @throws VmError `command-failed` naming the package to install.
+ */
 export function findQemuImg(): string {
-  const found = findExecutable('qemu-img');
+  const found = probeQemuImg();
   if (!found) {
     throw new VmError(
       'command-failed',
-      'qemu-img not found on PATH; install qemu-utils (Debian) or qemu (Homebrew).',
+      'qemu-img not found on PATH or where QEMU is usually installed; install qemu-utils (Debian) or qemu (Homebrew).',
     );
   }
   return found;
