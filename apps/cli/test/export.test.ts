@@ -1,9 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { checkKubeVirtManifests } from '@winguest/export';
-import { buildFakeInstallIso, installIsoTools } from '@winguest/test-media';
+import {
+  buildFakeInstallIso,
+  buildFakeVirtioWinIso,
+  installIsoTools,
+  virtioWinIsoTools,
+} from '@winguest/test-media';
 import { requireHostTools } from '@winguest/vitest-config/host-tools';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseAllDocuments } from 'yaml';
@@ -15,6 +20,7 @@ const tools = requireHostTools([
   { command: 'qemu-img', debian: 'qemu-utils' },
   { command: 'isoinfo', debian: 'genisoimage' },
   ...installIsoTools,
+  ...virtioWinIsoTools,
 ]);
 
 describe.skipIf(!tools.available)('winguest export', () => {
@@ -59,7 +65,7 @@ describe.skipIf(!tools.available)('winguest export', () => {
     const files = (JSON.parse(argv.stdout).argv as string[]).flatMap(
       (a) => /(?:^|,)file=([^,]+)/.exec(a)?.[1] ?? [],
     );
-    expect(files.filter((f) => !/CODE|vars\.fd/.test(f)).map((f) => basename(f))).toEqual(
+    expect(files.filter((f) => !/CODE|vars\.(?:fd|qcow2)/.test(f)).map((f) => basename(f))).toEqual(
       sources.map((s) => basename(s)),
     );
     // The answer file on the media is the one `winguest answerfile` renders for the same description.
@@ -105,6 +111,49 @@ describe.skipIf(!tools.available)('winguest export', () => {
     const answer = await runCli(['answerfile', '--iso', iso], { cwd: dir, env: env() });
     expect(secret.stringData['autounattend.xml']).toBe(answer.stdout);
     expect(JSON.parse(result.stdout).sysprep).toEqual(['first-logon.ps1', 'winguest.marker']);
+  });
+
+  test('libvirt: shares become virtiofs filesystems on shared memfd memory; WinFsp and viofs on the media', async () => {
+    const dir = workDir('shares');
+    mkdirSync(join(dir, 'projects'));
+    writeFileSync(join(dir, 'winfsp.msi'), 'not really WinFsp\n');
+    const virtioWin = buildFakeVirtioWinIso({ dir });
+    const yaml = (readOnly: boolean) =>
+      `media:\n  drivers: ${JSON.stringify(virtioWin.iso)}\n  winfspMsi: winfsp.msi\nshares:\n  - hostPath: projects\n    readOnly: ${readOnly}\n`;
+    writeFileSync(join(dir, 'winguest.yaml'), yaml(false));
+    const result = await runCli(['export', 'libvirt', '--iso', iso, '--out', 'vm'], { cwd: dir, env: env() });
+    expect(result.exitCode, result.stderr).toBe(0);
+    const domain = join(dir, 'vm', 'domain.xml');
+    execFileSync('virt-xml-validate', [domain, 'domain'], { stdio: 'ignore' });
+    const xpath = (path: string) =>
+      execFileSync('xmllint', ['--xpath', path, domain], { encoding: 'utf8' }).trim();
+    expect(xpath('string(/domain/memoryBacking/source/@type)')).toBe('memfd');
+    expect(xpath('string(/domain/memoryBacking/access/@mode)')).toBe('shared');
+    const fs = '/domain/devices/filesystem[driver/@type="virtiofs"]';
+    expect(xpath(`string(${fs}/source/@dir)`)).toBe(join(dir, 'projects'));
+    expect(xpath(`string(${fs}/target/@dir)`)).toBe('projects');
+    const files = execFileSync('isoinfo', ['-J', '-f', '-i', join(dir, 'vm', 'cidata.iso')], {
+      encoding: 'utf8',
+    });
+    expect(files.split('\n')).toEqual(
+      expect.arrayContaining(['/winguest/winfsp.msi', '/winguest/viofs/virtiofs.exe']),
+    );
+
+    writeFileSync(join(dir, 'winguest.yaml'), yaml(true));
+    const readOnly = await runCli(['export', 'libvirt', '--iso', iso, '--out', 'ro'], {
+      cwd: dir,
+      env: env(),
+    });
+    expect(readOnly.exitCode).toBe(1);
+    expect(readOnly.stderr).toContain('Read-only shares cannot be exported to libvirt');
+    expect(readOnly.stderr).toContain('shares[0].readOnly: true (projects)');
+    const kubevirt = await runCli(['export', 'kubevirt', '--iso-url', 'https://example.com/a.iso'], {
+      cwd: dir,
+      env: env(),
+    });
+    expect(kubevirt.exitCode).toBe(1);
+    expect(kubevirt.stderr).toContain('Shares cannot be exported to KubeVirt');
+    expect(kubevirt.stderr).toContain('PVCs');
   });
 
   test('kubevirt asks for exactly one source of the system', async () => {

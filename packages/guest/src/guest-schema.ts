@@ -86,10 +86,15 @@ export const guestSchema = z
         opensshMsi: hostPath
           .optional()
           .describe('Win32-OpenSSH MSI to put on the media (no network needed to install sshd)'),
+        winfspMsi: hostPath
+          .optional()
+          .describe(
+            'WinFsp MSI (winfsp-2.x.msi) to put on the media: a Windows guest needs it to mount virtio-fs shares',
+          ),
       })
       .strict()
       .prefault({})
-      .describe('Files from the host: the Windows ISO, driver media, the OpenSSH MSI'),
+      .describe('Files from the host: the Windows ISO, driver media, the OpenSSH and WinFsp MSIs'),
     vm: guestVmSchema,
     shares: sharesSchema,
     answer: z

@@ -1,5 +1,6 @@
 export { checkDevices } from './check-devices';
 export { checkMedia, type MediaChoice } from './check-media';
+export { checkShares, needsVirtioFsMedia, type ShareMode } from './check-shares';
 export {
   type DiskBus,
   diskBusSchema,
@@ -19,7 +20,14 @@ export {
 export { type Guest, type GuestInput, guestJsonSchema, guestSchema } from './guest-schema';
 export { mediaFileNames } from './media-names';
 export { type AnswerFileFacts, guestArch, planAnswerFile } from './plan-answer-file';
-export { buildFolderFiles, defaultBuildSshPort, planCommandFile, planVmSpec } from './plan-build-folder';
+export {
+  type BuildFolderShares,
+  buildFolderFiles,
+  buildFolderShareSocket,
+  defaultBuildSshPort,
+  planCommandFile,
+  planVmSpec,
+} from './plan-build-folder';
 export {
   deleteSshHostKeysCommand,
   planGeneralizedAnswerFile,

@@ -6,6 +6,10 @@ export const mediaFileNames = {
   opensshMsi: 'OpenSSH.msi',
   /** The QEMU guest agent MSI from the driver media, when the guest agent is on. */
   guestAgentMsi: 'qemu-ga.msi',
+  /** The WinFsp MSI (`media.winfspMsi`), for virtio-fs shares on Windows. */
+  winfspMsi: 'winfsp.msi',
+  /** virtio-win's virtio-fs folder (`viofs/<os>/<arch>`: driver, virtiofs.exe), for virtio-fs shares. */
+  viofsFolder: 'viofs',
   /** The public keys to authorise, for guests that read them directly. */
   authorizedKeys: 'authorized_keys',
 } as const;

@@ -10,6 +10,7 @@ import {
   type ProvisionSpecInput,
   renderProvisionScript,
 } from '@winguest/provision-scripts';
+import { checkShares, needsVirtioFsMedia } from './check-shares';
 import { InvalidGuestError } from './errors';
 import type { Guest } from './guest-schema';
 import { mediaFileNames } from './media-names';
@@ -24,6 +25,10 @@ export interface MediaFacts extends AnswerFileFacts, ProvisionFacts {
   driverFiles?: CidataLayoutInput['driverFiles'];
   /** The guest agent MSI from the driver media (its SHA-256 is `guestAgentMsiSha256`). */
   guestAgentMsi?: IsoSource;
+  /** Absolute host path of the WinFsp MSI (`media.winfspMsi`; its SHA-256 is `winfspMsiSha256`). */
+  winfspMsiPath?: string;
+  /** virtio-win's `viofs/<os>/<arch>` files by name (virtiofs.exe, viofs.inf, …; `readDriverMedia` with `virtioFs`). */
+  virtioFsFiles?: Readonly<Record<string, IsoSource>>;
 }
 
 /** Everything that goes on the cidata media, as specs, texts and the ISO layout. */
@@ -46,6 +51,7 @@ export interface MediaPlan {
  * @throws InvalidGuestError with the `answer.`/`provision.` paths of every problem.
  */
 export function planMedia(guest: Guest, facts: MediaFacts): MediaPlan {
+  assertVirtioFsFacts(guest, facts);
   const answer = planAnswerFile(guest, facts);
   const provision = planProvision(guest, facts);
   const resolved = withIssues('answer', AnswerFileError.isInstance, () => resolveAnswerFileSpec(answer));
@@ -61,6 +67,11 @@ export function planMedia(guest: Guest, facts: MediaFacts): MediaPlan {
   if (facts.opensshMsiPath) files[mediaFileNames.opensshMsi] = { path: facts.opensshMsiPath };
   if (facts.guestAgentMsi && facts.guestAgentMsiSha256)
     files[mediaFileNames.guestAgentMsi] = facts.guestAgentMsi;
+  if (needsVirtioFsMedia(guest, facts.shareMode)) {
+    if (facts.winfspMsiPath) files[mediaFileNames.winfspMsi] = { path: facts.winfspMsiPath };
+    for (const [name, source] of Object.entries(facts.virtioFsFiles ?? {}))
+      files[`${mediaFileNames.viofsFolder}/${name}`] = source;
+  }
   return {
     answer,
     provision,
@@ -73,6 +84,17 @@ export function planMedia(guest: Guest, facts: MediaFacts): MediaPlan {
       ...(facts.driverFiles ? { driverFiles: facts.driverFiles } : {}),
     }),
   };
+}
+
+/** Windows virtio-fs shares need WinFsp and viofs on the media: the description's gaps, else the caller's. */
+function assertVirtioFsFacts(guest: Guest, facts: MediaFacts): void {
+  const issues = checkShares(guest, facts.shareMode, facts.arch);
+  if (issues.length > 0) throw new InvalidGuestError(issues);
+  if (!needsVirtioFsMedia(guest, facts.shareMode)) return;
+  if (!facts.winfspMsiPath || !facts.winfspMsiSha256 || !facts.virtioFsFiles)
+    throw new TypeError(
+      'virtio-fs shares need winfspMsiPath, winfspMsiSha256 and virtioFsFiles (readDriverMedia with virtioFs)',
+    );
 }
 
 function withIssues<T>(section: string, owns: (error: unknown) => boolean, run: () => T): T {

@@ -17,8 +17,10 @@ export interface InstancePaths {
   lock: string;
   /** The system disk (qcow2). */
   disk: string;
-  /** The writable UEFI variables copy. */
+  /** The writable UEFI variables store (qcow2, converted from the firmware's template). */
   vars: string;
+  /** The raw vars copy of an instance made before vars were kept in qcow2 (used when present). */
+  rawVars: string;
   /** swtpm's state directory. */
   tpmState: string;
   /** swtpm's control socket. */
@@ -67,7 +69,8 @@ export function instancePathsIn(dir: string): InstancePaths {
     state: at('state.json'),
     lock: at('lock'),
     disk: at('disk.qcow2'),
-    vars: at('vars.fd'),
+    vars: at('vars.qcow2'),
+    rawVars: at('vars.fd'),
     tpmState: at('tpm'),
     tpmSocket: at('swtpm.sock'),
     tpmPid: at('swtpm.pid'),

@@ -14,6 +14,7 @@ const shareTools = requireHostTools([
   { command: 'unshare', debian: 'util-linux' },
   { command: 'mount', debian: 'mount' },
   { command: 'sh', debian: 'dash' },
+  { command: 'smbd', debian: 'samba' },
 ]);
 
 /** The sockets virtiofsd processes of this instance serve (QEMU's C daemon is two processes each). */
@@ -35,6 +36,7 @@ describe.skipIf(!gate.available || !shareTools.available)('virtio-fs shares with
   let setup: Awaited<ReturnType<typeof standinSetup>>;
   let home: string;
   let data: string;
+  let smb: string;
   const ref = { name: 'shares', home: '' };
   const options = () =>
     setup.options(
@@ -45,6 +47,8 @@ describe.skipIf(!gate.available || !shareTools.available)('virtio-fs shares with
           { hostPath: home, tag: 'home' },
           { hostPath: data, tag: 'data', readOnly: true },
         ],
+        // The same boot also gets QEMU's user-network SMB share (the fallback where virtio-fs cannot run).
+        smbShare: smb,
       },
     );
   const ssh = async (command: string) => sshExec(ref, command, { timeoutMs: 30_000 });
@@ -57,6 +61,9 @@ describe.skipIf(!gate.available || !shareTools.available)('virtio-fs shares with
     data = join(dir, 'data');
     mkdirSync(home);
     mkdirSync(data);
+    smb = join(dir, 'smb share');
+    mkdirSync(smb);
+    writeFileSync(join(smb, 'over-smb.txt'), 'served by smbd\n');
     writeFileSync(join(home, 'from-host.txt'), 'written on the host\n');
     writeFileSync(join(data, 'readme.txt'), 'read-only data\n');
   }, 600_000);
@@ -90,6 +97,18 @@ describe.skipIf(!gate.available || !shareTools.available)('virtio-fs shares with
     const log = await ssh('cat /var/lib/winguest/provision.log');
     expect(log.stdout).toMatch(/share home mounted at \/mnt\/home[\s\S]*share data mounted at \/mnt\/data/);
   }, 600_000);
+
+  test('SMB: the smbd QEMU starts answers at //10.0.2.4/qemu inside the guest, both ways', async () => {
+    // Kernel cifs without mount.cifs: the server address and UNC are options; any user maps to guest.
+    const cifs = 'ip=10.0.2.4,unc=\\\\10.0.2.4\\qemu,username=winguest,password=x,vers=3.0';
+    const mount = await ssh(`mkdir -p /mnt/smb && mount -t cifs //10.0.2.4/qemu /mnt/smb -o '${cifs}'`);
+    expect(mount.exitCode, mount.stderr).toBe(0);
+    expect((await ssh('cat /mnt/smb/over-smb.txt')).stdout).toBe('served by smbd\n');
+    const write = await ssh('echo written over SMB > /mnt/smb/from-guest.txt && sync');
+    expect(write.exitCode, write.stderr).toBe(0);
+    expect(readFileSync(join(smb, 'from-guest.txt'), 'utf8')).toBe('written over SMB\n');
+    expect((await ssh('umount /mnt/smb')).exitCode).toBe(0);
+  }, 120_000);
 
   test('copyWithGuest round-trips a file with a Unicode name over SFTP (no shared folder involved)', async () => {
     const name = 'résumé 日本語 😀.txt';

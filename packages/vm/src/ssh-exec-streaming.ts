@@ -68,7 +68,7 @@ async function startAgent(
   timeoutMs: number,
 ): Promise<Socket | undefined> {
   const home = ref.home ?? defaultHome();
-  const child = spawnDetached(launcher.command, [...launcher.args, name, home], paths.sshAgentLog);
+  const { child } = await spawnDetached(launcher.command, [...launcher.args, name, home], paths.sshAgentLog);
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const socket = await connectAgent(paths.sshAgentSocket);

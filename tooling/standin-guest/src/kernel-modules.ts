@@ -17,14 +17,22 @@ const commonModules = [
 ] as const;
 
 /**
+ * The SMB client, to mount QEMU's user-network SMB share (`smb=`, `//10.0.2.4/qemu`) as Windows maps
+ * it. There is no modprobe in the guest, so the algorithms SMB 3 asks the kernel for at session set-up
+ * (cmac(aes) signing keys, sha512 pre-auth integrity; ccm/gcm with ctr for encryption) are loaded
+ * up front: cifs' soft dependencies.
+ */
+const smbClientModules = ['cifs', 'cmac', 'sha512_generic', 'ctr', 'ccm', 'gcm'] as const;
+
+/**
  * The kernel modules the guest loads, by name, per architecture: everything the device sets of
  * `@winguest/qemu-args` attach — amd64: AHCI and IDE CD-ROMs and disks, e1000e, e1000; arm64: xhci
  * with USB mass storage (every ISO is a usb-storage CD-ROM there) — plus the common virtio and NVMe
  * devices, the ISO 9660/Joliet driver with UTF-8 names, virtio-fs, and the ACPI power button with
- * evdev so `system_powerdown` reaches the guest. Dependencies come from modules.dep.
+ * evdev so `system_powerdown` reaches the guest; amd64 also the SMB client. Dependencies come from modules.dep.
  */
 export const guestModules: Readonly<Record<DebianArch, readonly string[]>> = {
-  amd64: ['ahci', 'ata_piix', ...commonModules, 'e1000e', 'e1000', 'button', 'evdev'],
+  amd64: ['ahci', 'ata_piix', ...commonModules, 'e1000e', 'e1000', 'button', 'evdev', ...smbClientModules],
   arm64: ['xhci_pci', 'usb_storage', ...commonModules, 'button', 'evdev'],
 };
 

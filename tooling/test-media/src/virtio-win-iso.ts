@@ -31,7 +31,7 @@ export const virtioWinLayout: Record<string, { builds: string[]; files: string[]
   // virtio-fs has no Server 2025 ARM64 build; the fw_cfg device has no ARM64 build at all.
   viofs: {
     builds: everywhere.filter((b) => b !== '2k25/ARM64'),
-    files: ['viofs.cat', 'viofs.inf', 'viofs.sys', 'virtiofs.exe'],
+    files: ['viofs.cat', 'viofs.inf', 'viofs.pdb', 'viofs.sys', 'virtiofs.exe', 'virtiofs.pdb'],
   },
   qemufwcfg: {
     builds: everywhere.filter((b) => !b.endsWith('ARM64')),

@@ -5,8 +5,9 @@ import type { CommandDefinition } from '../command';
 import { configOptions } from '../config/config-options';
 import { writeBuildFolder } from '../io/build-folder';
 import type { OutputFile } from '../io/write-outputs';
+import { hostShareChoice } from '../plan/host-share-mode';
 import { planBuildCommand } from '../plan/plan-command-file';
-import { prepareBuild } from '../plan/prepare-build';
+import { prepareBuild, resolveTarget } from '../plan/prepare-build';
 import { writeCidataIso } from '../plan/write-cidata';
 import { formatBytes } from '../table';
 
@@ -49,7 +50,10 @@ export const buildCommand: CommandDefinition = {
   async run(context) {
     const { values, cwd, out } = context;
     const dir = resolve(cwd, typeof values.out === 'string' ? values.out : 'winguest-build');
-    const prepared = await prepareBuild(context);
+    const target = await resolveTarget(context);
+    // One probe decides both what the cidata media install and what qemu.sh starts.
+    const shares = target.config.shares.length > 0 ? await hostShareChoice(context) : undefined;
+    const prepared = await prepareBuild(context, target, [], shares ? { shareMode: shares.mode } : {});
     const { config, arch } = prepared;
     const guest = await import('@winguest/guest');
     const sshPort = config.vm.sshPort ?? guest.defaultBuildSshPort;
@@ -58,6 +62,7 @@ export const buildCommand: CommandDefinition = {
       context,
       { ...prepared, path: prepared.configPath },
       shell,
+      shares,
     );
     const provisionScriptName = guest.mediaFileNames.provisionScript;
     const cidataName = guest.buildFolderFiles.cidata;

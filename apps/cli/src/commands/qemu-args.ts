@@ -2,6 +2,7 @@ import { platform } from 'node:os';
 import type { CommandDefinition } from '../command';
 import { configOptions } from '../config/config-options';
 import { UsageError } from '../errors';
+import { hostShareChoice } from '../plan/host-share-mode';
 import { planBuildCommand } from '../plan/plan-command-file';
 import { resolveTarget } from '../plan/prepare-build';
 
@@ -39,10 +40,12 @@ export const qemuArgsCommand: CommandDefinition = {
       );
     }
     const target = await resolveTarget(context);
+    const shares = target.config.shares.length > 0 ? await hostShareChoice(context) : undefined;
     const { host, file: plan } = await planBuildCommand(
       context,
       target,
       shell === 'posix' ? 'posix' : 'powershell',
+      shares,
     );
     const warnings = [...host.warnings, ...plan.warnings];
     if (context.values.json) {

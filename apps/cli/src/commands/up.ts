@@ -65,7 +65,14 @@ export const upCommand: CommandDefinition = {
       return resumeSnapshot(context, name, context.values.snapshot);
     const target = await resolveTarget(context);
     // Drivers are checked before the instance is created; the cidata ISO reads them again.
-    const { drivers, issues } = await readDeviceDrivers(target.config, target.arch, context.cwd, true);
+    const shareMode = target.config.shares.length > 0 ? await hostShareMode(context) : undefined;
+    const { drivers, issues } = await readDeviceDrivers(
+      target.config,
+      target.arch,
+      context.cwd,
+      true,
+      shareMode,
+    );
     await drivers?.close();
     if (issues.length > 0) throw invalidGuest(issues);
     const [vm, { planRunner }] = await Promise.all([import('@winguest/vm'), import('@winguest/guest')]);
@@ -75,12 +82,12 @@ export const upCommand: CommandDefinition = {
       arch: target.arch,
       ...(target.media ? { windowsIso: target.media.path } : {}),
       paths: hostPaths(target, context.cwd),
-      ...(target.config.shares.length > 0 ? { shareMode: await hostShareMode(context) } : {}),
+      ...(shareMode ? { shareMode } : {}),
     });
     const options = image ? { ...planned, image } : planned;
     const result = await runVm(context, (run) => vm.up(options, run), {
       writeCidata: async ({ path, sshPublicKey }) => {
-        const prepared = await prepareBuild(context, target, [sshPublicKey]);
+        const prepared = await prepareBuild(context, target, [sshPublicKey], shareMode ? { shareMode } : {});
         if (prepared.password.source === 'generated') {
           const file = join(dirname(path), 'password.txt');
           await writeFile(file, `${prepared.password.value}\n`, { mode: 0o600 });

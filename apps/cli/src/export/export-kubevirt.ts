@@ -2,7 +2,8 @@ import { join, relative, resolve } from 'node:path';
 import type { CommandContext } from '../command';
 import { UsageError } from '../errors';
 import { assertWritable, type OutputFile, writeOutputs } from '../io/write-outputs';
-import { prepareBuild } from '../plan/prepare-build';
+import { prepareBuild, resolveTarget } from '../plan/prepare-build';
+import { refuseKubeVirtShares } from './export-shares';
 import { renderOrExplain } from './render-or-explain';
 import { sysprepFiles } from './sysprep-files';
 
@@ -34,7 +35,9 @@ export async function exportKubeVirt(context: CommandContext): Promise<number> {
     throw new UsageError('Give exactly one of --iso-url, --iso-pvc or --clone', command);
   const dir = resolve(cwd, typeof values.out === 'string' ? values.out : 'winguest-kubevirt');
   // Drivers come from KubeVirt's virtio-win container disk: the driver media are not read.
-  const prepared = await prepareBuild(context, undefined, [], { withDrivers: false });
+  const target = await resolveTarget(context);
+  refuseKubeVirtShares(target.config);
+  const prepared = await prepareBuild(context, target, [], { withDrivers: false });
   const { config, arch } = prepared;
   const [{ planVmSpec, mediaFileNames }, { renderKubeVirt }] = await Promise.all([
     import('@winguest/guest'),

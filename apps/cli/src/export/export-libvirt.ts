@@ -3,8 +3,9 @@ import { join, relative, resolve } from 'node:path';
 import type { CommandContext } from '../command';
 import { CliError, UsageError } from '../errors';
 import { assertWritable, exists, type OutputFile, writeOutputs } from '../io/write-outputs';
-import { prepareBuild } from '../plan/prepare-build';
+import { prepareBuild, resolveTarget } from '../plan/prepare-build';
 import { writeCidataIso } from '../plan/write-cidata';
+import { libvirtShares } from './export-shares';
 import { renderOrExplain } from './render-or-explain';
 import { runTool } from './run-tool';
 
@@ -35,7 +36,15 @@ export async function exportLibvirt(context: CommandContext): Promise<number> {
   const connect = typeof values.connect === 'string' ? values.connect : undefined;
   if (connect && !values.define) throw new UsageError('--connect needs --define', 'export libvirt');
   const dir = resolve(cwd, typeof values.out === 'string' ? values.out : 'winguest-libvirt');
-  const prepared = await prepareBuild(context);
+  const target = await resolveTarget(context);
+  // libvirt starts virtiofsd on its host: the guest's media are planned for virtio-fs.
+  const shares = await libvirtShares(target.config, cwd);
+  const prepared = await prepareBuild(
+    context,
+    target,
+    [],
+    shares.length > 0 ? { shareMode: 'virtio-fs' } : {},
+  );
   const { config, arch } = prepared;
   const [{ planVmSpec }, { renderLibvirtDomain }] = await Promise.all([
     import('@winguest/guest'),
@@ -57,6 +66,7 @@ export async function exportLibvirt(context: CommandContext): Promise<number> {
       domainType,
       userNetwork: userNet === 'qemu' ? 'qemu-commandline' : 'passt',
       serialLog: paths.serial,
+      shares,
     }),
   );
   const files: OutputFile[] = [{ path: paths.domain, content: xml }];

@@ -25,6 +25,7 @@ export async function pathProblem(path: string, kind: 'file' | 'any'): Promise<s
 export async function assertConfigPaths(config: Guest, cwd: string): Promise<void> {
   const given: Array<[string, string | undefined, 'file' | 'any']> = [
     ['media.drivers', config.media.drivers, 'any'],
+    ['media.winfspMsi', config.media.winfspMsi, 'file'],
     ['vm.kernel.kernel', config.vm.kernel?.kernel, 'file'],
     ['vm.kernel.initrd', config.vm.kernel?.initrd, 'file'],
   ];

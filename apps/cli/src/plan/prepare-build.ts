@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { DriverMediaFacts, Guest, MediaFacts as GuestMediaFacts, MediaPlan } from '@winguest/guest';
+import type {
+  DriverMediaFacts,
+  Guest,
+  MediaFacts as GuestMediaFacts,
+  MediaPlan,
+  ShareMode,
+} from '@winguest/guest';
 import type { CommandContext } from '../command';
 import { assertReadableIso } from '../commands/media';
 import { resolveConfig } from '../config/resolve-config';
@@ -80,34 +86,42 @@ async function inspectMedia(path: string, config: Guest): Promise<MediaFacts> {
  * and cidata media. Every problem (device drivers, driver media, answer/provision settings) is
  * reported at once, before anything is written. `extraKeys` are authorised too (e.g. the key
  * `winguest up` made for the instance). Close `drivers` once the cidata ISO is written;
- * `withDrivers: false` (the answer file alone) leaves the driver media unread.
+ * `withDrivers: false` (the answer file alone) leaves the driver media unread; `shareMode` is the
+ * host's, when the caller probed it already (else it is probed here).
  */
 export async function prepareBuild(
   context: CommandContext,
   target?: Target,
   extraKeys: readonly string[] = [],
-  { withDrivers = true }: { withDrivers?: boolean } = {},
+  { withDrivers = true, shareMode: probed }: { withDrivers?: boolean; shareMode?: ShareMode } = {},
 ): Promise<PreparedBuild> {
   const { config, path, media, arch } = target ?? (await resolveTarget(context));
   const password = await resolvePassword(config, context);
   const sshKey = await findSshKey(config.ssh.publicKey);
   const msi = config.media.opensshMsi ? resolve(context.cwd, config.media.opensshMsi) : undefined;
+  const winfsp = config.media.winfspMsi ? resolve(context.cwd, config.media.winfspMsi) : undefined;
   const { InvalidGuestError, planMedia } = await import('@winguest/guest');
+  // The answer file alone (`withDrivers: false`) needs no share mode: the media are not planned.
+  const shares = withDrivers && config.shares.length > 0;
+  const shareMode = shares ? (probed ?? (await hostShareMode(context))) : undefined;
   const { drivers, issues } = withDrivers
-    ? await readDeviceDrivers(config, arch, context.cwd, false)
+    ? await readDeviceDrivers(config, arch, context.cwd, false, shareMode)
     : { drivers: undefined, issues: [] };
   const facts: GuestMediaFacts = {
     password: password.value,
     arch,
     ...(media ? { edition: media.edition } : {}),
     sshKeys: [...(sshKey ? [sshKey.key] : []), ...extraKeys],
-    ...(msi ? { opensshMsiPath: msi, opensshMsiSha256: await sha256(msi) } : {}),
-    ...(config.shares.length > 0 ? { shareMode: await hostShareMode(context) } : {}),
+    ...(msi ? { opensshMsiPath: msi, opensshMsiSha256: await sha256(msi, 'media.opensshMsi') } : {}),
+    ...(winfsp ? { winfspMsiPath: winfsp, winfspMsiSha256: await sha256(winfsp, 'media.winfspMsi') } : {}),
+    ...(shareMode ? { shareMode } : {}),
     ...drivers?.facts,
   };
   let plan: MediaPlan | undefined;
   try {
-    plan = planMedia(config, facts);
+    // With problems already found the plan only adds its own; unread driver media lack the share files.
+    const { shareMode: _, ...withoutShares } = facts;
+    plan = planMedia(config, issues.length > 0 ? withoutShares : facts);
   } catch (error) {
     if (!InvalidGuestError.isInstance(error)) throw error;
     issues.push(...error.issues);
@@ -141,14 +155,20 @@ async function choosePassword(config: Guest, context: CommandContext): Promise<P
   return { value: generatePassword(), source: 'generated' };
 }
 
-async function sha256(path: string): Promise<string> {
+const msiHints = {
+  'media.opensshMsi':
+    'point it at the Win32-OpenSSH MSI (OpenSSH-Win64-v….msi), or remove it to install sshd another way',
+  'media.winfspMsi': 'point it at the WinFsp MSI (winfsp-2.x.msi), or remove shares',
+} as const;
+
+async function sha256(path: string, field: keyof typeof msiHints): Promise<string> {
   try {
     return createHash('sha256')
       .update(await readFile(path))
       .digest('hex');
   } catch (error) {
-    throw new CliError('msi-missing', `media.opensshMsi ${JSON.stringify(path)} cannot be read`, {
-      hint: 'point it at the Win32-OpenSSH MSI (OpenSSH-Win64-v….msi), or remove it to install sshd another way',
+    throw new CliError('msi-missing', `${field} ${JSON.stringify(path)} cannot be read`, {
+      hint: msiHints[field],
       cause: error,
     });
   }

@@ -13,6 +13,8 @@ export interface DoctorFacts {
   qemuVersion: string | undefined;
   /** Failed checks as `name: detail`. */
   failures: string[];
+  /** Doctor's `shared folders` check: virtio-fs works here (level ok), and its words. */
+  shares: { virtioFs: boolean; detail: string };
 }
 
 /** Reads `winguest doctor --json` output. */
@@ -37,5 +39,11 @@ export function parseDoctor(stdout: string): DoctorFacts {
       : 'doctor reported no accelerator (QEMU missing?)',
     qemuVersion: qemu[native]?.version,
     failures: checks.filter((c) => c.level === 'fail').map((c) => `${c.name}: ${c.detail}`),
+    shares: sharesFact(checks.find((c) => c.name === 'shared folders')),
   };
+}
+
+function sharesFact(check: { level: string; detail: string } | undefined): DoctorFacts['shares'] {
+  if (!check) return { virtioFs: false, detail: 'doctor reported no shared-folder mode' };
+  return { virtioFs: check.level === 'ok', detail: check.detail };
 }

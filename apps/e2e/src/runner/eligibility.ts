@@ -22,7 +22,8 @@ export type Eligibility =
 /**
  * Windows scenarios need all their media and an accelerator that really works for the guest's
  * architecture: under TCG an install takes hours, so it is reported as not run rather than left to
- * time out. The stand-in guest runs everywhere QEMU does. Every missing thing is named at once.
+ * time out. A shared-folder scenario needs virtio-fs (virtiofsd) on the host. The stand-in guest
+ * runs everywhere QEMU does. Every missing thing is named at once.
  */
 export function decideEligibility({ scenario, doctor, hostArch, media }: EligibilityInput): Eligibility {
   const reasons: string[] = [];
@@ -32,6 +33,8 @@ export function decideEligibility({ scenario, doctor, hostArch, media }: Eligibi
     if ('path' in resolved) paths[key] = resolved.path;
     else reasons.push(resolved.missing);
   }
+  if (scenario.options.sharedFolder && !doctor.shares.virtioFs)
+    reasons.push(`the shared folder needs virtio-fs, which this host lacks (${doctor.shares.detail})`);
   if (scenario.guest === 'windows') {
     if (scenario.arch !== hostArch) {
       reasons.push(`${scenario.arch} guest on a ${hostArch} host has no accelerator (TCG would take hours)`);

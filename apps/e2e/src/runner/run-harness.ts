@@ -84,6 +84,7 @@ export async function runHarness(options: HarnessOptions): Promise<RunReport> {
       config: {
         drivers: eligibility.media.drivers,
         opensshMsi: eligibility.media.opensshMsi,
+        winfspMsi: eligibility.media.winfspMsi,
         kernel: standin && 'kernel' in standin ? standin : undefined,
         bootIso: standin && 'bootIso' in standin ? standin.bootIso : undefined,
       },

@@ -15,6 +15,7 @@ const scenarios = parseScenarios(scenarioInputs);
 const [standin, win11] = scenarios;
 const standinArm64 = scenarios.find((s) => s.name === 'standin-arm64');
 const win11Arm64 = scenarios.find((s) => s.name === 'win11-arm64');
+const sharesScenario = scenarios.find((s) => s.name === 'win11-shares-amd64');
 
 describe('concurrency from host CPUs and memory', () => {
   test.each([
@@ -78,7 +79,8 @@ describe('doctor --json', () => {
 });
 
 describe('eligibility', () => {
-  if (!standin || !win11 || !standinArm64 || !win11Arm64) throw new Error('scenarios missing');
+  if (!standin || !win11 || !standinArm64 || !win11Arm64 || !sharesScenario)
+    throw new Error('scenarios missing');
   const here = { path: '/isos/win11.iso' };
   const arm64Media = { iso: here, drivers: { path: '/isos/virtio-win.iso' }, opensshMsi: { path: '/m.msi' } };
   test.each([
@@ -100,6 +102,34 @@ describe('eligibility', () => {
       doctorKvm,
       'amd64',
       { iso: here, opensshMsi: { path: '/m.msi' } },
+      true,
+      undefined,
+    ],
+    [
+      'a Windows shared folder on a host without virtio-fs is not run, naming why',
+      sharesScenario,
+      { ...doctorKvm, shares: { virtioFs: false, detail: 'SMB: no virtio-fs (virtiofsd not found)' } },
+      'amd64',
+      {
+        iso: here,
+        opensshMsi: { path: '/m.msi' },
+        drivers: { path: '/v.iso' },
+        winfspMsi: { path: '/w.msi' },
+      },
+      false,
+      /shared folder needs virtio-fs, which this host lacks \(SMB: no virtio-fs \(virtiofsd not found\)\)/,
+    ],
+    [
+      'a Windows shared folder runs where doctor says virtio-fs',
+      sharesScenario,
+      doctorKvm,
+      'amd64',
+      {
+        iso: here,
+        opensshMsi: { path: '/m.msi' },
+        drivers: { path: '/v.iso' },
+        winfspMsi: { path: '/w.msi' },
+      },
       true,
       undefined,
     ],

@@ -5,6 +5,8 @@ import type { Scenario } from './scenario-schema.ts';
 export interface ConfigInputs {
   drivers?: string | undefined;
   opensshMsi?: string | undefined;
+  /** WinFsp for a Windows scenario's virtio-fs shared folder. */
+  winfspMsi?: string | undefined;
   /** Direct kernel boot (the amd64 stand-in guest). */
   kernel?: { kernel: string; initrd: string; append: string } | undefined;
   /** EFI boot media booted from the firmware (the arm64 stand-in guest). */
@@ -41,6 +43,7 @@ export function scenarioConfig(scenario: Scenario, inputs: ConfigInputs): Record
     media: {
       ...(inputs.drivers ? { drivers: inputs.drivers } : {}),
       ...(inputs.opensshMsi ? { opensshMsi: inputs.opensshMsi } : {}),
+      ...(inputs.winfspMsi ? { winfspMsi: inputs.winfspMsi } : {}),
     },
     vm: {
       cpus: options.cpus,

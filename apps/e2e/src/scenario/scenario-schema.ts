@@ -40,6 +40,7 @@ export const scenarioSchema = z
         iso: mediaSourceSchema.optional(),
         drivers: mediaSourceSchema.optional(),
         opensshMsi: mediaSourceSchema.optional(),
+        winfspMsi: mediaSourceSchema.optional(),
       })
       .strict()
       .default({}),
@@ -64,6 +65,15 @@ export const scenarioSchema = z
               .regex(/^[D-Z]$/, 'must be a drive letter D-Z')
               .default('Z'),
           })
+          .strict()
+          .optional(),
+        /**
+         * After the checks: `winguest image create` from the installed guest (`--generalize`: sysprep
+         * first), then `count` clones (`up --image`) started in parallel, each timed to SSH and checked
+         * ready; generalized clones must also differ in hostname and SSH host key.
+         */
+        clones: z
+          .object({ count: z.int().min(1).max(8).default(3), generalize: z.boolean().default(true) })
           .strict()
           .optional(),
         cpus: z.int().min(1).max(64).default(2),
@@ -120,6 +130,14 @@ export const scenarioSchema = z
         message: 'devices "virtio" needs the virtio-win ISO',
       });
     }
+    if (scenario.guest === 'windows' && scenario.options.sharedFolder)
+      for (const key of ['winfspMsi', 'drivers'] as const)
+        if (!scenario.media[key])
+          context.addIssue({
+            code: 'custom',
+            path: ['media', key],
+            message: `a Windows shared folder (virtio-fs) needs ${key === 'drivers' ? "virtio-win's viofs" : 'WinFsp'}`,
+          });
     if (scenario.checks.includes('shared-folder') && !scenario.options.sharedFolder) {
       context.addIssue({
         code: 'custom',

@@ -19,9 +19,13 @@ describe('the declared scenarios', () => {
       ['standin-amd64', 'standin'],
       ['win11-amd64', 'windows'],
       ['win11-secureboot-amd64', 'windows'],
+      ['win11-shares-amd64', 'windows'],
       ['server2025-amd64', 'windows'],
       ['standin-arm64', 'standin'],
       ['win11-arm64', 'windows'],
+      ['standin-clones-amd64', 'standin'],
+      ['win11-clones-amd64', 'windows'],
+      ['win11-clones-plain-amd64', 'windows'],
     ]);
   });
 
@@ -55,6 +59,8 @@ describe('the declared scenarios', () => {
       const inputs = {
         ...(scenario.media.opensshMsi ? { opensshMsi: stub('OpenSSH.msi') } : {}),
         ...(scenario.media.drivers ? { drivers: stub('virtio-win.iso') } : {}),
+        ...(scenario.media.winfspMsi ? { winfspMsi: stub('winfsp.msi') } : {}),
+        ...(scenario.options.sharedFolder ? { sharedFolder: dir } : {}),
       };
       writeFileSync(file, stringify(scenarioConfig(scenario, inputs)));
       const run = await execa(process.execPath, [cli, 'answerfile', '--config', file], {
@@ -107,7 +113,7 @@ describe('scenario validation reports every problem with its path', () => {
       'server2025-amd64',
     ]);
     expect(() => selectScenarios(all, ['win12'])).toThrow(
-      'Unknown scenario "win12"; known: standin-amd64, win11-amd64, win11-secureboot-amd64, server2025-amd64, standin-arm64, win11-arm64',
+      'Unknown scenario "win12"; known: standin-amd64, win11-amd64, win11-secureboot-amd64, win11-shares-amd64, server2025-amd64, standin-arm64, win11-arm64',
     );
   });
 });

@@ -34,15 +34,17 @@ function Register-WinguestVirtioFs {
 function Mount-WinguestVirtioFs {
     param(
         [string]$Tag,
-        [string]$DriveLetter
+        [string]$DriveLetter,
+        [switch]$ReadOnly
     )
     $launchctl = Get-WinguestLaunchctl
     $instance = 'viofs' + $DriveLetter
     $root = $DriveLetter + ':\'
+    $access = if ($ReadOnly) { ' (read-only: the host refuses writes)' } else { '' }
     $null = & $launchctl info virtiofs $instance 2>&1
     $running = $LASTEXITCODE -eq 0
     if ($running -and (Test-Path -LiteralPath $root)) {
-        Write-WinguestLog -Line ('# virtio-fs tag ' + $Tag + ' is mounted at ' + $DriveLetter + ':')
+        Write-WinguestLog -Line ('# virtio-fs tag ' + $Tag + ' is mounted at ' + $DriveLetter + ':' + $access)
         return
     }
     if (Test-Path -LiteralPath $root) { throw ('Drive ' + $DriveLetter + ': is already taken by another volume; give the share "' + $Tag + '" another drive letter') }
@@ -51,7 +53,7 @@ function Mount-WinguestVirtioFs {
     if (-not (Test-Path -LiteralPath $root)) {
         throw ('virtio-fs tag ' + $Tag + ' did not mount at ' + $DriveLetter + ': (' + (Format-WinguestMessage -Text ([string]$output)) + '). Is a vhost-user-fs-pci device with this tag attached to the VM?')
     }
-    Add-WinguestChange -Message ('mounted virtio-fs tag ' + $Tag + ' at ' + $DriveLetter + ':')
+    Add-WinguestChange -Message ('mounted virtio-fs tag ' + $Tag + ' at ' + $DriveLetter + ':' + $access)
 }
 
 function Register-WinguestShareTask {

@@ -24,6 +24,8 @@ const virtioFsShareSchema = z.object({
     }),
   /** The drive letter it appears as. */
   driveLetter: driveLetterSchema,
+  /** The host serves it read-only (virtiofsd refuses writes); the log and progress line say so. */
+  readOnly: z.boolean().default(false),
 });
 
 const virtioFsSchema = z
@@ -88,7 +90,10 @@ export function renderSharedFoldersStep(options: z.output<typeof sharedFoldersSt
     ? ps`Install-WinguestDriver -InfPath (Get-WinguestMediaPath -RelativePath ${options.driverInf})`
     : ps``;
   const mounts = options.shares.map(
-    (share): PowerShellCode => ps`Mount-WinguestVirtioFs -Tag ${share.tag} -DriveLetter ${share.driveLetter}`,
+    (share): PowerShellCode =>
+      share.readOnly
+        ? ps`Mount-WinguestVirtioFs -Tag ${share.tag} -DriveLetter ${share.driveLetter} -ReadOnly`
+        : ps`Mount-WinguestVirtioFs -Tag ${share.tag} -DriveLetter ${share.driveLetter}`,
   );
   const body = ps`if ($null -eq (Get-Service -Name 'WinFsp.Launcher' -ErrorAction SilentlyContinue)) {
     Install-WinguestMsi -Path (Get-WinguestMediaPath -RelativePath ${options.winfspMsi.path}) -ExpectedHash ${options.winfspMsi.sha256}

@@ -217,7 +217,7 @@ describe('shared-folders', async () => {
         driverInf: 'virtio/viofs.inf',
         shares: [
           { tag: 'home', driveLetter: 'y' },
-          { tag: 'data', driveLetter: 'Z' },
+          { tag: 'data', driveLetter: 'Z', readOnly: true },
         ],
       },
     }),
@@ -247,11 +247,11 @@ describe('shared-folders', async () => {
     expect(manual?.parameters).toEqual({ Name: 'VirtioFsSvc', StartupType: 'Manual' });
   });
 
-  test('mounts every share at its letter, one launcher instance each, after a startup task that remounts them', () => {
+  test('mounts every share at its letter (read-only ones say so), one launcher instance each, after a startup task that remounts them', () => {
     const mounts = callsOf(calls, 'Mount-WinguestVirtioFs', step);
     expect(mounts.map((m) => m.parameters)).toEqual([
       { Tag: 'home', DriveLetter: 'Y' },
-      { Tag: 'data', DriveLetter: 'Z' },
+      { Tag: 'data', DriveLetter: 'Z', ReadOnly: true },
     ]);
     const [task] = callsOf(calls, 'Register-WinguestShareTask', step);
     expect(task?.parameters).toEqual({ Tags: "@('home', 'data')", DriveLetters: "@('Y', 'Z')" });
@@ -268,7 +268,7 @@ describe('shared-folders', async () => {
   test('each mount is reported as a change (progress line and log) or, when already there, in the log', () => {
     const reports = callsOf(calls, 'Add-WinguestChange', { function: 'Mount-WinguestVirtioFs' });
     expect(reports.map((r) => r.parameters.Message)).toEqual([
-      "('mounted virtio-fs tag ' + $Tag + ' at ' + $DriveLetter + ':')",
+      "('mounted virtio-fs tag ' + $Tag + ' at ' + $DriveLetter + ':' + $access)",
     ]);
     const [already] = callsOf(calls, 'Write-WinguestLog', { function: 'Mount-WinguestVirtioFs' });
     expect(already?.conditions.map((c) => c.kind)).toEqual(['if']);

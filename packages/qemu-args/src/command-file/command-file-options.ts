@@ -1,4 +1,6 @@
+import type { Virtiofsd } from '../probe/virtiofsd';
 import type { QemuHostInput } from '../qemu-host';
+import type { VirtiofsdShare } from '../virtiofsd-command';
 import type { VmSpecInput } from '../vm-spec';
 
 /** The shells a command file is written for. */
@@ -19,6 +21,14 @@ export interface CommandFileInput {
   diskSizeGiB: number;
   /** Folder (relative to the script) holding swtpm's state; required with `spec.tpm`. Default `tpm`. */
   tpmStateDir?: string;
+  /**
+   * virtio-fs (`qemu.sh` only: vhost-user is Linux-only): the probed virtiofsd, run once per share
+   * on `socket` (= `host.virtiofsSockets[tag]`, relative to the script) before QEMU, stopped after it.
+   */
+  virtiofsd?: {
+    daemon: Pick<Virtiofsd, 'path' | 'flavour' | 'readOnlyOption'>;
+    shares: ReadonlyArray<VirtiofsdShare & { tag: string }>;
+  };
 }
 
 /** What `renderCommandFile` returns. */

@@ -1,5 +1,6 @@
 import { quotePosix } from '@winguest/shell';
 import { argvLines } from './_argv-lines';
+import { posixDaemonLines, type ScriptDaemon } from './_posix-daemons';
 
 /** What the POSIX script prepares and runs. Paths are relative to the script's folder. */
 export interface ScriptPlan {
@@ -7,14 +8,17 @@ export interface ScriptPlan {
   /** The built-in Windows ISO, if any (else the script requires one). */
   windowsIso: string | undefined;
   disk: { path: string; format: string; sizeGiB: number };
-  vars: { path: string; template: string } | undefined;
+  /** The vars copy: `raw` is copied from the template, `qcow2` converted from it by qemu-img. */
+  vars: { path: string; template: string; format: 'raw' | 'qcow2' } | undefined;
   tpm: { stateDir: string; socket: string } | undefined;
+  /** virtiofsd, one per share, started before QEMU (`qemu.sh` only: vhost-user is Linux-only). */
+  virtiofsd: ScriptDaemon[];
 }
 
 /**
  * `qemu.sh`: takes the Windows ISO as its first argument (the built-in one when absent or empty)
  * and passes further arguments to QEMU; creates the disk and the UEFI vars copy when missing;
- * runs swtpm (state in an absolute path) for as long as QEMU runs. Every value goes through one
+ * runs swtpm (state in an absolute path) and one virtiofsd per share for as long as QEMU runs. Every value goes through one
  * quoting function, so paths with spaces, commas or quotes survive.
  */
 export function posixCommandFile(plan: ScriptPlan): string {
@@ -36,30 +40,33 @@ export function posixCommandFile(plan: ScriptPlan): string {
     `iso=$(printf '%s\\n' "$windows_iso" | sed 's/,/,,/g') # QEMU option values double their commas`,
     `[ -f ${q(plan.disk.path)} ] || qemu-img create -q -f ${q(plan.disk.format)} ${q(plan.disk.path)} ${plan.disk.sizeGiB}G`,
   ];
-  if (plan.vars)
-    lines.push(`[ -f ${q(plan.vars.path)} ] || cp ${q(plan.vars.template)} ${q(plan.vars.path)}`);
-  if (plan.tpm) lines.push(...swtpmLines(plan.tpm));
+  if (plan.vars) {
+    const { path, template, format } = plan.vars;
+    const make =
+      format === 'qcow2'
+        ? `qemu-img convert -q -f raw -O qcow2 ${q(template)} ${q(path)}`
+        : `cp ${q(template)} ${q(path)}`;
+    lines.push(`[ -f ${q(path)} ] || ${make}`);
+  }
+  const daemons = [...(plan.tpm ? [swtpmDaemon(plan.tpm)] : []), ...plan.virtiofsd];
+  if (plan.tpm) {
+    lines.push(`mkdir -p ${q(plan.tpm.stateDir)}`);
+    lines.push('# swtpm cannot read commas in its option values: the state path goes through TPM_PATH.');
+  }
+  lines.push(...posixDaemonLines(daemons));
   const command = argvLines(plan.argv, q, '"$iso"', (pieces) => pieces.join(''));
-  // With swtpm the shell stays to stop it afterwards; without, QEMU replaces the shell.
-  lines.push(`${plan.tpm ? '' : 'exec '}${command.join(' \\\n  ')} "$@"`, '');
+  // With daemons the shell stays to stop them afterwards; without, QEMU replaces the shell.
+  lines.push(`${daemons.length > 0 ? '' : 'exec '}${command.join(' \\\n  ')} "$@"`, '');
   return lines.join('\n');
 }
 
-function swtpmLines(tpm: { stateDir: string; socket: string }): string[] {
+function swtpmDaemon(tpm: { stateDir: string; socket: string }): ScriptDaemon {
   const q = (text: string) => quotePosix(text);
-  return [
-    `mkdir -p ${q(tpm.stateDir)}`,
-    `rm -f ${q(tpm.socket)}`,
-    '# swtpm cannot read commas in its option values: the state path goes through TPM_PATH.',
-    `TPM_PATH="$here"/${q(tpm.stateDir)} swtpm socket --tpm2 --ctrl type=unixio,path=${q(tpm.socket)} --terminate &`,
-    'swtpm_pid=$!',
-    `trap 'kill "$swtpm_pid" 2>/dev/null || true' EXIT`,
-    "trap 'exit 130' INT TERM",
-    'tries=0',
-    `until [ -S ${q(tpm.socket)} ]; do`,
-    '  tries=$((tries + 1))',
-    `  if [ "$tries" -gt 100 ] || ! kill -0 "$swtpm_pid" 2>/dev/null; then echo 'qemu.sh: swtpm did not start' >&2; exit 1; fi`,
-    '  sleep 0.1',
-    'done',
-  ];
+  return {
+    name: 'swtpm',
+    socket: tpm.socket,
+    command: {
+      shell: `TPM_PATH="$here"/${q(tpm.stateDir)} swtpm socket --tpm2 --ctrl type=unixio,path=${q(tpm.socket)} --terminate`,
+    },
+  };
 }
