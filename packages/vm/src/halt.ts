@@ -37,10 +37,11 @@ export async function haltSwtpm(paths: InstancePaths): Promise<void> {
  * not go. Removes its socket and pid file.
  */
 export async function haltSshAgent(paths: InstancePaths): Promise<void> {
-  const pid = runningPid(paths.sshAgentPid);
+  const recorded = runningPid(paths.sshAgentPid);
   const answered = await shutdownAgent(paths.sshAgentSocket);
+  const pid = answered?.pid ?? recorded;
   const gone = pid === undefined || (await waitForExit(pid, 3_000));
-  if (answered && !gone) await terminate(pid, 2_000);
+  if (answered && !gone) await terminate(answered.pid, 2_000);
   rmSync(paths.sshAgentPid, { force: true });
   if (process.platform !== 'win32') rmSync(paths.sshAgentSocket, { force: true });
 }

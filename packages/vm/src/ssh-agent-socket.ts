@@ -29,19 +29,19 @@ export async function requestAgent(
 }
 
 /** The agent's status, or undefined when no agent answers on `path`. */
-export async function probeAgent(path: string): Promise<AgentStatus | undefined> {
+export function probeAgent(path: string): Promise<AgentStatus | undefined> {
+  return askAgent(path, 'status');
+}
+
+/** Asks the agent on `path` to close its connection and exit; its last status, or undefined when none answered. */
+export function shutdownAgent(path: string): Promise<AgentStatus | undefined> {
+  return askAgent(path, 'shutdown');
+}
+
+async function askAgent(path: string, type: 'status' | 'shutdown'): Promise<AgentStatus | undefined> {
   let status: AgentStatus | undefined;
-  await requestAgent(path, { version: agentProtocolVersion, type: 'status' }, (frame) => {
+  await requestAgent(path, { version: agentProtocolVersion, type }, (frame) => {
     if (frame.kind === 'status') status = agentStatusSchema.parse(framePayloadJson(frame));
   }).catch(() => {});
   return status;
-}
-
-/** Asks the agent on `path` to close its connection and exit; false when none answered. */
-export async function shutdownAgent(path: string): Promise<boolean> {
-  let answered = false;
-  await requestAgent(path, { version: agentProtocolVersion, type: 'shutdown' }, () => {
-    answered = true;
-  }).catch(() => {});
-  return answered;
 }
