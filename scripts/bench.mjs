@@ -92,7 +92,7 @@ function sshRoundTrip() {
     return {
       ...row,
       skipped:
-        'no guest: boot the stand-in and set WINGUEST_BENCH_SSH=user@host:port; winguest ssh connection reuse is not built yet',
+        'no guest given (WINGUEST_BENCH_SSH=user@host:port); the cli bench measures OpenSSH against winguest ssh on its own stand-in',
     };
   }
   const [login, port = '22'] = target.split(/:(?=\d+$)/);

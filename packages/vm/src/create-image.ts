@@ -8,7 +8,7 @@ import { haltInstance } from './halt';
 import { type ImageMetadata, type imageGuestSchema, imageMetadataSchema } from './image-metadata';
 import { imagePaths, imagesDir } from './image-paths';
 import { openInstance } from './instance';
-import { instanceNameSchema } from './instance-paths';
+import { instanceNameSchema } from './instance-name';
 import { transition } from './instance-state';
 import { acquireLock } from './lock';
 import { runningPid } from './processes';
