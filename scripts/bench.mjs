@@ -9,6 +9,10 @@ import { join, resolve } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
 const jsonFlag = process.argv.indexOf('--json');
+// `--filter <package>` (repeatable) runs only those packages' benches, as turbo's own flag does.
+const filters = process.argv.flatMap((arg, i) =>
+  arg === '--filter' && process.argv[i + 1] ? [`--filter=${process.argv[i + 1]}`] : [],
+);
 const started = new Date();
 const jsonPath =
   jsonFlag > 0
@@ -45,7 +49,7 @@ let exitCode = 0;
 try {
   const turbo = spawnSync(
     'pnpm',
-    ['exec', 'turbo', 'run', 'bench', '--concurrency=1', '--continue', '--output-logs=full'],
+    ['exec', 'turbo', 'run', 'bench', '--concurrency=1', '--continue', '--output-logs=full', ...filters],
     {
       cwd: root,
       stdio: 'inherit',
@@ -88,7 +92,7 @@ function sshRoundTrip() {
     return {
       ...row,
       skipped:
-        'no guest: boot the stand-in and set WINGUEST_BENCH_SSH=user@host:port; winguest ssh connection reuse is not built yet',
+        'no guest given (WINGUEST_BENCH_SSH=user@host:port); the cli bench measures OpenSSH against winguest ssh on its own stand-in',
     };
   }
   const [login, port = '22'] = target.split(/:(?=\d+$)/);
@@ -125,6 +129,12 @@ function figure(value, unit) {
   return `${value.toFixed(digits)} ${unit}`;
 }
 
+/** The row's target, and whether this run met it when the bench says (`met`). */
+function verdict(row) {
+  if (!row.target) return '';
+  return row.met === undefined ? row.target : `${row.target}: ${row.met ? 'met' : 'missed'}`;
+}
+
 function printTable(rows) {
   console.log(`\nwinguest benchmarks, ${started.toISOString()}`);
   console.log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.kernel}`);
@@ -150,7 +160,7 @@ function printTable(rows) {
         peer?.name ?? '',
         peer ? figure(peer.value, row.unit) : '',
         peer && row.value !== undefined ? (row.value / peer.value).toFixed(2) : '',
-        i === 0 ? (row.target ?? '') : '',
+        i === 0 ? verdict(row) : '',
       ]);
     }
   }

@@ -14,4 +14,9 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-process.exitCode = await main(process.argv.slice(2));
+const args = process.argv.slice(2);
+// The connection agent `winguest ssh` starts (vm/ssh-agent-entry's `sshAgentCommand`), loaded only then.
+process.exitCode =
+  args[0] === '__ssh-agent'
+    ? await (await import('./vm/ssh-agent-entry')).runSshAgent(args.slice(1))
+    : await main(args);

@@ -32,7 +32,8 @@ export type TreeNode = TreeFile | TreeDirectory;
 interface Building {
   node: TreeNode;
   where: string;
-  index: Map<string, Building>;
+  /** Children by case-folded name; files, never parents, have none. */
+  index?: Map<string, Building>;
 }
 
 /**
@@ -76,7 +77,7 @@ function insert(root: Building, entry: ResolvedEntry, issues: LayoutIssue[]): vo
   for (const [i, name] of segments.entries()) {
     const last = i === segments.length - 1;
     const path = segments.slice(0, i + 1).join('/');
-    const existing = parent.index.get(caseFoldKey(name));
+    const existing = parent.index?.get(caseFoldKey(name));
     const conflict = existing && conflictOf(existing, name, path, last ? entry.type : 'directory');
     if (conflict) {
       issues.push({ path: entry.where, message: `${conflict} (already from ${existing?.where})` });
@@ -90,8 +91,8 @@ function insert(root: Building, entry: ResolvedEntry, issues: LayoutIssue[]): vo
       last && entry.type === 'file'
         ? { kind: 'file', name, path, size: entry.size, source: entry.source }
         : directory(name, path);
-    const child: Building = { node, where: entry.where, index: new Map() };
-    parent.index.set(caseFoldKey(name), child);
+    const child: Building = { node, where: entry.where, index: node.kind === 'file' ? undefined : new Map() };
+    parent.index?.set(caseFoldKey(name), child);
     parent = child;
   }
 }
@@ -112,7 +113,7 @@ function directory(name: string, path: string): TreeDirectory {
 
 function finish(building: Building): TreeDirectory {
   const node = building.node as TreeDirectory;
-  const children = [...building.index.values()].map((child) =>
+  const children = [...(building.index?.values() ?? [])].map((child) =>
     child.node.kind === 'directory' ? finish(child) : child.node,
   );
   node.children = children.sort((a, b) => compareJoliet(a.name, b.name));

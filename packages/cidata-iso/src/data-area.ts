@@ -8,88 +8,91 @@ import { chunkSize, sourceChunks } from './source-chunks';
 /**
  * Yields the data area of an image — each file's bytes, then zeros up to the next sector — packed
  * into chunks of `chunkSize`. Files on disk are read synchronously straight into the chunk being
- * filled: one open, a read or two and a close per file, with no per-file buffer, promise or
- * thread-pool round trip (which is where the time of a many-small-files image used to go). With
- * `reuse`, chunks alternate between two buffers, each valid until the one after the next is
- * requested, so memory stays flat in both file count and payload.
+ * filled: open, fstat, one read (asking for one byte more than planned, to see a file that grew),
+ * close — no per-file buffer, promise, generator or thread-pool round trip. With `reuse`, chunks
+ * alternate between two buffers, each valid until the one after the next is requested, so memory
+ * stays flat in both file count and payload.
  */
 export async function* dataArea(files: readonly TreeFile[], reuse: boolean): AsyncGenerator<Uint8Array> {
   const out = new ChunkFiller(reuse);
   for (const file of files) {
     const { source } = file;
-    if (typeof source === 'object' && 'path' in source) yield* out.readFile(file, source.path);
-    else for await (const piece of sourceChunks(file, source)) yield* out.copy(piece);
-    yield* out.zeros((sectorSize - (file.size % sectorSize)) % sectorSize);
+    if (typeof source === 'object' && 'path' in source) {
+      const fd = openSource(file, source.path);
+      try {
+        let done = 0;
+        while (done < file.size) {
+          // Room for the rest and one byte more: the extra byte, if any arrives, shows the file grew
+          // (it lies where this file's padding or the next file goes, so it is overwritten).
+          const room = chunkSize - out.used;
+          const want = Math.min(file.size - done + 1, room);
+          const got = readSync(fd, out.chunk, out.used, want, done);
+          if (got === 0) break;
+          if (done + got > file.size) throw new SourceChangedError(file.path, file.size, 'more');
+          done += got;
+          out.used += got;
+          if (out.used === chunkSize) yield out.next();
+        }
+        if (done < file.size) throw new SourceChangedError(file.path, file.size, `only ${done}`);
+        // Empty, or its last byte ended a chunk: the one-byte look past its end is still due.
+        if (out.used === 0 || file.size === 0) checkEnd(fd, file);
+      } finally {
+        closeSync(fd);
+      }
+    } else {
+      for await (const piece of sourceChunks(file, source)) {
+        for (let at = 0; at < piece.byteLength; ) {
+          const n = Math.min(piece.byteLength - at, chunkSize - out.used);
+          out.chunk.set(piece.subarray(at, at + n), out.used);
+          at += n;
+          out.used += n;
+          if (out.used === chunkSize) yield out.next();
+        }
+      }
+    }
+    for (let pad = (sectorSize - (file.size % sectorSize)) % sectorSize; pad > 0; ) {
+      const n = Math.min(pad, chunkSize - out.used);
+      out.chunk.fill(0, out.used, out.used + n);
+      pad -= n;
+      out.used += n;
+      if (out.used === chunkSize) yield out.next();
+    }
   }
-  yield* out.flush();
+  if (out.used > 0) yield out.next();
 }
 
-/** Puts up to `max` bytes into `target` at `offset`; returns how many it put (0: nothing left). */
-type Put = (target: Buffer, offset: number, max: number, done: number) => number;
+function openSource(file: TreeFile, hostPath: string): number {
+  try {
+    return openRegularFile(hostPath);
+  } catch (error) {
+    throw new SourceMissingError(file.path, hostPath, error);
+  }
+}
 
 const probe = Buffer.alloc(1);
 
+/** Reads one byte past the planned end: any byte there means the file grew since planning. */
+function checkEnd(fd: number, file: TreeFile): void {
+  if (readSync(fd, probe, 0, 1, file.size) > 0) throw new SourceChangedError(file.path, file.size, 'more');
+}
+
+/** The chunk being filled, and the spare one it alternates with when buffers are reused. */
 class ChunkFiller {
-  private chunk: Buffer = Buffer.allocUnsafe(chunkSize);
+  chunk: Buffer = Buffer.allocUnsafe(chunkSize);
+  used = 0;
   private spare: Buffer | undefined;
-  private used = 0;
 
   constructor(private readonly reuse: boolean) {
     if (reuse) this.spare = Buffer.allocUnsafe(chunkSize);
   }
 
-  /** Reads exactly `file.size` bytes of `hostPath` (and one more to see it grew, never more). */
-  *readFile(file: TreeFile, hostPath: string): Generator<Uint8Array> {
-    let fd: number;
-    try {
-      fd = openRegularFile(hostPath);
-    } catch (error) {
-      throw new SourceMissingError(file.path, hostPath, error);
-    }
-    try {
-      const done = yield* this.fill(file.size, (target, at, max, position) =>
-        readSync(fd, target, at, max, position),
-      );
-      if (done < file.size) throw new SourceChangedError(file.path, file.size, `only ${done}`);
-      if (readSync(fd, probe, 0, 1, done) > 0) throw new SourceChangedError(file.path, file.size, 'more');
-    } finally {
-      closeSync(fd);
-    }
-  }
-
-  *copy(bytes: Uint8Array): Generator<Uint8Array> {
-    yield* this.fill(bytes.byteLength, (target, at, max, done) => {
-      target.set(bytes.subarray(done, done + max), at);
-      return max;
-    });
-  }
-
-  *zeros(length: number): Generator<Uint8Array> {
-    yield* this.fill(length, (target, at, max) => {
-      target.fill(0, at, at + max);
-      return max;
-    });
-  }
-
-  *flush(): Generator<Uint8Array> {
-    if (this.used === 0) return;
+  /** Hands out the filled part of the chunk and starts the next one. */
+  next(): Uint8Array {
     const full = this.chunk;
-    yield full.subarray(0, this.used);
+    const filled = full.subarray(0, this.used);
     this.chunk = this.spare ?? Buffer.allocUnsafe(chunkSize);
     if (this.reuse) this.spare = full;
     this.used = 0;
-  }
-
-  /** Fills `length` bytes through `put`, handing out each chunk as it becomes full; returns the count. */
-  private *fill(length: number, put: Put): Generator<Uint8Array, number> {
-    let done = 0;
-    while (done < length) {
-      const got = put(this.chunk, this.used, Math.min(length - done, chunkSize - this.used), done);
-      if (got === 0) break;
-      done += got;
-      this.used += got;
-      if (this.used === chunkSize) yield* this.flush();
-    }
-    return done;
+    return filled;
   }
 }

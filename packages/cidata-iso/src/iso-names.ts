@@ -1,3 +1,4 @@
+import { asciiOnly } from './joliet-names';
 /** An ISO 9660 level-1 identifier derived from a real name. */
 export interface IsoName {
   /** Up to 8 d-characters (A–Z, 0–9, _). */
@@ -50,10 +51,9 @@ function initialName(name: string, isDirectory: boolean): IsoName {
 }
 
 function dChars(text: string, max: number): string {
-  const ascii = text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toUpperCase();
+  const ascii = (
+    asciiOnly.test(text) ? text : text.normalize('NFD').replace(/[\u0300-\u036f]/g, '')
+  ).toUpperCase();
   return ascii.replace(/[^A-Z0-9_]/g, '_').slice(0, max);
 }
 

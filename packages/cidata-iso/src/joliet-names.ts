@@ -7,8 +7,15 @@ export const jolietNameLimit = 64;
  */
 export const imagePathLimit = 240;
 
+/** Only ASCII: normalising it changes nothing. */
+export const asciiOnly = /^[^\u0080-\uffff]*$/;
+
 const jolietForbidden = new Set(['*', '/', ':', ';', '?', '\\']);
 const windowsForbidden = new Set(['<', '>', '"', '|']);
+
+/** 1 for each ASCII code unit `characterProblem` may refuse: controls and the forbidden characters. */
+const suspectAscii = new Uint8Array(0x80).fill(1, 0, 0x20);
+for (const ch of [...jolietForbidden, ...windowsForbidden]) suspectAscii[ch.charCodeAt(0)] = 1;
 
 /** Why `name` cannot be a Joliet file or directory name that Windows can open, or undefined if it can. */
 export function jolietNameProblem(name: string): string | undefined {
@@ -18,6 +25,9 @@ export function jolietNameProblem(name: string): string | undefined {
     return `name "${name}" is ${name.length} characters; Joliet allows at most ${jolietNameLimit}, shorten it`;
   }
   for (let i = 0; i < name.length; i++) {
+    const unit = name.charCodeAt(i);
+    // Most characters are fine: look closer only at controls, the forbidden ASCII and surrogates.
+    if (unit >= 0x80 ? unit < 0xd800 || unit > 0xdfff : suspectAscii[unit] === 0) continue;
     const problem = characterProblem(name, i);
     if (problem) return `name "${name}" ${problem}`;
   }
@@ -46,7 +56,8 @@ function formatUnit(unit: number): string {
 
 /** The key under which Windows considers two names the same (it compares case-insensitively). */
 export function caseFoldKey(name: string): string {
-  return name.normalize('NFC').toUpperCase();
+  // ASCII is already in NFC: skip the normalisation for the common case.
+  return (asciiOnly.test(name) ? name : name.normalize('NFC')).toUpperCase();
 }
 
 /** Joliet order: by UTF-16 code units, which is how JavaScript compares strings. */

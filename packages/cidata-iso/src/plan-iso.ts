@@ -72,7 +72,8 @@ function assignExtents(root: TreeDirectory, volumes: readonly VolumeDirectory[][
   const files = filesInOrder(root).map((node) => {
     const extent = cursor;
     cursor += sectorsFor(node.size);
-    for (const placement of placements) placement.set(node, { extent, size: node.size });
+    const at = { extent, size: node.size }; // a file's data is shared by both volumes
+    for (const placement of placements) placement.set(node, at);
     return { node, extent };
   });
   return { tables, placements, headerSectors, files, totalSectors: cursor };

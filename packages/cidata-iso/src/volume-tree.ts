@@ -65,6 +65,10 @@ export function pathTableSize(dirs: readonly VolumeDirectory[]): number {
 }
 
 /** Where each node's data lives in one volume: files are shared, directories differ per volume. */
+/** The identifiers of a directory's "." and ".." records. */
+const dot = Uint8Array.of(0);
+const dotDot = Uint8Array.of(1);
+
 export type Placement = Map<TreeNode, { extent: number; size: number }>;
 
 /** Encodes a path table; `littleEndian` selects the L table, otherwise the M table. */
@@ -100,17 +104,16 @@ export function writeDirectory(
   date: Buffer,
 ): void {
   const at = (node: TreeNode) => placement.get(node) ?? { extent: 0, size: 0 };
-  const base = at(dir.node).extent * sectorSize;
-  const records = [
-    { ...at(dir.node), identifier: Uint8Array.of(0), isDirectory: true },
-    { ...at(parent.node), identifier: Uint8Array.of(1), isDirectory: true },
-    ...dir.children.map((c) => ({
-      ...at(c.node),
-      identifier: c.identifier,
-      isDirectory: c.node.kind === 'directory',
-    })),
-  ];
-  records.forEach((fields, i) => {
-    writeRecord(buf, base + (dir.offsets[i] ?? 0), fields, date);
+  const self = at(dir.node);
+  const base = self.extent * sectorSize;
+  const write = (i: number, node: TreeNode, identifier: Uint8Array) => {
+    const { extent, size } = at(node);
+    const isDirectory = node.kind === 'directory';
+    writeRecord(buf, base + (dir.offsets[i] ?? 0), { extent, size, identifier, isDirectory }, date);
+  };
+  write(0, dir.node, dot);
+  write(1, parent.node, dotDot);
+  dir.children.forEach((c, i) => {
+    write(i + 2, c.node, c.identifier);
   });
 }

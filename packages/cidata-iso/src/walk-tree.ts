@@ -26,8 +26,11 @@ export function walkTree(imagePath: string, hostDir: string, where: string, into
     throw new SourceMissingError(imagePath, hostDir, error);
   }
   if (imagePath !== '') walked.entries.push({ type: 'directory', path: imagePath, where });
+  // join(hostDir, name) for every name (none holds a separator or is "." / ".."), normalising once
+  // per directory rather than once per entry.
+  const prefix = join(hostDir, '_').slice(0, -1);
   for (const name of names) {
-    const host = join(hostDir, name);
+    const host = `${prefix}${name}`;
     const path = imagePath === '' ? name : `${imagePath}/${name}`;
     let info: Stats;
     try {

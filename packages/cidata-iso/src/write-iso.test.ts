@@ -83,13 +83,18 @@ describe('safe output', () => {
     await expectOnly([]);
   });
 
+  // "a.bin" fills the first 2048 bytes of the data area, so a victim of 1 MiB − 2048 bytes ends
+  // exactly where the writer's first 1 MiB chunk does; an empty one is read with no bytes at all.
   test.each([
-    ['shrinks', 100],
-    ['grows', 3 << 20],
-  ])('a file on disk that %s during the write fails it cleanly', async (_, newSize) => {
+    ['shrinks', 2 << 20, 100],
+    ['grows', 2 << 20, 3 << 20],
+    ['grows by one byte', 4000, 4001],
+    ['grows by one byte, ending at a chunk boundary', (1 << 20) - 2048, (1 << 20) - 2047],
+    ['grows from empty', 0, 1],
+  ])('a file on disk that %s during the write fails it cleanly', async (_, size, newSize) => {
     const dest = join(dir, 'cidata.iso');
     const victim = join(dir, 'victim.bin');
-    await writeFile(victim, Buffer.alloc(2 << 20, 7));
+    await writeFile(victim, Buffer.alloc(size, 7));
     // "a.bin" is written before "b.bin"; producing it changes b's source after the plan was made.
     const changer = {
       size: 1,

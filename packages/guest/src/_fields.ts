@@ -1,7 +1,7 @@
 import { answerFileSpecSchema } from '@winguest/answerfile';
 import { provisionSpecSchema } from '@winguest/provision-scripts';
 import { vmSpecSchema } from '@winguest/qemu-args';
-import { upOptionsSchema } from '@winguest/vm';
+import { upOptionsSchema } from '@winguest/vm/up-options';
 
 /**
  * Fields with a default keep their wrapper: a check chained after `.default()` (the time zone's,

@@ -15,7 +15,7 @@ import { resolveShares } from './shares-schema';
 /** Files of a build folder, relative to it (the command file changes into it first). */
 export const buildFolderFiles = {
   disk: 'disk.qcow2',
-  vars: 'vars.fd',
+  vars: 'vars.qcow2',
   cidata: 'cidata.iso',
   qmp: 'qmp.sock',
   serial: 'serial.log',
@@ -107,7 +107,9 @@ export function planCommandFile(
       virtiofsSockets: Object.fromEntries(shares.virtiofsd?.shares.map((s) => [s.tag, s.socket]) ?? []),
       binary: input.host.binary,
       accelerator: input.host.accelerator,
-      ...(uefi && input.host.firmware ? { firmware: input.host.firmware, varsPath: f.vars } : {}),
+      ...(uefi && input.host.firmware
+        ? { firmware: input.host.firmware, varsPath: f.vars, varsFormat: 'qcow2' as const }
+        : {}),
       qmp: { path: f.qmp },
       serialLog: f.serial,
       pidFile: f.pid,

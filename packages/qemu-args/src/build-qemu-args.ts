@@ -3,7 +3,7 @@ import { controlArgs, nameArgs } from './control-args';
 import { deviceArgs } from './device-args';
 import { InvalidQemuSpecError, type QemuArgsIssue } from './errors';
 import { guestAgentArgs } from './guest-agent-args';
-import { machineArgs } from './machine-args';
+import { firmwareArgs, machineArgs } from './machine-args';
 import { networkArgs } from './network-args';
 import type { QemuHostInput } from './qemu-host';
 import { shareArgs } from './share-args';
@@ -36,6 +36,7 @@ export function buildQemuArgs(spec: VmSpecInput, host: QemuHostInput): QemuComma
     ...machineArgs(ctx),
     ...deviceArgs(ctx),
     ...storageArgs(ctx),
+    ...firmwareArgs(ctx),
     ...networkArgs(ctx),
     ...guestAgentArgs(ctx),
     ...shareArgs(ctx),

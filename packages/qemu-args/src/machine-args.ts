@@ -21,7 +21,7 @@ export const hypervEnlightenments = [
   'hv-ipi',
 ] as const;
 
-/** `-machine`, `-accel`, `-cpu`, `-smp`, `-m`, firmware and clock. */
+/** `-machine`, `-accel`, `-cpu`, `-smp`, `-m` and clock (the firmware drives: {@link firmwareArgs}). */
 export function machineArgs(ctx: BuildContext): string[] {
   const { spec, host } = ctx;
   return [
@@ -35,7 +35,6 @@ export function machineArgs(ctx: BuildContext): string[] {
     String(spec.cpus),
     '-m',
     String(spec.memoryMiB),
-    ...firmwareArgs(ctx),
     '-rtc',
     'base=localtime',
   ];
@@ -61,11 +60,22 @@ function cpuModel({ spec, host }: BuildContext): string {
   return 'host';
 }
 
-function firmwareArgs(ctx: BuildContext): string[] {
+/**
+ * The UEFI pflash drives (code read-only, the VM's vars store). They must come after the system
+ * disk's `-drive`: `savevm`/`loadvm` keep the memory state in the first snapshot-capable drive QEMU
+ * created, and with qcow2 vars that would otherwise be the vars file instead of the disk.
+ */
+export function firmwareArgs(ctx: BuildContext): string[] {
   const { spec, host } = ctx;
   if (spec.firmware !== 'uefi' || !host.firmware || !host.varsPath) return [];
-  const pflash = (unit: number, file: string, readonly?: boolean) =>
-    qemuOption('', { if: 'pflash', format: 'raw', unit, readonly, file });
+  const pflash = (unit: number, file: string, format: string, readonly?: boolean) =>
+    qemuOption('', { if: 'pflash', format, unit, readonly, file });
   const secureFlash = requiresSmm(ctx) ? ['-global', 'driver=cfi.pflash01,property=secure,value=on'] : [];
-  return [...secureFlash, '-drive', pflash(0, host.firmware.code, true), '-drive', pflash(1, host.varsPath)];
+  return [
+    ...secureFlash,
+    '-drive',
+    pflash(0, host.firmware.code, 'raw', true),
+    '-drive',
+    pflash(1, host.varsPath, host.varsFormat),
+  ];
 }

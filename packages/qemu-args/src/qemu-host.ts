@@ -33,6 +33,12 @@ export const qemuHostSchema = z.object({
   firmware: firmwareFilesSchema.optional(),
   /** This VM's writable copy of the vars template (64 MiB on arm64); required for UEFI. */
   varsPath: path.optional(),
+  /**
+   * Format of `varsPath`: `raw` (default; a plain copy of the template) or `qcow2` (`qemu-img
+   * convert -f raw -O qcow2` of it). QEMU's `savevm` needs every writable drive in qcow2, so only
+   * qcow2 vars let a UEFI guest be snapshotted.
+   */
+  varsFormat: z.enum(['raw', 'qcow2']).default('raw'),
   /** QMP endpoint; QEMU creates it. */
   qmp: qmpEndpointSchema,
   /** File that receives the first serial port (progress lines). */

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { isAlive } from './process-alive';
@@ -12,7 +11,10 @@ const tempName = /^\..*\.(\d+)\.[0-9a-f]{8,}\.tmp$/;
  * ({@link removeStaleTempFiles}). Every winguest writer that renames into place uses it.
  */
 export function tempPathFor(target: string): string {
-  return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  // Web Crypto's generator, the same one as node:crypto's randomBytes, without loading that module
+  // (~10 ms of a cold start for writers that need nothing else from it).
+  const random = Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(6))).toString('hex');
+  return join(dirname(target), `.${basename(target)}.${process.pid}.${random}.tmp`);
 }
 
 /** The pid in a name made by {@link tempPathFor}, or undefined for any other name. */

@@ -1,6 +1,7 @@
 // Benchmark (not a test): the stand-in guest under TCG, in one run — install to ready, image create
 // (plain and generalized), clone to ready (plain and generalized), snapshot save and restore to SSH
 // (running and stopped), and QEMU's other way to keep memory (migration to a file) for comparison.
+// Every guest boots UEFI (OVMF, qcow2 vars), the default firmware.
 // Prints figures and the targets; asserts nothing. Needs QEMU, qemu-img and apt (stand-in).
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,7 +22,8 @@ const options = (name: string, extra: vm.UpOptionsInput = {}): vm.UpOptionsInput
   name,
   home,
   accelerator: 'tcg',
-  firmware: 'bios',
+  // UEFI, the default: its vars are a qcow2 pflash, so savevm works and both ways are measured.
+  firmware: 'uefi',
   cpus: 1,
   memoryMiB: 384,
   disk: { size: '64M' },

@@ -4,7 +4,6 @@ import type { QemuCommand } from '@winguest/qemu-args';
 import type { Virtiofsd } from '@winguest/qemu-args/probe';
 import { connectQmp, type QmpClient } from '@winguest/qmp';
 import { childEnvironment } from '@winguest/shell';
-import { execa } from 'execa';
 import { spawnDetached } from './_spawn-detached';
 import { VmError } from './errors';
 import type { InstancePaths } from './instance-paths';
@@ -65,7 +64,7 @@ export async function bootQemu(
         throw e;
       })
     : undefined;
-  const child = spawnDetached(command.binary, command.args, paths.qemuLog);
+  const { child } = await spawnDetached(command.binary, command.args, paths.qemuLog);
   const session: Partial<BootSession> & { exit?: ProcessExit } = { swtpmPid };
   session.exited = child.then((result) => {
     session.exit = { exitCode: result.exitCode, signal: result.signal };
@@ -113,6 +112,7 @@ async function startSwtpm(paths: InstancePaths, swtpm: string): Promise<number> 
     `file=${paths.tpmLog}`,
     '--terminate',
   ];
+  const { execa } = await import('execa');
   const child = execa(swtpm, args, {
     env: childEnvironment(),
     extendEnv: false,

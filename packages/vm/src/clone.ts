@@ -7,6 +7,7 @@ import { transition } from './instance-state';
 import type { BootMode } from './progress-tracker';
 import { runQemuImg } from './qemu-img';
 import type { InstanceConfig, UpOptions } from './up-options';
+import { varsFile, writeQcow2Vars } from './vars-store';
 
 /** A stored image an instance is being cloned from. */
 export interface CloneSource {
@@ -52,7 +53,7 @@ export function cloneConfig(config: InstanceConfig, source: CloneSource): Instan
 
 /**
  * The clone's disk, a qcow2 overlay whose backing file is the image (`qemu-img create -b … -F
- * qcow2`; QEMU opens the backing file read-only), and its own copy of the image's UEFI vars. The
+ * qcow2`; QEMU opens the backing file read-only), and its own qcow2 copy of the image's UEFI vars. The
  * TPM state starts empty: a clone never shares sealed secrets with its source.
  */
 export async function createCloneDisk(
@@ -65,10 +66,8 @@ export async function createCloneDisk(
     ['create', '-q', '-f', 'qcow2', '-b', source.paths.disk, '-F', 'qcow2', paths.disk],
     `create an overlay on ${source.paths.disk}`,
   );
-  if (source.metadata.hasVars && existsSync(source.paths.vars)) {
-    copyFileSync(source.paths.vars, paths.vars);
-    chmodSync(paths.vars, 0o600);
-  }
+  const vars = varsFile(source.paths);
+  if (source.metadata.hasVars && existsSync(vars.path)) await writeQcow2Vars(qemuImg, vars, paths.vars);
 }
 
 /**

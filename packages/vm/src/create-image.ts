@@ -8,7 +8,7 @@ import { haltInstance } from './halt';
 import { type ImageMetadata, type imageGuestSchema, imageMetadataSchema } from './image-metadata';
 import { imagePaths, imagesDir } from './image-paths';
 import { openInstance } from './instance';
-import { instanceNameSchema } from './instance-paths';
+import { instanceNameSchema } from './instance-name';
 import { transition } from './instance-state';
 import { acquireLock } from './lock';
 import { runningPid } from './processes';
@@ -16,6 +16,7 @@ import { findQemuImg, runQemuImg } from './qemu-img';
 import { defaultHome } from './state-dir';
 import { stop } from './stop';
 import { generalizeGuest } from './sysprep';
+import { varsFile, writeQcow2Vars } from './vars-store';
 
 /** Options of {@link createImage}. */
 export interface CreateImageOptions {
@@ -38,7 +39,7 @@ export interface CreateImageOptions {
 /**
  * Stores an installed instance as an image: stops it (after sysprep when `generalize`), compacts
  * its disk into a read-only qcow2 (`qemu-img convert`, flattening any backing chain), copies the
- * UEFI vars and writes `image.json`. Atomic: everything is written to a staging directory that is
+ * UEFI vars (as qcow2) and writes `image.json`. Atomic: everything is written to a staging directory that is
  * renamed into place, under the image lock and the instance lock.
  * @throws VmError `image-exists`, `instance-not-found`, `not-installed`, `not-running` (generalize
  *   needs the guest running), `instance-locked`, `command-failed`, `ssh-failed`, `stage-timeout`.
@@ -56,7 +57,7 @@ export async function createImage(options: CreateImageOptions): Promise<ImageMet
   }
   const target = imagePaths(name, home);
   mkdirSync(imagesDir(home), { recursive: true, mode: 0o700 });
-  const imageLock = acquireLock(target.lock, `image ${name}`);
+  const imageLock = acquireLock(target.lock, name, `Image "${name}"`);
   try {
     if (existsSync(target.dir))
       throw new VmError('image-exists', `Image "${name}" exists; remove it first or pick another name.`);
@@ -81,23 +82,22 @@ export async function createImage(options: CreateImageOptions): Promise<ImageMet
       await stop({ name: config.name, home, onEvent: options.onEvent });
     }
     const lock = acquireLock(paths.lock, config.name);
+    const qemuImg = findQemuImg();
     try {
       const metadata = await writeStaged(target.dir, async (staging) => {
         const disk = join(staging, 'image.qcow2');
         // convert writes only the clusters in use and flattens a clone's backing chain.
         await runQemuImg(
-          findQemuImg(),
+          qemuImg,
           ['convert', '-q', '-O', 'qcow2', paths.disk, disk],
           `convert ${paths.disk}`,
         );
         chmodSync(disk, 0o444);
         copyFileSync(paths.sshKey, join(staging, 'id_ed25519'));
         copyFileSync(paths.sshPublicKey, join(staging, 'id_ed25519.pub'));
-        const hasVars = existsSync(paths.vars);
-        if (hasVars) {
-          copyFileSync(paths.vars, join(staging, 'vars.fd'));
-          chmodSync(join(staging, 'vars.fd'), 0o444);
-        }
+        const vars = varsFile(paths);
+        const hasVars = existsSync(vars.path);
+        if (hasVars) await writeQcow2Vars(qemuImg, vars, join(staging, 'vars.qcow2'), 0o444);
         const metadata = imageMetadataSchema.parse({
           version: 1,
           name,

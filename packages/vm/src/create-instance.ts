@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { writeFileAtomic } from './_files';
 import type { VmHost } from './host-probe';
 import type { InstancePaths } from './instance-paths';
@@ -6,6 +6,7 @@ import { transition } from './instance-state';
 import { runQemuImg } from './qemu-img';
 import { createSshKeyPair } from './ssh-keys';
 import type { InstanceConfig } from './up-options';
+import { ensureVars } from './vars-store';
 
 /** Reads an instance's config snapshot; undefined when the instance does not exist. */
 export function readConfig(paths: InstancePaths): InstanceConfig | undefined {
@@ -19,7 +20,7 @@ export function readConfig(paths: InstancePaths): InstanceConfig | undefined {
 
 /**
  * Makes a new instance's files: the directory (0700), config snapshot, state `created`, SSH key
- * pair, qcow2 disk and firmware vars copy. An existing disk or vars file is never overwritten.
+ * pair, qcow2 disk and qcow2 firmware vars store. An existing disk or vars file is never overwritten.
  */
 export async function createInstanceFiles(
   paths: InstancePaths,
@@ -38,13 +39,6 @@ export async function createInstanceFiles(
       `create ${paths.disk}`,
     );
   }
-  ensureVars(paths, host);
+  await ensureVars(paths, host);
   transition(paths.state, 'created');
-}
-
-/** Copies the firmware vars template once (UEFI); the copy then holds the VM's boot entries. */
-export function ensureVars(paths: InstancePaths, host: VmHost): void {
-  const template = host.firmware?.varsTemplate;
-  if (template && !existsSync(paths.vars)) copyFileSync(template, paths.vars);
-  if (host.swtpm) mkdirSync(paths.tpmState, { recursive: true, mode: 0o700 });
 }

@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import type { QmpClient } from '@winguest/qmp';
 import type { InstancePaths } from './instance-paths';
 import { readPid, runningPid, terminate, waitForExit } from './processes';
+import { shutdownAgent } from './ssh-agent-socket';
 import { haltVirtiofsd } from './virtiofsd';
 
 /**
@@ -19,6 +20,7 @@ export async function haltInstance(paths: InstancePaths, qmp?: QmpClient, graceM
   }
   await haltSwtpm(paths);
   await haltVirtiofsd(paths);
+  await haltSshAgent(paths);
   for (const file of [paths.qmpSocket, paths.qemuPid]) rmSync(file, { force: true });
 }
 
@@ -27,4 +29,19 @@ export async function haltSwtpm(paths: InstancePaths): Promise<void> {
   const pid = readPid(paths.tpmPid);
   if (pid !== undefined) await terminate(pid, 2_000);
   for (const file of [paths.tpmSocket, paths.tpmPid]) rmSync(file, { force: true });
+}
+
+/**
+ * Ends the instance's connection agent: asked over its socket (it closes its SSH connection), waited
+ * for (it may be ending by itself, the guest gone), ended by its pid only when it answered but did
+ * not go. Removes its socket and pid file.
+ */
+export async function haltSshAgent(paths: InstancePaths): Promise<void> {
+  const recorded = runningPid(paths.sshAgentPid);
+  const answered = await shutdownAgent(paths.sshAgentSocket);
+  const pid = answered?.pid ?? recorded;
+  const gone = pid === undefined || (await waitForExit(pid, 3_000));
+  if (answered && !gone) await terminate(answered.pid, 2_000);
+  rmSync(paths.sshAgentPid, { force: true });
+  if (process.platform !== 'win32') rmSync(paths.sshAgentSocket, { force: true });
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { VmError } from './errors';
-import { instanceNameSchema } from './instance-paths';
+import { instanceNameSchema } from './instance-name';
 import { upOptionsSchema } from './up-options';
 
 /** The instance settings a clone must share with its image to boot its disk. */

@@ -7,8 +7,10 @@ export interface ImagePaths {
   dir: string;
   /** The compacted system disk (qcow2, read-only 0444); clones use it as their backing file. */
   disk: string;
-  /** The UEFI variables of the source instance (absent for BIOS); each clone gets a copy. */
+  /** The UEFI variables of the source instance, qcow2 (absent for BIOS); each clone gets a copy. */
   vars: string;
+  /** The raw vars of an image stored before vars were kept in qcow2 (used when present). */
+  rawVars: string;
   /** What the image is and how to boot it (`imageMetadataSchema`), JSON. */
   metadata: string;
   /** The source instance's SSH key pair: a clone of a non-generalized image logs in with it. */
@@ -29,7 +31,8 @@ export function imagePaths(name: string, home: string = defaultHome()): ImagePat
   return {
     dir,
     disk: join(dir, 'image.qcow2'),
-    vars: join(dir, 'vars.fd'),
+    vars: join(dir, 'vars.qcow2'),
+    rawVars: join(dir, 'vars.fd'),
     metadata: join(dir, 'image.json'),
     sshKey: join(dir, 'id_ed25519'),
     sshPublicKey: join(dir, 'id_ed25519.pub'),

@@ -21,6 +21,7 @@ import {
   VmError,
 } from './index';
 import { transition } from './instance-state';
+import { acquireLock } from './lock';
 import { findQemuImg } from './qemu-img';
 
 const gate = requireHostTools([
@@ -36,6 +37,12 @@ const info = (path: string) =>
     'virtual-size': number;
     'backing-filename'?: string;
   };
+
+/** qemu-io's check that `length` bytes at `offset` of a qcow2 hold `pattern` (it exits 1 when not). */
+const readPattern = (path: string, pattern: string, offset: string, length: string) =>
+  execFileSync('qemu-io', ['-f', 'qcow2', '-c', `read -P ${pattern} ${offset} ${length}`, path], {
+    encoding: 'utf8',
+  });
 
 /** A config snapshot as `up` writes it. */
 const instanceConfig = (options: UpOptionsInput): InstanceConfig => ({
@@ -58,14 +65,21 @@ describe.skipIf(!gate.available)('image store (qemu-img, no boot)', () => {
   async function installedInstance(name: string, firmware: 'uefi' | 'bios', marker: string) {
     const config = instanceConfig({ name, firmware, disk: { size: '16M' } });
     const paths = instancePaths(name, home);
+    const template = join(home, 'VARS.fd');
+    writeFileSync(template, Buffer.alloc(256 * 1024));
     const host: VmHost = {
       qemu: 'qemu-system-x86_64',
       qemuImg: findQemuImg(),
       accelerator: 'tcg',
+      // The host probe finds firmware for UEFI instances only.
+      ...(firmware === 'uefi'
+        ? { firmware: { code: '/fw/CODE.fd', varsTemplate: template, features: [] } }
+        : {}),
       notes: [],
     };
     await createInstanceFiles(paths, config, host);
-    if (firmware === 'uefi') writeFileSync(paths.vars, 'uefi variables of the source');
+    // The source's firmware wrote a variable: the image and every clone must carry it.
+    if (firmware === 'uefi') execFileSync('qemu-io', ['-f', 'qcow2', '-c', 'write -P 0x77 0 4k', paths.vars]);
     execFileSync('qemu-io', ['-f', 'qcow2', '-c', 'write -P 0x5a 0 128k', paths.disk]);
     writeFileSync(join(paths.dir, 'marker'), marker);
     transition(paths.state, 'stopped', { installedAt: new Date().toISOString() });
@@ -90,7 +104,9 @@ describe.skipIf(!gate.available)('image store (qemu-img, no boot)', () => {
     expect(info(paths.disk)['virtual-size']).toBe(16 * 1024 * 1024);
     expect(statSync(paths.disk).mode & 0o777).toBe(0o444);
     expect(statSync(paths.dir).mode & 0o777).toBe(0o700);
-    expect(readFileSync(paths.vars, 'utf8')).toBe('uefi variables of the source');
+    expect(info(paths.vars)).toMatchObject({ format: 'qcow2', 'virtual-size': 256 * 1024 });
+    expect(readPattern(paths.vars, '0x77', '0', '4k')).not.toMatch(/verification failed/i);
+    expect(statSync(paths.vars).mode & 0o777).toBe(0o444);
     expect(existsSync(paths.sshKey)).toBe(true);
     const stored = imageMetadataSchema.parse(JSON.parse(readFileSync(paths.metadata, 'utf8')));
     expect(stored).toEqual(image);
@@ -104,6 +120,17 @@ describe.skipIf(!gate.available)('image store (qemu-img, no boot)', () => {
     });
     // Nothing of the staging directory is left beside the image.
     expect(readdirSync(join(home, 'images')).filter((f) => f.includes('staging'))).toEqual([]);
+  });
+
+  test('an image being written elsewhere is refused in its own words (not as an instance)', async () => {
+    const lock = acquireLock(imagePaths('busy', home).lock, 'busy', 'Image "busy"');
+    try {
+      await expect(createImage({ name: 'busy', from: 'src-bios', home })).rejects.toThrow(
+        /^Image "busy" is already being driven by this process\.$/,
+      );
+    } finally {
+      lock.release();
+    }
   });
 
   test('a BIOS image has no vars; an existing name is refused', async () => {
@@ -143,13 +170,12 @@ describe.skipIf(!gate.available)('image store (qemu-img, no boot)', () => {
       'backing-filename': imagePaths('base', home).disk,
     });
     expect(statSync(paths.vars).mode & 0o777).toBe(0o600);
+    expect(info(paths.vars).format).toBe('qcow2');
+    expect(readPattern(paths.vars, '0x77', '0', '4k')).not.toMatch(/verification failed/i);
     execFileSync('qemu-io', ['-f', 'qcow2', '-c', 'write -P 0x11 0 64k', paths.disk]);
     expect(readFileSync(imagePaths('base', home).disk).equals(before)).toBe(true);
     // The clone reads the image's data where it wrote nothing.
-    const read = (pattern: string, offset: string) =>
-      execFileSync('qemu-io', ['-f', 'qcow2', '-c', `read -P ${pattern} ${offset} 64k`, paths.disk], {
-        encoding: 'utf8',
-      });
+    const read = (pattern: string, offset: string) => readPattern(paths.disk, pattern, offset, '64k');
     expect(read('0x11', '0')).not.toMatch(/verification failed/i);
     expect(read('0x5a', '64k')).not.toMatch(/verification failed/i);
     expect(() => read('0x5a', '0')).toThrow(/Command failed/); // qemu-io exits 1 on a mismatch

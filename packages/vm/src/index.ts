@@ -1,4 +1,5 @@
 export { abortOnSignals } from './abort-on-signals';
+export { type AgentFrameKind, agentFrameKinds, agentProtocolVersion } from './agent-frames';
 export { type CreateImageOptions, createImage } from './create-image';
 export {
   PreflightError,
@@ -36,7 +37,8 @@ export {
 } from './image-metadata';
 export { type ImagePaths, imagePaths } from './image-paths';
 export { type InstanceRef, type OpenedInstance, openInstance } from './instance';
-export { type InstancePaths, instanceNameSchema, instancePaths } from './instance-paths';
+export { instanceNameSchema } from './instance-name';
+export { type InstancePaths, instancePaths } from './instance-paths';
 export { type InstanceState, type InstanceStateRecord, instanceStates } from './instance-state';
 export { type InstanceSummary, listInstances } from './list';
 export { type ImageSummary, imageSummarySchema, inspectImage, listImages } from './list-images';
@@ -55,8 +57,20 @@ export { type RestoreSnapshotOptions, type RestoreSnapshotResult, restoreSnapsho
 export { takeScreenshot } from './screenshot';
 export { listSnapshots, removeSnapshot, type SnapshotSummary, saveSnapshot } from './snapshot';
 export { snapshotNameSchema } from './snapshot-names';
+export { execOverRunningAgent, type SshStreams } from './ssh-agent-client';
+export {
+  type AgentExit,
+  type AgentRequest,
+  type AgentStatus,
+  agentErrorSchema,
+  agentExitSchema,
+  agentRequestSchema,
+  agentStatusSchema,
+} from './ssh-agent-protocol';
+export { type SshAgentOptions, serveSshAgent, sshAgentStatus } from './ssh-agent-server';
 export type { SshCommandResult } from './ssh-client';
 export { instanceSsh, type SshConnection, sshExec } from './ssh-connection';
+export { type SshAgentLauncher, type SshExecStreamingOptions, sshExecStreaming } from './ssh-exec-streaming';
 export { type Stage, stages } from './stages';
 export { start } from './start';
 export { defaultHome, type HomeOptions } from './state-dir';

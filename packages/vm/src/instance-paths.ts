@@ -1,14 +1,9 @@
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { z } from 'zod';
 import { defaultHome } from './state-dir';
 
-/** An instance name: used as a directory name and in QEMU's `-name`. */
-export const instanceNameSchema = z
-  .string()
-  .regex(
-    /^[a-z0-9][a-z0-9._-]{0,62}$/i,
-    'must be 1-63 letters, digits, ".", "_" or "-", starting with a letter or digit',
-  );
+/** What an instance name may be: used as a directory name and in QEMU's `-name`. */
+export const instanceNamePattern = /^[a-z0-9][a-z0-9._-]{0,62}$/i;
 
 /** Every file of one instance (see the README's layout). */
 export interface InstancePaths {
@@ -22,8 +17,10 @@ export interface InstancePaths {
   lock: string;
   /** The system disk (qcow2). */
   disk: string;
-  /** The writable UEFI variables copy. */
+  /** The writable UEFI variables store (qcow2, converted from the firmware's template). */
   vars: string;
+  /** The raw vars copy of an instance made before vars were kept in qcow2 (used when present). */
+  rawVars: string;
   /** swtpm's state directory. */
   tpmState: string;
   /** swtpm's control socket. */
@@ -51,6 +48,11 @@ export interface InstancePaths {
   sshKey: string;
   sshPublicKey: string;
   knownHosts: string;
+  /** The connection agent's socket (mode 0600; on Windows a named pipe derived from `dir`). */
+  sshAgentSocket: string;
+  /** The connection agent's pid file and log (lifecycle lines only, never commands or keys). */
+  sshAgentPid: string;
+  sshAgentLog: string;
 }
 
 /** The paths of instance `name` under `home` (default {@link defaultHome}). Creates nothing. */
@@ -67,7 +69,8 @@ export function instancePathsIn(dir: string): InstancePaths {
     state: at('state.json'),
     lock: at('lock'),
     disk: at('disk.qcow2'),
-    vars: at('vars.fd'),
+    vars: at('vars.qcow2'),
+    rawVars: at('vars.fd'),
     tpmState: at('tpm'),
     tpmSocket: at('swtpm.sock'),
     tpmPid: at('swtpm.pid'),
@@ -83,5 +86,11 @@ export function instancePathsIn(dir: string): InstancePaths {
     sshKey: at('id_ed25519'),
     sshPublicKey: at('id_ed25519.pub'),
     knownHosts: at('known_hosts'),
+    sshAgentSocket:
+      process.platform === 'win32'
+        ? `\\\\.\\pipe\\winguest-${createHash('sha256').update(dir).digest('hex').slice(0, 16)}`
+        : at('ssh-agent.sock'),
+    sshAgentPid: at('ssh-agent.pid'),
+    sshAgentLog: at('ssh-agent.log'),
   };
 }

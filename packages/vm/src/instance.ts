@@ -1,6 +1,7 @@
 import { readConfig } from './create-instance';
 import { VmError } from './errors';
-import { type InstancePaths, instanceNameSchema, instancePaths } from './instance-paths';
+import { instanceNameSchema } from './instance-name';
+import { type InstancePaths, instancePaths } from './instance-paths';
 import { type InstanceStateRecord, readState } from './instance-state';
 import { defaultHome } from './state-dir';
 import type { InstanceConfig } from './up-options';

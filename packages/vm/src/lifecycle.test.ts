@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -8,11 +9,13 @@ import { connectQmp } from '@winguest/qmp';
 import { standinStages } from '@winguest/standin-guest';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { alive, EventLog, processesMentioning } from './__fixtures__/instance-fixture';
+import { runOverAgent, testAgentLauncher } from './__fixtures__/ssh-agent-launcher';
 import { standinGate, standinSetup, writeStandinCidata } from './__fixtures__/standin-fixture';
 import {
   instancePaths,
   openInstance,
   removeInstance,
+  sshAgentStatus,
   sshExec,
   stages,
   start,
@@ -24,6 +27,8 @@ import {
 } from './index';
 
 const gate = standinGate();
+const agentIdleMs = 3_000;
+const agent = testAgentLauncher(agentIdleMs);
 const bootMs = 180_000;
 /** Every stage of an install, in the order `stages` declares (`boot` is for installed instances). */
 const installStages = stages.filter((stage) => stage !== 'boot');
@@ -207,15 +212,55 @@ describe.skipIf(!gate.available)('lifecycle with the stand-in guest (real QEMU, 
     expect((refused as Error).message).toContain('verification failed');
   });
 
+  test('commands share one connection through the agent: bytes and exit codes pass through; a killed agent is replaced; an idle one exits', async () => {
+    const socket = paths('main').sshAgentSocket;
+    const run = (command: string, stdin?: Buffer) => runOverAgent(ref('main'), command, agent, stdin);
+    // Every command of the first agent: the guest's sshd (dropbear) forks one process per
+    // connection, so the same pids on every call are the same session.
+    const sessions = await run('pidof dropbear');
+    expect(sessions.exit).toEqual({ code: 0, signal: null });
+    const payload = randomBytes(256 * 1024);
+    const echoed = await run('cat; printf err >&2; exit 3', payload);
+    expect(echoed.exit).toEqual({ code: 3, signal: null });
+    expect(echoed.stdout.equals(payload)).toBe(true);
+    expect(echoed.stderr.toString()).toBe('err');
+    expect((await run('hostname')).stdout.toString()).toBe('main\n');
+    expect((await run('kill -TERM $$')).exit).toEqual({ code: null, signal: 'SIGTERM' });
+    expect((await run('pidof dropbear')).stdout).toEqual(sessions.stdout);
+    const first = await sshAgentStatus(ref('main'));
+    expect(first).toMatchObject({ connections: 1, channels: 5, active: 0 });
+    expect(statSync(socket).mode & 0o777).toBe(0o600);
+
+    // A killed agent leaves its socket behind; the next command starts a new agent in its place.
+    process.kill(first?.pid as number, 'SIGKILL');
+    await sleep(100);
+    expect(existsSync(socket)).toBe(true);
+    expect((await run('echo again')).stdout.toString()).toBe('again\n');
+    const second = await sshAgentStatus(ref('main'));
+    expect(second).toMatchObject({ connections: 1, channels: 1 });
+    expect(second?.pid).not.toBe(first?.pid);
+
+    // Idle for agentIdleMs: it closes its connection, removes its socket and exits.
+    for (let i = 0; i < 100 && alive(second?.pid as number); i++) await sleep(100);
+    expect(alive(second?.pid as number)).toBe(false);
+    expect(existsSync(socket)).toBe(false);
+    expect(readFileSync(paths('main').sshAgentLog, 'utf8')).toContain(`exiting: idle for ${agentIdleMs} ms`);
+    // One more for the stop test below.
+    expect((await run('true')).exit.code).toBe(0);
+  });
+
   test(
     'stop powers the guest off through ACPI; start boots the disk without install media and reuses the host key',
     async () => {
       const installPid = openInstance(ref('main')).state.boot?.pid as number;
+      const agentPid = (await sshAgentStatus(ref('main')))?.pid as number;
       const stopLog = new EventLog();
       const stopped = await stop({ ...ref('main'), onEvent: stopLog.listener });
       expect(stopped).toMatchObject({ wasRunning: true, forced: false });
       expect(stopLog.of('action').map((e) => e.action)).toEqual(['powerdown-sent', 'qemu-stopped']);
       expect(alive(installPid)).toBe(false);
+      expect(alive(agentPid)).toBe(false);
+      expect(existsSync(paths('main').sshAgentSocket)).toBe(false);
       expect(openInstance(ref('main')).state.state).toBe('stopped');
 
       const knownHosts = readFileSync(paths('main').knownHosts, 'utf8');
@@ -291,7 +336,10 @@ describe.skipIf(!gate.available)('lifecycle with the stand-in guest (real QEMU, 
   test('removeInstance ends the running instance and deletes it; no process is left', async () => {
     const pid = openInstance(ref('resumed')).state.boot?.pid as number;
     expect(alive(pid)).toBe(true);
+    expect((await runOverAgent(ref('resumed'), 'true', agent)).exit.code).toBe(0);
+    const agentPid = (await sshAgentStatus(ref('resumed')))?.pid as number;
     await removeInstance({ ...ref('resumed'), force: true });
+    expect(alive(agentPid)).toBe(false);
     expect(existsSync(paths('resumed').dir)).toBe(false);
     expect(alive(pid)).toBe(false);
     expect(processesMentioning(paths('resumed').dir)).toEqual([]);

@@ -3,6 +3,7 @@ import type { VmHost } from './host-probe';
 import type { InstancePaths } from './instance-paths';
 import type { BootMode } from './progress-tracker';
 import type { InstanceConfig } from './up-options';
+import { varsFile } from './vars-store';
 import { virtiofsSockets } from './virtiofsd';
 
 /**
@@ -42,11 +43,12 @@ export function instanceQemuCommand(
     guestAgent: config.guestAgent,
     extraArgs: [...kernelArgs(config.kernel), ...config.extraArgs],
   };
+  const vars = varsFile(paths);
   const command = buildQemuArgs(spec, {
     binary: host.qemu,
     accelerator: host.accelerator,
     firmware: config.firmware === 'uefi' ? host.firmware : undefined,
-    varsPath: config.firmware === 'uefi' ? paths.vars : undefined,
+    ...(config.firmware === 'uefi' ? { varsPath: vars.path, varsFormat: vars.format } : {}),
     qmp: { path: paths.qmpSocket },
     serialLog: paths.serialLog,
     pidFile: paths.qemuPid,

@@ -15,7 +15,7 @@ export function removeImage(options: { name: string; home?: string }): void {
   const home = options.home ?? defaultHome();
   const paths = imagePaths(options.name, home);
   readImageMetadata(paths.metadata, options.name);
-  const lock = acquireLock(paths.lock, `image ${options.name}`);
+  const lock = acquireLock(paths.lock, options.name, `Image "${options.name}"`);
   try {
     const users = instancesUsingImage(home, options.name);
     if (users.length > 0) {

@@ -1,9 +1,10 @@
 import { rmSync } from 'node:fs';
 import { rollBackUnfinished } from './create-staged';
 import { VmError } from './errors';
-import { haltInstance } from './halt';
+import { haltInstance, haltSshAgent } from './halt';
 import { type InstanceRef, openInstance } from './instance';
-import { instanceNameSchema, instancePaths } from './instance-paths';
+import { instanceNameSchema } from './instance-name';
+import { instancePaths } from './instance-paths';
 import { acquireLock } from './lock';
 import { runningPid } from './processes';
 import { defaultHome } from './state-dir';
@@ -34,6 +35,7 @@ export async function removeInstance(options: InstanceRef & { force?: boolean })
       await haltInstance(paths);
     }
     await haltVirtiofsd(paths); // a QEMU killed from outside can leave one behind
+    await haltSshAgent(paths);
     rmSync(paths.dir, { recursive: true, force: true });
   } finally {
     lock.release();

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { QmpClient } from '@winguest/qmp';
 import { connectQmp } from '@winguest/qmp';
 import { VmError } from './errors';
@@ -6,6 +7,7 @@ import { acquireLock } from './lock';
 import { runningPid } from './processes';
 import { findQemuImg, runQemuImg } from './qemu-img';
 import { checkedSnapshotName } from './snapshot-names';
+import { assertSnapshotVars } from './vars-store';
 
 /** One snapshot of a running guest (disk, memory and devices, inside the instance's qcow2). */
 export interface SnapshotSummary {
@@ -29,9 +31,7 @@ export async function monitorCommand(qmp: QmpClient, line: string, timeoutMs = 6
 }
 
 function hintFor(text: string): string {
-  return /does not support snapshots/.test(text)
-    ? ' (every writable drive must be qcow2: UEFI instances keep their vars in a raw file, so only BIOS instances can be snapshotted so far)'
-    : '';
+  return /does not support snapshots/.test(text) ? ' (every writable drive must be qcow2)' : '';
 }
 
 /** Opens a running instance's QMP under its lock and runs `action`. */
@@ -56,10 +56,13 @@ async function withRunningQmp<T>(ref: InstanceRef, action: (qmp: QmpClient) => P
 /**
  * Saves a running guest's disk, memory and devices as snapshot `snapshot` (QEMU `savevm`: the
  * guest pauses while it is written, then runs on). An existing snapshot of that name is replaced.
- * @throws VmError `not-running`, `instance-locked`, `command-failed` (with QEMU's reason).
+ * @throws VmError `not-running`, `instance-locked`, `command-failed` (with QEMU's reason),
+ *   `invalid-options` (a UEFI instance whose vars are still raw: the message names the fix).
  */
 export async function saveSnapshot(ref: InstanceRef & { snapshot: string }): Promise<SnapshotSummary> {
   const name = checkedSnapshotName(ref.snapshot);
+  const { paths, config } = openInstance(ref);
+  assertSnapshotVars(paths, config.name, config.firmware);
   await withRunningQmp(ref, (qmp) => monitorCommand(qmp, `savevm ${name}`));
   const saved = (await listSnapshots(ref)).find((s) => s.name === name);
   if (!saved)
@@ -83,7 +86,11 @@ export async function removeSnapshot(ref: InstanceRef & { snapshot: string }): P
   }
   const lock = acquireLock(paths.lock, config.name);
   try {
-    await runQemuImg(findQemuImg(), ['snapshot', '-d', name, paths.disk], `delete snapshot ${name}`);
+    const qemuImg = findQemuImg();
+    await runQemuImg(qemuImg, ['snapshot', '-d', name, paths.disk], `delete snapshot ${name}`);
+    // savevm also took a disk-only snapshot of the qcow2 vars (delvm removes both; so do we).
+    if (existsSync(paths.vars) && (await snapshotNames(qemuImg, paths.vars)).includes(name))
+      await runQemuImg(qemuImg, ['snapshot', '-d', name, paths.vars], `delete snapshot ${name} of the vars`);
   } finally {
     lock.release();
   }
@@ -96,17 +103,19 @@ interface QemuImgSnapshot {
   'vm-clock-sec': number;
 }
 
+/** Every internal snapshot of a qcow2 file, as qemu-img reports them. */
+async function qcow2Snapshots(qemuImg: string, file: string): Promise<QemuImgSnapshot[]> {
+  const json = await runQemuImg(qemuImg, ['info', '-U', '--output=json', file], `read ${file}`);
+  return (JSON.parse(json) as { snapshots?: QemuImgSnapshot[] }).snapshots ?? [];
+}
+
+const snapshotNames = async (qemuImg: string, file: string) =>
+  (await qcow2Snapshots(qemuImg, file)).map((s) => s.name);
+
 /** The snapshots holding a guest's memory (not disk-only ones), oldest first. Read by qemu-img. */
 export async function listSnapshots(ref: InstanceRef): Promise<SnapshotSummary[]> {
   const { paths } = openInstance(ref);
-  const json = await runQemuImg(
-    findQemuImg(),
-    ['info', '-U', '--output=json', paths.disk],
-    `read ${paths.disk}`,
-  );
-  const snapshots = ((JSON.parse(json) as { snapshots?: QemuImgSnapshot[] }).snapshots ?? []).filter(
-    (s) => s['vm-state-size'] > 0,
-  );
+  const snapshots = (await qcow2Snapshots(findQemuImg(), paths.disk)).filter((s) => s['vm-state-size'] > 0);
   return snapshots
     .map((s) => ({
       name: s.name,

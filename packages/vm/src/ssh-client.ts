@@ -25,34 +25,26 @@ export interface SshCommandResult {
 }
 
 /**
- * Logs in with the key and hands the connected client to `use`, which calls `done` once; the
- * connection is closed then. Rejects when the connection or the login fails, the guest's host key
- * differs from the recorded one, or `timeoutMs` passes. The host key is recorded after a success.
+ * Logs in with the key and resolves with the connected client, which the caller ends. Rejects when
+ * the connection or the login fails, the guest's host key differs from the recorded one, or
+ * `timeoutMs` passes. The host key is recorded after the first successful login.
  */
-export function withSshClient<T>(
-  target: SshTarget,
-  timeoutMs: number,
-  use: (client: Client, done: (error: Error | undefined, result?: T) => void) => void,
-): Promise<T> {
+export function connectSsh(target: SshTarget, timeoutMs: number): Promise<Client> {
   return new Promise((resolve, reject) => {
     const client = new (ssh2().Client)();
     let hostKey: Buffer | undefined;
-    let settled = false;
-    const timer = setTimeout(() => finish(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
-    const finish = (error: Error | undefined, result?: T) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      client.end();
+    const fail = (error: Error) => {
       client.destroy();
-      if (error) return reject(error);
+      reject(error);
+    };
+    client.on('error', fail);
+    client.once('ready', () => {
+      client.off('error', fail);
       if (hostKey && !recordedHostKey(target.knownHosts, target.hostAlias)) {
         appendFileSync(target.knownHosts, `${knownHostsLine(target.hostAlias, hostKey)}\n`, { mode: 0o600 });
       }
-      resolve(result as T);
-    };
-    client.on('error', (error) => finish(error));
-    client.on('ready', () => use(client, finish));
+      resolve(client);
+    });
     client.connect({
       host: target.host,
       port: target.port,
@@ -65,6 +57,37 @@ export function withSshClient<T>(
         return !recorded || recorded.equals(key);
       },
     });
+  });
+}
+
+/**
+ * Logs in with the key ({@link connectSsh}) and hands the connected client to `use`, which calls
+ * `done` once; the connection is closed then. Rejects also when `timeoutMs` passes.
+ */
+export function withSshClient<T>(
+  target: SshTarget,
+  timeoutMs: number,
+  use: (client: Client, done: (error: Error | undefined, result?: T) => void) => void,
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    let client: Client | undefined;
+    let settled = false;
+    const timer = setTimeout(() => finish(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+    const finish = (error: Error | undefined, result?: T) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      client?.end();
+      client?.destroy();
+      if (error) reject(error);
+      else resolve(result as T);
+    };
+    connectSsh(target, timeoutMs).then((connected) => {
+      client = connected;
+      if (settled) return connected.destroy();
+      connected.on('error', (error) => finish(error));
+      use(connected, finish);
+    }, finish);
   });
 }
 

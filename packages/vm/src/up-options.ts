@@ -1,6 +1,6 @@
 import { displaySchema, fileShareSchema } from '@winguest/qemu-args';
 import { z } from 'zod';
-import { instanceNameSchema } from './instance-paths';
+import { instanceNameSchema } from './instance-name';
 import { stageTimeoutsSchema } from './timeouts';
 
 const path = z.string().min(1, 'must not be empty');

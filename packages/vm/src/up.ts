@@ -5,7 +5,7 @@ import { removeStaleTempFiles } from '@winguest/shell';
 import { writeFileAtomic } from './_files';
 import { type BootSession, bootQemu } from './boot';
 import { cloneBootMode, cloneConfig, cloneSource } from './clone';
-import { ensureVars, readConfig } from './create-instance';
+import { readConfig } from './create-instance';
 import {
   createInstanceStaged,
   type InstanceSetup,
@@ -32,6 +32,7 @@ import { type SshConnection, sshConnection, sshTarget } from './ssh-connection';
 import { defaultHome } from './state-dir';
 import { resolveTimeouts } from './timeouts';
 import { type InstanceConfig, type UpOptionsInput, upOptionsSchema } from './up-options';
+import { ensureVars } from './vars-store';
 import { watchUntilReady } from './watch';
 
 /** Callbacks and host facts for `up` and `start` (not part of the config snapshot). */
@@ -161,7 +162,7 @@ export async function up(input: UpOptionsInput = {}, run: UpRunOptions = {}): Pr
 
 /** An existing instance: vars and config refreshed, and install media when it still installs. */
 async function prepareFiles({ paths, config, host, mode, run }: InstanceSetup): Promise<void> {
-  ensureVars(paths, host);
+  await ensureVars(paths, host);
   writeFileAtomic(paths.config, `${JSON.stringify(config, null, 2)}\n`);
   if (mode === 'install') await provideInstallMedia(paths, config, run, false);
 }

@@ -41,7 +41,7 @@ export async function startVirtiofsd(
       { socket: files.socket, dir: share.hostPath, readOnly: share.readOnly },
       { root: process.getuid?.() === 0 },
     );
-    const child = spawnDetached(file, args, files.log);
+    const { child } = await spawnDetached(file, args, files.log);
     child.catch(() => {});
     if (child.pid) {
       writeFileAtomic(files.pid, `${child.pid}\n`);

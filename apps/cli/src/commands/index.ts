@@ -26,7 +26,7 @@ export const commands: CommandEntry[] = [
   {
     name: 'ssh',
     summary: 'Open a shell on an instance, or run one command',
-    load: async () => (await import('./instances')).sshCommand,
+    load: async () => (await import('./ssh')).sshCommand,
   },
   {
     name: 'cp',

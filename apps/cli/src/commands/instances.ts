@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { copyFile, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { CommandContext, CommandDefinition } from '../command';
@@ -116,43 +115,6 @@ export const lsCommand: CommandDefinition = {
     for (const line of table(['NAME', 'STATE', 'ARCH', 'SSH', 'RDP', 'UPTIME', 'GUEST IP'], rows))
       context.out.line(line);
     return 0;
-  },
-};
-
-export const sshCommand: CommandDefinition = {
-  name: 'ssh',
-  summary: 'Open a shell on an instance, or run one command',
-  usage: ['ssh <name> [-- command…]'],
-  description: [
-    "With a command it runs over the instance's own key (no ssh client needed) and exits with the",
-    "command's exit code. Without one it starts an interactive session with OpenSSH's ssh client.",
-  ].join('\n'),
-  examples: [
-    ['winguest ssh dev', 'interactive shell'],
-    ['winguest ssh dev -- hostname', "one command; its exit code becomes winguest's"],
-  ],
-  async run(context) {
-    const [name, ...command] = context.positionals;
-    if (!name) throw new UsageError('Expected an instance name (see `winguest ls`)', 'ssh');
-    if (command.length > 0) {
-      const result = await callVm((api) => api.sshExec({ name }, command.join(' ')));
-      context.out.stdout.write(result.stdout);
-      context.out.stderr.write(result.stderr);
-      return result.exitCode ?? 1;
-    }
-    const connection = await callVm((api) => api.instanceSsh({ name }));
-    const { childEnvironment } = await import('@winguest/shell');
-    return new Promise<number>((resolvePromise, reject) => {
-      const child = spawn('ssh', connection.sshArgs, { stdio: 'inherit', env: childEnvironment() });
-      child.on('error', (error) =>
-        reject(
-          new CliError('ssh-missing', `Could not start the ssh client: ${error.message}`, {
-            hint: "install OpenSSH's client, or run one command with `winguest ssh <name> -- <command>`",
-          }),
-        ),
-      );
-      child.on('exit', (code) => resolvePromise(code ?? 1));
-    });
   },
 };
 

@@ -1,9 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
 import { CliError } from '../errors';
 import { exists } from '../io/write-outputs';
-import { duplicateKeys } from './duplicate-keys';
 
 /** Config file names looked for in the working directory, in order. */
 export const configFileNames = ['winguest.yaml', 'winguest.yml', 'winguest.json'];
@@ -46,21 +44,7 @@ export async function loadConfigFile(given: string | undefined, cwd: string): Pr
       },
     );
   }
-  const lineCounter = new LineCounter();
-  // Duplicate keys are found by our linear check, not the library's quadratic one.
-  const document = parseDocument(text, { prettyErrors: true, uniqueKeys: false, lineCounter });
-  const problems = [
-    ...document.errors.map((e) => {
-      const at = e.linePos?.[0];
-      return `${at ? `${at.line}:${at.col}` : '?'}: ${e.message.split('\n')[0]}`;
-    }),
-    ...(document.errors.length === 0 ? duplicateKeys(document, lineCounter) : []),
-  ];
-  if (problems.length > 0) {
-    throw new CliError('config-syntax', `${path} is not valid YAML/JSON`, {
-      details: problems.map((problem) => `${path}:${problem}`),
-      hint: 'fix the syntax at the line shown',
-    });
-  }
-  return { path, data: document.toJS() ?? {} };
+  // The YAML parser loads only when there is a file to parse: `build` on defaults never needs it.
+  const { parseConfigText } = await import('./parse-config-text');
+  return { path, data: parseConfigText(text, path) };
 }

@@ -35,7 +35,7 @@ export interface BuildFolderPlan {
  */
 export async function writeBuildFolder(plan: BuildFolderPlan): Promise<void> {
   await mkdir(plan.dir, { recursive: true });
-  const { acquireLock } = await import('@winguest/vm');
+  const { acquireLock } = await import('@winguest/vm/lock');
   const lock = acquireLock(join(plan.dir, '.winguest-build.lock'), plan.dir, `The build folder ${plan.dir}`);
   try {
     await recoverStaged(plan.dir);

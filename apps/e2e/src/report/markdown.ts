@@ -1,3 +1,4 @@
+import { cloneSummaryLine } from './clone-summary.ts';
 import { formatDuration, formatOverhead, overheadOf } from './format.ts';
 import type { RunReport, ScenarioResult } from './results-schema.ts';
 
@@ -37,6 +38,8 @@ export function renderMarkdown(report: RunReport): string {
       return overhead ? [`- ${formatOverhead(s.scenario, overhead)}`] : [];
     });
   if (overheads.length) lines.push('', '### Harness overhead (stand-in guest)', '', ...overheads);
+  const clones = scenarios.flatMap((s) => cloneSummaryLine(s) ?? []);
+  if (clones.length) lines.push('', '### Clones (install once, clone in parallel)', '', ...clones);
   return `${lines.join('\n')}\n`;
 }
 

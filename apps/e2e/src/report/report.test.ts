@@ -24,6 +24,7 @@ const base: Omit<ScenarioResult, 'scenario' | 'verdict'> = {
   stages: [],
   phases: [],
   checks: [],
+  clones: [],
   warnings: [],
   artifacts: { dir: 'out/x', filmstrip: [] },
 };

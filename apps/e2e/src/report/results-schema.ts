@@ -5,7 +5,19 @@ import { checkIds } from '../checks/check-ids.ts';
 export const stageTimingSchema = z.object({ stage: z.string(), durationMs: z.number().nonnegative() });
 
 /** The harness's own steps around the guest, in order. */
-export const phaseNames = ['media', 'up', 'checks', 'logs', 'stop', 'rm'] as const;
+export const phaseNames = ['media', 'up', 'checks', 'logs', 'stop', 'image', 'clones', 'rm'] as const;
+
+/** One clone of a scenario with `options.clones`: how fast it was ready and who it is. */
+export const cloneResultSchema = z.object({
+  name: z.string(),
+  /** From the start of its `winguest up --image` until an SSH login worked. */
+  timeToSshMs: z.number().nonnegative().optional(),
+  /** What `hostname` printed in the clone. */
+  hostname: z.string().optional(),
+  /** The SSH host key the clone presented at its first login (`known_hosts`), type and key. */
+  hostKey: z.string().optional(),
+  ok: z.boolean(),
+});
 
 /** One screenshot kept for the report: where it is (relative to the scenario folder) and why it was taken. */
 export const frameSchema = z.object({
@@ -30,6 +42,14 @@ export const scenarioResultSchema = z.object({
   totalMs: z.number().nonnegative(),
   /** From the start of `winguest up` until an SSH login worked (`ready`). */
   timeToSshMs: z.number().nonnegative().optional(),
+  /** With `options.clones`: the slowest clone's time to SSH (clones start in parallel). */
+  cloneToSshMs: z.number().nonnegative().optional(),
+  /** With `options.clones`: the wall time of `winguest image create` (clean stop, sysprep, convert). */
+  imageCreateMs: z.number().nonnegative().optional(),
+  /** With `options.clones`: whether the image was generalized (sysprep) before cloning. */
+  imageGeneralized: z.boolean().optional(),
+  /** With `options.clones`: each clone. */
+  clones: z.array(cloneResultSchema).default([]),
   /** From QEMU's start until `ready`: the part a faster harness cannot shorten. */
   guestMs: z.number().nonnegative().optional(),
   /** The accelerator `up` used (`kvm`, `hvf`, `tcg`, …). */
@@ -103,6 +123,7 @@ export const runReportSchema = z.object({
 export type StageTiming = z.infer<typeof stageTimingSchema>;
 export type PhaseName = (typeof phaseNames)[number];
 export type Frame = z.infer<typeof frameSchema>;
+export type CloneResult = z.infer<typeof cloneResultSchema>;
 export type ScenarioResult = z.infer<typeof scenarioResultSchema>;
 export type HostInfo = z.infer<typeof hostInfoSchema>;
 export type Versions = z.infer<typeof versionsSchema>;
@@ -131,6 +152,7 @@ export function emptyResult(
     stages: [],
     phases: [],
     checks: [],
+    clones: [],
     warnings: [],
     artifacts: { dir, filmstrip: [] },
   };

@@ -8,6 +8,7 @@ import { sharedFolderMarker } from '../checks/shared-folder-check.ts';
 import { emptyResult, type PhaseName, type ScenarioResult } from '../report/results-schema.ts';
 import { type ConfigInputs, scenarioConfig } from '../scenario/scenario-config.ts';
 import type { Scenario } from '../scenario/scenario-schema.ts';
+import { cloneConfigWriter, cloneGuests, cloneNames } from './clone-guests.ts';
 import { collectLogs, saveFilmstrip, saveQemuCommand } from './collect-artifacts.ts';
 import { acceleratorOf } from './qemu-command.ts';
 import { runChecks } from './run-checks.ts';
@@ -57,7 +58,9 @@ export async function runScenario(run: ScenarioRun): Promise<ScenarioResult> {
     if (command?.argv) session.result.accelerator ??= acceleratorOf(command.argv);
     if (outcome) await checkGuest(session);
     await collect(session, summary);
-    if (outcome) await stopGuest(session);
+    // Cloning stops the source itself (image create); clones are removed with the source.
+    if (outcome && run.scenario.options.clones && !session.result.failure) await cloneAndCheck(session);
+    else if (outcome) await stopGuest(session);
     return session.result;
   } finally {
     await removeInstance(session);
@@ -190,8 +193,28 @@ async function stopGuest(session: Session): Promise<void> {
     fail(session, 'stop', `winguest stop exited ${stop.exitCode}: ${stop.stderr.trim()}`);
 }
 
+async function cloneAndCheck(session: Session): Promise<void> {
+  const { run, result } = session;
+  const config = { image: session.configArgs.slice(0, 2), clone: cloneConfigWriter(run) };
+  const cloned = await cloneGuests(session.cli, session.home, run.scenario, config);
+  record(session, 'image', cloned.image.durationMs, cloned.image.exitCode === 0);
+  result.imageCreateMs = cloned.image.durationMs;
+  result.imageGeneralized = Boolean(run.scenario.options.clones?.generalize);
+  if (cloned.clones.length) {
+    record(session, 'clones', cloned.clonesMs, !cloned.failure);
+    result.clones = cloned.clones;
+    const times = cloned.clones.flatMap((c) => (c.timeToSshMs === undefined ? [] : [c.timeToSshMs]));
+    if (times.length === cloned.clones.length) result.cloneToSshMs = Math.max(...times);
+    run.log(`${run.scenario.name}: ${times.length} clones ready, slowest ${result.cloneToSshMs ?? '?'} ms`);
+  }
+  if (cloned.failure) fail(session, cloned.failure.phase, cloned.failure.message);
+}
+
 async function removeInstance(session: Session): Promise<void> {
   const name = session.run.scenario.name;
+  for (const clone of cloneNames(session.run.scenario).clones) {
+    if (existsSync(join(session.home, 'instances', clone))) await session.cli.run(['rm', clone, '--force']);
+  }
   // Instances live in <home>/instances/<name>/; `up` may have failed before creating one.
   if (existsSync(join(session.home, 'instances', name))) {
     const removed = await session.cli.run(['rm', name, '--force']);

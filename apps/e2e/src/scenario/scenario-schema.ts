@@ -67,6 +67,15 @@ export const scenarioSchema = z
           })
           .strict()
           .optional(),
+        /**
+         * After the checks: `winguest image create` from the installed guest (`--generalize`: sysprep
+         * first), then `count` clones (`up --image`) started in parallel, each timed to SSH and checked
+         * ready; generalized clones must also differ in hostname and SSH host key.
+         */
+        clones: z
+          .object({ count: z.int().min(1).max(8).default(3), generalize: z.boolean().default(true) })
+          .strict()
+          .optional(),
         cpus: z.int().min(1).max(64).default(2),
         memoryMiB: z.int().min(256).default(4096),
         diskGiB: z.int().min(1).default(64),

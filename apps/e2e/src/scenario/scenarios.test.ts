@@ -23,6 +23,9 @@ describe('the declared scenarios', () => {
       ['server2025-amd64', 'windows'],
       ['standin-arm64', 'standin'],
       ['win11-arm64', 'windows'],
+      ['standin-clones-amd64', 'standin'],
+      ['win11-clones-amd64', 'windows'],
+      ['win11-clones-plain-amd64', 'windows'],
     ]);
   });
 

@@ -158,4 +158,47 @@ export const scenarioInputs: ScenarioInput[] = [
     },
     checks: [...guestChecks],
   },
+  {
+    name: 'standin-clones-amd64',
+    description:
+      'Linux stand-in on UEFI: install once, image create --generalize (its sysprep shim), three clones in parallel, each ready with its own hostname and host key (TCG)',
+    guest: 'standin',
+    options: { cpus: 1, memoryMiB: 768, diskGiB: 20, clones: { count: 3, generalize: true } },
+    expect: { computerName: 'e2e-standin-cl', user: 'root', group: 'root', timeZone: 'UTC' },
+    checks: ['hostname', 'sshd'],
+  },
+  {
+    name: 'win11-clones-amd64',
+    description:
+      'Windows 11: install once, image create --generalize (sysprep), three clones in parallel; clone to SSH against ≤ 3 min on KVM',
+    guest: 'windows',
+    family: 'windows11',
+    edition: 'Windows 11 Enterprise Evaluation',
+    media: { iso: { env: 'WINGUEST_E2E_WIN11_ISO' }, opensshMsi: { env: 'WINGUEST_E2E_OPENSSH_MSI' } },
+    options: {
+      tpm: true,
+      bypassHardwareChecks: true,
+      openssh: 'msi',
+      clones: { count: 3, generalize: true },
+    },
+    expect: { computerName: 'e2e-win11-cl', user: 'winguest', group: administrators },
+    checks: ['hostname', 'sshd'],
+  },
+  {
+    name: 'win11-clones-plain-amd64',
+    description:
+      'Windows 11: install once, image create (not generalized), three throwaway clones in parallel; clone to SSH against ≤ 60 s on KVM',
+    guest: 'windows',
+    family: 'windows11',
+    edition: 'Windows 11 Enterprise Evaluation',
+    media: { iso: { env: 'WINGUEST_E2E_WIN11_ISO' }, opensshMsi: { env: 'WINGUEST_E2E_OPENSSH_MSI' } },
+    options: {
+      tpm: true,
+      bypassHardwareChecks: true,
+      openssh: 'msi',
+      clones: { count: 3, generalize: false },
+    },
+    expect: { computerName: 'e2e-win11-cp', user: 'winguest', group: administrators },
+    checks: ['hostname', 'sshd'],
+  },
 ];

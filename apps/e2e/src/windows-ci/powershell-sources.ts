@@ -90,7 +90,8 @@ export function commandFileSources(): PowerShellSource[] {
                 varsTemplate: 'C:\\qemu\\vars.fd',
                 features: 'secureBoot' in profile ? ['secure-boot', 'enrolled-keys', 'requires-smm'] : [],
               },
-              varsPath: 'vars.fd',
+              varsPath: 'vars.qcow2',
+              varsFormat: 'qcow2' as const,
             }
           : {}),
         qmp: { host: '127.0.0.1', port: 4444 },

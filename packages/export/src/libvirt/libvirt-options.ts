@@ -16,7 +16,11 @@ export const libvirtFirmwareSchema = z.discriminatedUnion('type', [
     loader: path,
     /** Pristine vars template libvirt copies for the domain. */
     nvramTemplate: path.optional(),
-    /** The domain's own vars file. Default: libvirt's per-domain path. */
+    /**
+     * The domain's own vars file, raw: libvirt 9.0 (Debian 12) has no `format` for `<nvram>`, so a
+     * winguest instance's `vars.qcow2` must be converted first (`qemu-img convert -O raw`).
+     * Default: libvirt's per-domain path.
+     */
     nvram: path.optional(),
   }),
 ]);

@@ -1,6 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -38,10 +38,10 @@ export class QemuHarness {
     return path;
   }
 
-  /** A writable per-VM copy of a firmware vars template. */
+  /** A writable per-VM copy of a firmware vars template, in qcow2 (as `@winguest/vm` keeps it). */
   vars(dir: string, template: string): string {
-    const path = join(dir, 'vars.fd');
-    copyFileSync(template, path);
+    const path = join(dir, 'vars.qcow2');
+    execFileSync('qemu-img', ['convert', '-q', '-f', 'raw', '-O', 'qcow2', template, path]);
     return path;
   }
 

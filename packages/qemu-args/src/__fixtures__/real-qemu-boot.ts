@@ -34,6 +34,7 @@ export async function boot(
     accelerator: 'tcg' as const,
     firmware: fw?.firmware,
     varsPath: fw?.firmware.varsTemplate ? harness.vars(dir, fw.firmware.varsTemplate) : undefined,
+    varsFormat: 'qcow2' as const,
     qmp: { path: join(instance, 'qmp.sock') },
     serialLog: join(dir, 'serial, log.txt'),
     pidFile: join(dir, 'qemu.pid'),

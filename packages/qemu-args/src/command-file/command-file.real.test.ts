@@ -1,6 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -61,7 +61,7 @@ describe.skipIf(!tools.available)('qemu.sh, run for real from a folder named "wg
         host: {
           binary: profile.arch === 'amd64' ? 'qemu-system-x86_64' : 'qemu-system-aarch64',
           accelerator: 'tcg',
-          ...(fw?.available ? { firmware: fw.firmware, varsPath: 'vars.fd' } : {}),
+          ...(fw?.available ? { firmware: fw.firmware, varsPath: 'vars.qcow2', varsFormat: 'qcow2' } : {}),
           qmp: { path: 'qmp.sock' },
           serialLog: 'serial.log',
           pidFile: 'qemu.pid',
@@ -90,6 +90,15 @@ describe.skipIf(!tools.available)('qemu.sh, run for real from a folder named "wg
         const block = await qmp.execute('query-block');
         const files = Object.fromEntries(block.map((b) => [b.device, b.inserted?.file]));
         expect(files[mediaIds.windows], JSON.stringify(files)).toBe(given);
+        if (fw?.available) {
+          // The script converted the template; QEMU opened the vars pflash as qcow2 (savevm needs it).
+          const vars = block.find((b) => b.device === 'pflash1')?.inserted;
+          expect(vars, JSON.stringify(block)).toMatchObject({
+            file: 'vars.qcow2',
+            drv: 'qcow2',
+            ro: false,
+          });
+        }
         if (profile.tpm) {
           const tpm = (await qmp.execute('query-tpm')) as Array<{ model: string }>;
           expect(tpm.length, stderr).toBe(1);
@@ -101,7 +110,15 @@ describe.skipIf(!tools.available)('qemu.sh, run for real from a folder named "wg
       const [code] = await once(script, 'exit');
       expect(code, stderr).toBe(0);
       expect(existsSync(join(dir, 'disk.qcow2'))).toBe(true);
-      if (fw?.available && fw.firmware.varsTemplate) expect(existsSync(join(dir, 'vars.fd'))).toBe(true);
+      if (fw?.available && fw.firmware.varsTemplate) {
+        const info = JSON.parse(
+          execFileSync('qemu-img', ['info', '--output=json', join(dir, 'vars.qcow2')], { encoding: 'utf8' }),
+        );
+        expect(info).toMatchObject({
+          format: 'qcow2',
+          'virtual-size': statSync(fw.firmware.varsTemplate).size,
+        });
+      }
       if (profile.tpm) {
         // swtpm ends with QEMU: nothing of this folder keeps running.
         await sleep(300);

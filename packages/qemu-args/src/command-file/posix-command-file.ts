@@ -8,7 +8,8 @@ export interface ScriptPlan {
   /** The built-in Windows ISO, if any (else the script requires one). */
   windowsIso: string | undefined;
   disk: { path: string; format: string; sizeGiB: number };
-  vars: { path: string; template: string } | undefined;
+  /** The vars copy: `raw` is copied from the template, `qcow2` converted from it by qemu-img. */
+  vars: { path: string; template: string; format: 'raw' | 'qcow2' } | undefined;
   tpm: { stateDir: string; socket: string } | undefined;
   /** virtiofsd, one per share, started before QEMU (`qemu.sh` only: vhost-user is Linux-only). */
   virtiofsd: ScriptDaemon[];
@@ -39,8 +40,14 @@ export function posixCommandFile(plan: ScriptPlan): string {
     `iso=$(printf '%s\\n' "$windows_iso" | sed 's/,/,,/g') # QEMU option values double their commas`,
     `[ -f ${q(plan.disk.path)} ] || qemu-img create -q -f ${q(plan.disk.format)} ${q(plan.disk.path)} ${plan.disk.sizeGiB}G`,
   ];
-  if (plan.vars)
-    lines.push(`[ -f ${q(plan.vars.path)} ] || cp ${q(plan.vars.template)} ${q(plan.vars.path)}`);
+  if (plan.vars) {
+    const { path, template, format } = plan.vars;
+    const make =
+      format === 'qcow2'
+        ? `qemu-img convert -q -f raw -O qcow2 ${q(template)} ${q(path)}`
+        : `cp ${q(template)} ${q(path)}`;
+    lines.push(`[ -f ${q(path)} ] || ${make}`);
+  }
   const daemons = [...(plan.tpm ? [swtpmDaemon(plan.tpm)] : []), ...plan.virtiofsd];
   if (plan.tpm) {
     lines.push(`mkdir -p ${q(plan.tpm.stateDir)}`);

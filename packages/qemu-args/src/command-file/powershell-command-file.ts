@@ -23,9 +23,12 @@ export function powershellCommandFile(plan: ScriptPlan): string {
     `if (-not (Test-Path -LiteralPath ${q(plan.disk.path)})) { & qemu-img create -q -f ${q(plan.disk.format)} ${q(plan.disk.path)} ${q(`${plan.disk.sizeGiB}G`)} }`,
   ];
   if (plan.vars) {
-    lines.push(
-      `if (-not (Test-Path -LiteralPath ${q(plan.vars.path)})) { Copy-Item -LiteralPath ${q(plan.vars.template)} -Destination ${q(plan.vars.path)} }`,
-    );
+    const { path, template, format } = plan.vars;
+    const make =
+      format === 'qcow2'
+        ? `& qemu-img convert -q -f raw -O qcow2 ${q(template)} ${q(path)}`
+        : `Copy-Item -LiteralPath ${q(template)} -Destination ${q(path)}`;
+    lines.push(`if (-not (Test-Path -LiteralPath ${q(path)})) { ${make} }`);
   }
   const command = argvLines(
     plan.argv,

@@ -20,7 +20,8 @@ const input = (shell: 'posix' | 'powershell', tpm = true): CommandFileInput => (
     binary: 'qemu-system-x86_64',
     accelerator: 'tcg',
     firmware: { code: '/usr/share/OVMF/OVMF_CODE_4M.fd', varsTemplate: '/usr/share/OVMF/OVMF_VARS_4M.fd' },
-    varsPath: 'vars.fd',
+    varsPath: 'vars.qcow2',
+    varsFormat: 'qcow2',
     qmp: { path: 'qmp.sock' },
     ...(tpm ? { tpmSocket: 'tpm.sock' } : {}),
   },
@@ -49,6 +50,23 @@ describe('renderCommandFile', () => {
     expect(text).toContain('-drive if=none,id=cd-windows,media=cdrom,readonly=on,file="$iso"');
     expect(text.trimEnd().endsWith('"$@"')).toBe(true);
     expect(argv.some((arg) => arg.includes("Win 11,, it's.iso"))).toBe(true);
+  });
+
+  test('both scripts convert the vars template to qcow2 once, and QEMU opens the pflash as qcow2', () => {
+    const sh = renderCommandFile(input('posix', false));
+    expect(sh.text).toContain(
+      '[ -f vars.qcow2 ] || qemu-img convert -q -f raw -O qcow2 /usr/share/OVMF/OVMF_VARS_4M.fd vars.qcow2',
+    );
+    expect(sh.argv).toContain('if=pflash,format=qcow2,unit=1,file=vars.qcow2');
+    expect(renderCommandFile(input('powershell', false)).text).toContain(
+      "if (-not (Test-Path -LiteralPath 'vars.qcow2')) { & qemu-img convert -q -f raw -O qcow2 '/usr/share/OVMF/OVMF_VARS_4M.fd' 'vars.qcow2' }",
+    );
+    const raw = renderCommandFile({
+      ...input('posix', false),
+      host: { ...input('posix', false).host, varsPath: 'vars.fd', varsFormat: undefined },
+    });
+    expect(raw.text).toContain('[ -f vars.fd ] || cp /usr/share/OVMF/OVMF_VARS_4M.fd vars.fd');
+    expect(raw.argv).toContain('if=pflash,format=raw,unit=1,file=vars.fd');
   });
 
   test('without a TPM QEMU replaces the shell; output is deterministic', () => {

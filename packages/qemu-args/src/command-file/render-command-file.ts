@@ -26,7 +26,9 @@ export function renderCommandFile(input: CommandFileInput): CommandFile {
     windowsIso: spec.media.windows,
     disk: { path: spec.disk.path, format: spec.disk.format, sizeGiB: input.diskSizeGiB },
     vars:
-      input.host.varsPath && varsTemplate ? { path: input.host.varsPath, template: varsTemplate } : undefined,
+      input.host.varsPath && varsTemplate
+        ? { path: input.host.varsPath, template: varsTemplate, format: input.host.varsFormat ?? 'raw' }
+        : undefined,
     tpm:
       spec.tpm && input.host.tpmSocket
         ? { stateDir: input.tpmStateDir ?? 'tpm', socket: input.host.tpmSocket }

@@ -1,4 +1,4 @@
-import type { FindExecutableOptions } from '@winguest/shell';
+import { type FindExecutableOptions, findExecutable } from '@winguest/shell';
 
 /** Directories package managers install QEMU and swtpm to that may be missing from `PATH`. */
 function wellKnownBinDirs(platform: NodeJS.Platform): string[] {
@@ -11,4 +11,12 @@ function wellKnownBinDirs(platform: NodeJS.Platform): string[] {
 export function withBinDirs(options: FindExecutableOptions): FindExecutableOptions {
   const platform = options.platform ?? process.platform;
   return { ...options, extraDirs: [...(options.extraDirs ?? []), ...wellKnownBinDirs(platform)] };
+}
+
+/**
+ * `qemu-img`, looked for on `PATH` and then where package managers install QEMU (Homebrew, MacPorts,
+ * `C:\\Program Files\\qemu`), as the host probe finds it; undefined when it is nowhere.
+ */
+export function probeQemuImg(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return findExecutable('qemu-img', withBinDirs({ env }));
 }

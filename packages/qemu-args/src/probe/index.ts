@@ -1,4 +1,5 @@
 export { type FindExecutableOptions, findExecutable } from '@winguest/shell';
+export { probeQemuImg } from './_bin-dirs';
 export {
   type Accelerator,
   type AcceleratorChoice,

@@ -1,5 +1,5 @@
 import { findExecutable } from '@winguest/shell';
-import { withBinDirs } from './_bin-dirs';
+import { probeQemuImg, withBinDirs } from './_bin-dirs';
 import { type AcceleratorChoice, probeAccelerator } from './accelerator';
 import { type FirmwareChoice, type FirmwareProbeOptions, probeFirmware } from './firmware';
 import { type GuestArch, type ProbeResult, qemuBinaryNames } from './probe-result';
@@ -65,6 +65,6 @@ export async function probeHost(options: HostProbeOptions): Promise<HostProbe> {
         )
       : undefined;
   const swtpm = options.tpm === false ? undefined : await probeSwtpm({ env, runner });
-  const qemuImg = findExecutable('qemu-img', withBinDirs({ env }));
+  const qemuImg = probeQemuImg(env);
   return { qemu, firmware, accelerator, swtpm, ...(qemuImg ? { qemuImg } : {}) };
 }

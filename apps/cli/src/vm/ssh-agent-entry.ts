@@ -1,0 +1,24 @@
+/**
+ * The hidden command the CLI starts itself with to become an instance's connection agent
+ * (`winguest ssh` starts it on demand; see docs/ssh-agent.md). Not for users: it is not listed in
+ * the help and its arguments are the instance's name and home, appended by `@winguest/vm`.
+ */
+export const sshAgentCommand = '__ssh-agent';
+
+/** How `@winguest/vm` starts the agent: this same executable, with the hidden command. */
+export function sshAgentLauncher() {
+  return { command: process.execPath, args: [...process.execArgv, process.argv[1] ?? '', sshAgentCommand] };
+}
+
+/** Runs the agent until it ends; its lifecycle lines go to stdout (the agent's log file). */
+export async function runSshAgent([name = '', home = '']: string[]): Promise<number> {
+  const { serveSshAgent } = await import('@winguest/vm');
+  const log = (line: string) => process.stdout.write(`${new Date().toISOString()} ${line}\n`);
+  try {
+    await serveSshAgent({ name, home }, { log });
+    return 0;
+  } catch (error) {
+    log(`failed: ${(error as Error).message}`);
+    return 1;
+  }
+}
