@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { defineFuzzTests } from '@winguest/fuzz';
+import { defineFuzzTests, xmlMarkupTokens } from '@winguest/fuzz';
 import { requireHostTools } from '@winguest/vitest-config/host-tools';
 import { afterAll, describe } from 'vitest';
 import { genisoimage } from './__fixtures__/media';
@@ -49,32 +49,12 @@ defineFuzzTests({
   expected: InstallMediaError.isInstance,
 });
 
-const markup = [
-  '<',
-  '>',
-  '</',
-  '<!--',
-  '-->',
-  '<![CDATA[',
-  ']]>',
-  '<?',
-  '&',
-  '&#x110000;',
-  '&#',
-  '"',
-  "'",
-  '=',
-  '<IMAGE INDEX="2">',
-  '</IMAGE>',
-  '/>',
-];
-
 defineFuzzTests({
   name: 'wim',
   crashers,
   seed: async () => tinyWim(),
   fields: () => [8, 12, 16, 20, 40, 44, 72, 76, 80, 84, 88, 92, 120],
-  tokens: markup.map((t) => Buffer.from(t, 'utf16le')),
+  tokens: xmlMarkupTokens('utf16le', ['<IMAGE INDEX="2">', '</IMAGE>']),
   run: (input) => readWimInfo(bufferSource(input)),
   expected: InstallMediaError.isInstance,
 });

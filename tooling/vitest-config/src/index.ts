@@ -1,2 +1,3 @@
 export { defineWinguestProject } from './project.ts';
+export { SlowFirstSequencer } from './slow-first-sequencer.ts';
 export { SummaryReporter } from './summary-reporter.ts';

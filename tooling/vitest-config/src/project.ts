@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineProject, type ViteUserConfig } from 'vitest/config';
 
 /**
@@ -16,6 +17,11 @@ export function defineWinguestProject(overrides: { test?: Record<string, unknown
       include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
       environment: 'node',
       testTimeout: 30_000,
+      // Vitest's default (cores − 1) is one worker on a 2-core CI machine: every file ran after the
+      // other at under one busy core. Most time goes to stand-in boots, each one TCG QEMU thread
+      // plus waiting on the guest, so one worker per core keeps the cores busy without starving the
+      // boots (TCG stage timeouts are minutes). All projects must agree: they share one pool.
+      maxWorkers: availableParallelism(),
       ...overrides.test,
     },
   }) as ViteUserConfig;

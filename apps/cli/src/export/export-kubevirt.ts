@@ -1,7 +1,8 @@
 import { join, relative, resolve } from 'node:path';
 import type { CommandContext } from '../command';
 import { UsageError } from '../errors';
-import { assertWritable, type OutputFile, writeOutputs } from '../io/write-outputs';
+import { writeBuildFolder } from '../io/build-folder';
+import type { OutputFile } from '../io/write-outputs';
 import { prepareBuild, resolveTarget } from '../plan/prepare-build';
 import { refuseKubeVirtShares } from './export-shares';
 import { renderOrExplain } from './render-or-explain';
@@ -65,12 +66,16 @@ export async function exportKubeVirt(context: CommandContext): Promise<number> {
   const files: OutputFile[] = [{ path: join(dir, 'kubevirt.yaml'), content: yaml, secret: true }];
   if (prepared.password.source === 'generated')
     files.push({ path: join(dir, 'password.txt'), content: `${prepared.password.value}\n`, secret: true });
-  await assertWritable(
-    files.map((f) => f.path),
-    Boolean(values.force),
+  // All files or none, as `build` writes its folder.
+  await writeBuildFolder({
+    dir,
+    files,
+    produced: {},
+    // A password.txt of an earlier export would not be this one's password.
+    remove: prepared.password.source === 'generated' ? [] : ['password.txt'],
+    force: Boolean(values.force),
     cwd,
-  );
-  await writeOutputs(files);
+  });
   const warnings = sysprep.left.map(
     (path) =>
       `${path} is not in the sysprep Secret (a Secret holds text up to 1 MiB): provide it another way`,

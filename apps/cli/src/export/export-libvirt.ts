@@ -1,8 +1,8 @@
-import { rename, rm } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import type { CommandContext } from '../command';
-import { CliError, UsageError } from '../errors';
-import { assertWritable, exists, type OutputFile, writeOutputs } from '../io/write-outputs';
+import { UsageError } from '../errors';
+import { writeBuildFolder } from '../io/build-folder';
+import type { OutputFile } from '../io/write-outputs';
 import { prepareBuild, resolveTarget } from '../plan/prepare-build';
 import { writeCidataIso } from '../plan/write-cidata';
 import { libvirtShares } from './export-shares';
@@ -72,10 +72,20 @@ export async function exportLibvirt(context: CommandContext): Promise<number> {
   const files: OutputFile[] = [{ path: paths.domain, content: xml }];
   if (prepared.password.source === 'generated')
     files.push({ path: join(dir, 'password.txt'), content: `${prepared.password.value}\n`, secret: true });
-  await assertWritable([...files.map((f) => f.path), paths.cidata, paths.disk], Boolean(values.force), cwd);
-  await writeCidataIso(prepared, paths.cidata);
-  await createDisk(paths.disk, config.vm.disk.sizeGiB, context);
-  await writeOutputs(files);
+  // All files or none: a failure (qemu-img missing) leaves an earlier export as it was.
+  await writeBuildFolder({
+    dir,
+    files,
+    produced: {
+      'cidata.iso': (path) => writeCidataIso(prepared, path),
+      'disk.qcow2': (path) =>
+        runTool('qemu-img', ['create', '-q', '-f', 'qcow2', path, `${config.vm.disk.sizeGiB}G`], context),
+    },
+    // A password.txt of an earlier export would not be this one's password.
+    remove: prepared.password.source === 'generated' ? [] : ['password.txt'],
+    force: Boolean(values.force),
+    cwd,
+  });
   const uri = connect ?? 'qemu:///session';
   if (values.define) await runTool('virsh', ['-c', uri, 'define', paths.domain], context);
 
@@ -105,20 +115,4 @@ export async function exportLibvirt(context: CommandContext): Promise<number> {
   );
   out.line(`progress: ${rel}/serial.log; ssh: ssh -p ${summary.sshPort} ${config.user.name}@127.0.0.1`);
   return 0;
-}
-
-/** An empty qcow2 of `sizeGiB`, created beside its final name and renamed into place. */
-async function createDisk(path: string, sizeGiB: number, context: CommandContext): Promise<void> {
-  const temp = `${path}.winguest-tmp`;
-  try {
-    await runTool('qemu-img', ['create', '-q', '-f', 'qcow2', temp, `${sizeGiB}G`], context);
-    if (await exists(path)) await rm(path);
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
-    if (CliError.isInstance(error)) throw error;
-    throw new CliError('write-failed', `Could not create ${path}: ${(error as Error).message}`, {
-      cause: error,
-    });
-  }
 }
