@@ -28,9 +28,9 @@ export function imageSteps(standin: () => StandinCli, source: string): void {
     expect(ndjson(up.stdout).at(-1)).toMatchObject({ type: 'result', mode: 'installed' });
     expect(recordedHostKey(standin(), 'c1')).toBe(recordedHostKey(standin(), source));
 
-    const images = JSON.parse((await cli('image', 'ls', '--json')).stdout).map((i: unknown) =>
-      imageSummarySchema.parse(i),
-    );
+    const listed = await cli('image', 'ls', '--json');
+    expect(listed.exitCode, listed.stderr).toBe(0);
+    const images = JSON.parse(listed.stdout).map((i: unknown) => imageSummarySchema.parse(i));
     expect(images.map((i: { name: string; usedBy: string[] }) => [i.name, i.usedBy])).toEqual([
       ['golden', ['c1']],
     ]);

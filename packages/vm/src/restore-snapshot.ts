@@ -3,6 +3,7 @@ import { connectQga, connectQmp } from '@winguest/qmp';
 import { bootQemu } from './boot';
 import { PreflightError, VmError } from './errors';
 import { eventEmitter, type VmEventInput, type VmEventListener } from './events';
+import { haltSshAgent } from './halt';
 import { probeVmHost, type VmHost } from './host-probe';
 import { type InstanceRef, openInstance } from './instance';
 import type { InstancePaths } from './instance-paths';
@@ -60,6 +61,8 @@ export async function restoreSnapshot(options: RestoreSnapshotOptions): Promise<
   const running = runningPid(paths.qemuPid) !== undefined;
   const lock = acquireLock(paths.lock, config.name);
   try {
+    // The guest is rewound: an SSH connection the connection agent holds would no longer match it.
+    await haltSshAgent(paths);
     if (running) {
       const qmp = await connectQmp({ path: paths.qmpSocket }, { timeoutMs: 10_000 });
       await monitorCommand(qmp, `loadvm ${snapshot}`).finally(() => qmp.close());

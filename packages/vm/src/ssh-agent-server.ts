@@ -35,7 +35,7 @@ export async function serveSshAgent(ref: InstanceRef, options: SshAgentOptions =
   const { paths } = openInstance(ref);
   const log = options.log ?? (() => {});
   if (await probeAgent(paths.sshAgentSocket)) return log('another agent serves this instance');
-  const client = await overSsh(ref, (target) => connectSsh(target, 60_000));
+  const client = await overSsh(ref, (target) => connectSsh(target, 60_000, { keepaliveMs: 5_000 }));
   const status: AgentStatus = {
     pid: process.pid,
     connections: 1,

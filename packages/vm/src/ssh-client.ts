@@ -27,9 +27,14 @@ export interface SshCommandResult {
 /**
  * Logs in with the key and resolves with the connected client, which the caller ends. Rejects when
  * the connection or the login fails, the guest's host key differs from the recorded one, or
- * `timeoutMs` passes. The host key is recorded after the first successful login.
+ * `timeoutMs` passes. The host key is recorded after the first successful login. With `keepaliveMs`
+ * the guest is pinged at that interval and the connection ends after three unanswered pings.
  */
-export function connectSsh(target: SshTarget, timeoutMs: number): Promise<Client> {
+export function connectSsh(
+  target: SshTarget,
+  timeoutMs: number,
+  options: { keepaliveMs?: number } = {},
+): Promise<Client> {
   return new Promise((resolve, reject) => {
     const client = new (ssh2().Client)();
     let hostKey: Buffer | undefined;
@@ -51,6 +56,10 @@ export function connectSsh(target: SshTarget, timeoutMs: number): Promise<Client
       username: target.user,
       privateKey: target.privateKey,
       readyTimeout: timeoutMs,
+      // A connection held open (the connection agent) pings the guest, so one that stopped answering
+      // (a guest rewound to a snapshot, gone without a FIN) ends after three missed pings.
+      keepaliveInterval: options.keepaliveMs ?? 0,
+      keepaliveCountMax: 3,
       hostVerifier: (key: Buffer) => {
         hostKey = key;
         const recorded = recordedHostKey(target.knownHosts, target.hostAlias);

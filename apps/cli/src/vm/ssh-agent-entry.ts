@@ -14,11 +14,15 @@ export function sshAgentLauncher() {
 export async function runSshAgent([name = '', home = '']: string[]): Promise<number> {
   const { serveSshAgent } = await import('@winguest/vm');
   const log = (line: string) => process.stdout.write(`${new Date().toISOString()} ${line}\n`);
+  let code = 0;
   try {
     await serveSshAgent({ name, home }, { log });
-    return 0;
   } catch (error) {
     log(`failed: ${(error as Error).message}`);
-    return 1;
+    code = 1;
   }
+  // The agent has let go of everything it owns; a connection the guest stopped answering could
+  // still hold the event loop, so the process leaves after a short grace instead of lingering.
+  setTimeout(() => process.exit(code), 2_000).unref();
+  return code;
 }
