@@ -33,15 +33,15 @@ export async function haltSwtpm(paths: InstancePaths): Promise<void> {
 
 /**
  * Ends the instance's connection agent: asked over its socket (it closes its SSH connection), waited
- * for (it may be ending by itself, the guest gone), ended by its pid only when it answered but did
- * not go. Removes its socket and pid file.
+ * for (it may be ending by itself, the guest gone, its socket already closed), then ended by the pid
+ * it answered with or recorded if it is still there. Removes its socket and pid file.
  */
 export async function haltSshAgent(paths: InstancePaths): Promise<void> {
   const recorded = runningPid(paths.sshAgentPid);
   const answered = await shutdownAgent(paths.sshAgentSocket);
   const pid = answered?.pid ?? recorded;
   const gone = pid === undefined || (await waitForExit(pid, 3_000));
-  if (answered && !gone) await terminate(answered.pid, 2_000);
+  if (pid !== undefined && !gone) await terminate(pid, 2_000);
   rmSync(paths.sshAgentPid, { force: true });
   if (process.platform !== 'win32') rmSync(paths.sshAgentSocket, { force: true });
 }
