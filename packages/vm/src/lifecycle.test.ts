@@ -259,6 +259,8 @@ describe.skipIf(!gate.available)('lifecycle with the stand-in guest (real QEMU, 
       expect(stopped).toMatchObject({ wasRunning: true, forced: false });
       expect(stopLog.of('action').map((e) => e.action)).toEqual(['powerdown-sent', 'qemu-stopped']);
       expect(alive(installPid)).toBe(false);
+      // The agent may be finishing its own exit (the guest closed its connection first): a few seconds at most.
+      for (let i = 0; i < 50 && alive(agentPid); i++) await sleep(100);
       expect(alive(agentPid)).toBe(false);
       expect(existsSync(paths('main').sshAgentSocket)).toBe(false);
       expect(openInstance(ref('main')).state.state).toBe('stopped');
