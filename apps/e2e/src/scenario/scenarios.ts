@@ -17,6 +17,18 @@ const administrators = 'S-1-5-32-544';
  * The scenarios `pnpm e2e` knows. Media come from environment variables (the nightly workflow sets
  * them from its cached downloads) so nothing here depends on one machine's paths.
  */
+/** The Windows 11 clone scenarios differ only in whether the image is generalized. */
+function win11Clones(generalize: boolean) {
+  return {
+    guest: 'windows',
+    family: 'windows11',
+    edition: 'Windows 11 Enterprise Evaluation',
+    media: { iso: { env: 'WINGUEST_E2E_WIN11_ISO' }, opensshMsi: { env: 'WINGUEST_E2E_OPENSSH_MSI' } },
+    options: { tpm: true, bypassHardwareChecks: true, openssh: 'msi', clones: { count: 3, generalize } },
+    checks: ['hostname', 'sshd'],
+  } satisfies Partial<ScenarioInput>;
+}
+
 export const scenarioInputs: ScenarioInput[] = [
   {
     name: 'standin-amd64',
@@ -171,34 +183,14 @@ export const scenarioInputs: ScenarioInput[] = [
     name: 'win11-clones-amd64',
     description:
       'Windows 11: install once, image create --generalize (sysprep), three clones in parallel; clone to SSH against ≤ 3 min on KVM',
-    guest: 'windows',
-    family: 'windows11',
-    edition: 'Windows 11 Enterprise Evaluation',
-    media: { iso: { env: 'WINGUEST_E2E_WIN11_ISO' }, opensshMsi: { env: 'WINGUEST_E2E_OPENSSH_MSI' } },
-    options: {
-      tpm: true,
-      bypassHardwareChecks: true,
-      openssh: 'msi',
-      clones: { count: 3, generalize: true },
-    },
+    ...win11Clones(true),
     expect: { computerName: 'e2e-win11-cl', user: 'winguest', group: administrators },
-    checks: ['hostname', 'sshd'],
   },
   {
     name: 'win11-clones-plain-amd64',
     description:
       'Windows 11: install once, image create (not generalized), three throwaway clones in parallel; clone to SSH against ≤ 60 s on KVM',
-    guest: 'windows',
-    family: 'windows11',
-    edition: 'Windows 11 Enterprise Evaluation',
-    media: { iso: { env: 'WINGUEST_E2E_WIN11_ISO' }, opensshMsi: { env: 'WINGUEST_E2E_OPENSSH_MSI' } },
-    options: {
-      tpm: true,
-      bypassHardwareChecks: true,
-      openssh: 'msi',
-      clones: { count: 3, generalize: false },
-    },
+    ...win11Clones(false),
     expect: { computerName: 'e2e-win11-cp', user: 'winguest', group: administrators },
-    checks: ['hostname', 'sshd'],
   },
 ];
