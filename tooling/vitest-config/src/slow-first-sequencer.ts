@@ -19,19 +19,9 @@ const msPerByte = 10;
 export class SlowFirstSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const ordered = await super.sort(files);
-    const estimate = new Map(ordered.map((spec) => [spec, this.slowEstimate(spec)]));
-    return ordered
-      .map((spec, index) => ({ spec, index, slow: estimate.get(spec) }))
-      .sort((a, b) =>
-        a.slow !== undefined && b.slow !== undefined
-          ? b.slow - a.slow
-          : a.slow !== undefined
-            ? -1
-            : b.slow !== undefined
-              ? 1
-              : a.index - b.index,
-      )
-      .map(({ spec }) => spec);
+    const weight = new Map(ordered.map((spec) => [spec, this.slowEstimate(spec) ?? -1]));
+    // Array.prototype.sort is stable: the files that are not slow (all -1) keep vitest's order.
+    return ordered.sort((a, b) => (weight.get(b) ?? -1) - (weight.get(a) ?? -1));
   }
 
   /** The file's expected ms when it is slow (cached, else estimated from its size), else undefined. */
