@@ -92,7 +92,13 @@ async function startClone(
   const up = await cli.run(['up', name, '--image', image, ...configArgs, '--json', '--detach']);
   const output = parseUpOutput(up.stdout);
   const timeToSshMs = summarizeUp(output).timeToSshMs;
-  if (output.outcome?.type !== 'result') return { name, ok: false, ...(timeToSshMs ? { timeToSshMs } : {}) };
+  if (output.outcome?.type !== 'result') {
+    const error =
+      output.outcome?.type === 'error'
+        ? `${output.outcome.code}: ${output.outcome.message}`
+        : `winguest up exited ${up.exitCode} without a result line: ${up.stderr.trim().slice(-500)}`;
+    return { name, ok: false, error, ...(timeToSshMs ? { timeToSshMs } : {}) };
+  }
   const hostname = await cli.run(['ssh', name, '--', 'hostname'], { timeoutMs: 120_000 });
   const knownHosts = await readFile(join(home, 'instances', name, 'known_hosts'), 'utf8').catch(() => '');
   // `[127.0.0.1]:PORT ssh-ed25519 AAAA…`: the key without the (per-clone) port.
@@ -101,7 +107,9 @@ async function startClone(
     name,
     ok: hostname.exitCode === 0,
     ...(timeToSshMs !== undefined ? { timeToSshMs } : {}),
-    ...(hostname.exitCode === 0 ? { hostname: hostname.stdout.trim() } : {}),
+    ...(hostname.exitCode === 0
+      ? { hostname: hostname.stdout.trim() }
+      : { error: `winguest ssh ${name} -- hostname exited ${hostname.exitCode}: ${hostname.stderr.trim()}` }),
     ...(hostKey ? { hostKey } : {}),
   };
 }
@@ -112,8 +120,8 @@ export function cloneProblem(
   generalized: boolean,
   sourceName: string,
 ): string | undefined {
-  const notReady = clones.filter((c) => !c.ok).map((c) => c.name);
-  if (notReady.length) return `not ready over SSH: ${notReady.join(', ')}`;
+  const notReady = clones.filter((c) => !c.ok).map((c) => (c.error ? `${c.name} (${c.error})` : c.name));
+  if (notReady.length) return `not ready over SSH: ${notReady.join('; ')}`;
   if (!generalized) return undefined;
   const names = clones.map((c) => (c.hostname ?? '').toLowerCase());
   if (new Set([...names, sourceName.toLowerCase()]).size !== clones.length + 1)
