@@ -75,7 +75,9 @@ export async function cloneGuests(
   }
   const started = performance.now();
   const clones = await Promise.all(
-    names.clones.map(async (name, i) => startClone(cli, home, name, names.image, await config.clone(i))),
+    names.clones.map(async (name, i) =>
+      startClone(cli, home, name, names.image, await config.clone(i), cloneUpTimeoutMs(scenario)),
+    ),
   );
   const clonesMs = Math.round(performance.now() - started);
   const problem = cloneProblem(clones, Boolean(options?.generalize), scenario.expect.computerName);
@@ -88,8 +90,12 @@ async function startClone(
   name: string,
   image: string,
   configArgs: string[],
+  timeoutMs: number,
 ): Promise<CloneResult> {
-  const up = await cli.run(['up', name, '--image', image, ...configArgs, '--json', '--detach']);
+  // Past the bound `up` gets SIGTERM and still reports its error (with why a login is refused).
+  const up = await cli.run(['up', name, '--image', image, ...configArgs, '--json', '--detach'], {
+    timeoutMs,
+  });
   const output = parseUpOutput(up.stdout);
   const timeToSshMs = summarizeUp(output).timeToSshMs;
   if (output.outcome?.type !== 'result') {
@@ -113,6 +119,12 @@ async function startClone(
     ...(hostKey ? { hostKey } : {}),
   };
 }
+
+/**
+ * How long one clone's `up` may take before the harness stops it: a clone that said ready but
+ * refuses every login would otherwise wait out the provisioning stage's timeout (hours under TCG).
+ */
+export const cloneUpTimeoutMs = (scenario: Scenario) => (scenario.guest === 'standin' ? 10 : 45) * 60_000;
 
 /** Why the clones fail the scenario, if they do: one not ready, or generalized ones alike. */
 export function cloneProblem(
