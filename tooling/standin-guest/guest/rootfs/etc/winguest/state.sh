@@ -1,4 +1,4 @@
-# Shared by /init, the sysprep shim and the power button: the installed system's state lives on the
+# Shared by /init and the sysprep shim: the installed system's state lives on the
 # VM disk ($DISK, also recorded in /run/winguest-disk) in the 4 MiB after the first MiB (sector 0
 # may hold a partition table), in two 2 MiB slots. Each save goes to the slot that does not hold
 # the newest state: a 512-byte header `WGSTATE1 <generation> <bytes> <md5>`, then the tar archive.
