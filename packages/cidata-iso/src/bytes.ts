@@ -8,14 +8,23 @@ export function sectorsFor(bytes: number): number {
 
 /** Writes a 16-bit value in both byte orders (little-endian then big-endian), ECMA-119 7.2.3. */
 export function writeBoth16(buf: Buffer, offset: number, value: number): void {
-  buf.writeUInt16LE(value, offset);
-  buf.writeUInt16BE(value, offset + 2);
+  const low = value & 0xff;
+  const high = (value >>> 8) & 0xff;
+  buf[offset] = low;
+  buf[offset + 1] = high;
+  buf[offset + 2] = high;
+  buf[offset + 3] = low;
 }
 
 /** Writes a 32-bit value in both byte orders, ECMA-119 7.3.3. */
 export function writeBoth32(buf: Buffer, offset: number, value: number): void {
-  buf.writeUInt32LE(value, offset);
-  buf.writeUInt32BE(value, offset + 4);
+  if (!(value >= 0 && value <= 0xffff_ffff)) throw new RangeError(`${value} does not fit in 32 bits`);
+  // Byte stores rather than Buffer's checked writers: planning writes this per entry and volume.
+  for (let i = 0; i < 4; i++) {
+    const byte = (value >>> (8 * i)) & 0xff;
+    buf[offset + i] = byte;
+    buf[offset + 7 - i] = byte;
+  }
 }
 
 /** Writes `text` as ASCII padded with spaces to `length` bytes. */

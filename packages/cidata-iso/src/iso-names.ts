@@ -31,16 +31,12 @@ export function isoIdentifier(name: IsoName, isDirectory: boolean): string {
   return isDirectory ? name.stem : `${name.stem}.${name.extension};1`;
 }
 
-/** ECMA-119 9.3 order: by name, then extension, each padded with spaces. */
-export function compareIsoNames(a: IsoName, b: IsoName): number {
-  return (
-    compareAscii(a.stem.padEnd(8), b.stem.padEnd(8)) ||
-    compareAscii(a.extension.padEnd(3), b.extension.padEnd(3))
-  );
-}
-
-function compareAscii(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/**
+ * Key whose plain string order is ECMA-119 9.3 order: by name, then extension, each padded with
+ * spaces. Computed once per entry, so sorting allocates nothing per comparison.
+ */
+export function isoSortKey(name: IsoName): string {
+  return `${name.stem.padEnd(8)}${name.extension.padEnd(3)}`;
 }
 
 function initialName(name: string, isDirectory: boolean): IsoName {
