@@ -41,7 +41,10 @@ export function recordLength(identifierLength: number): number {
   return 33 + identifierLength + (identifierLength % 2 === 0 ? 1 : 0);
 }
 
-/** Encodes one directory record at `offset`; returns its length. */
+/**
+ * Encodes one directory record at `offset`; returns its length. Positional fields, and the date
+ * copied byte by byte: planning writes one record per entry and volume.
+ */
 export function writeRecord(
   buf: Buffer,
   offset: number,
@@ -49,17 +52,40 @@ export function writeRecord(
   wide: boolean,
   date: Buffer,
 ): number {
-  const idLength = identifierLength(fields.identifier, wide);
+  return writeRecordAt(
+    buf,
+    offset,
+    fields.extent,
+    fields.size,
+    fields.isDirectory,
+    fields.identifier,
+    wide,
+    date,
+  );
+}
+
+/** {@link writeRecord} with the fields as arguments. */
+export function writeRecordAt(
+  buf: Buffer,
+  offset: number,
+  extent: number,
+  size: number,
+  isDirectory: boolean,
+  identifier: Identifier,
+  wide: boolean,
+  date: Buffer,
+): number {
+  const idLength = identifierLength(identifier, wide);
   const length = recordLength(idLength);
   buf[offset] = length;
   buf[offset + 1] = 0;
-  writeBoth32(buf, offset + 2, fields.extent);
-  writeBoth32(buf, offset + 10, fields.size);
-  date.copy(buf, offset + 18);
-  buf[offset + 25] = fields.isDirectory ? 0x02 : 0x00;
+  writeBoth32(buf, offset + 2, extent);
+  writeBoth32(buf, offset + 10, size);
+  for (let i = 0; i < 7; i++) buf[offset + 18 + i] = date[i] as number;
+  buf[offset + 25] = isDirectory ? 0x02 : 0x00;
   writeBoth16(buf, offset + 28, 1);
   buf[offset + 32] = idLength;
-  writeIdentifier(buf, offset + 33, fields.identifier, wide);
+  writeIdentifier(buf, offset + 33, identifier, wide);
   return length;
 }
 

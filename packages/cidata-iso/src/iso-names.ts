@@ -32,11 +32,12 @@ export function isoIdentifier(name: IsoName, isDirectory: boolean): string {
 }
 
 /**
- * Key whose plain string order is ECMA-119 9.3 order: by name, then extension, each padded with
- * spaces. Computed once per entry, so sorting allocates nothing per comparison.
+ * Key whose plain string order is ECMA-119 9.3 order (by name, then extension, each padded with
+ * spaces): every d-character sorts after both the space and the ".", so `STEM.EXT` compares as the
+ * padded pair does without padding. Computed once per entry; sorting allocates nothing per comparison.
  */
 export function isoSortKey(name: IsoName): string {
-  return `${name.stem.padEnd(8)}${name.extension.padEnd(3)}`;
+  return key(name);
 }
 
 function initialName(name: string, isDirectory: boolean): IsoName {

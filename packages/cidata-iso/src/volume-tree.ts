@@ -6,7 +6,7 @@ import {
   layoutRecords,
   recordLength,
   writeIdentifier,
-  writeRecord,
+  writeRecordAt,
 } from './directory-record';
 import { deriveIsoNames, isoIdentifier, isoSortKey } from './iso-names';
 
@@ -110,16 +110,15 @@ export function writeDirectory(
   placement: Placement,
   date: Buffer,
 ): void {
-  const base = (placement.get(dir.node)?.extent ?? 0) * sectorSize;
-  const write = (i: number, node: TreeNode, identifier: Identifier) => {
-    const { extent, size } = placement.get(node) ?? { extent: 0, size: 0 };
-    const isDirectory = node.kind === 'directory';
-    writeRecord(buf, base + (dir.offsets[i] ?? 0), { extent, size, identifier, isDirectory }, dir.wide, date);
-  };
-  write(0, dir.node, 0);
-  write(1, parent.node, 1);
+  const self = placement.get(dir.node) ?? { extent: 0, size: 0 };
+  const base = self.extent * sectorSize;
+  const up = placement.get(parent.node) ?? { extent: 0, size: 0 };
+  writeRecordAt(buf, base + (dir.offsets[0] ?? 0), self.extent, self.size, true, 0, dir.wide, date);
+  writeRecordAt(buf, base + (dir.offsets[1] ?? 0), up.extent, up.size, true, 1, dir.wide, date);
   for (let i = 0; i < dir.children.length; i++) {
-    const child = dir.children[i] as VolumeDirectory['children'][number];
-    write(i + 2, child.node, child.identifier);
+    const { node, identifier } = dir.children[i] as VolumeDirectory['children'][number];
+    const { extent, size } = placement.get(node) ?? { extent: 0, size: 0 };
+    const offset = base + (dir.offsets[i + 2] ?? 0);
+    writeRecordAt(buf, offset, extent, size, node.kind === 'directory', identifier, dir.wide, date);
   }
 }
