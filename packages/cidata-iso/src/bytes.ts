@@ -35,7 +35,10 @@ export function writeAsciiField(buf: Buffer, offset: number, length: number, tex
 
 /** Writes `text` as UCS-2 big-endian padded with U+0020 to `length` bytes (Joliet text fields). */
 export function writeUcs2Field(buf: Buffer, offset: number, length: number, text: string): void {
-  for (let i = 0; i + 1 < length; i += 2) buf.writeUInt16BE(0x0020, offset + i);
+  for (let i = 0; i + 1 < length; i += 2) {
+    buf[offset + i] = 0x00;
+    buf[offset + i + 1] = 0x20;
+  }
   ucs2(text.slice(0, length / 2)).copy(buf, offset);
 }
 

@@ -1,4 +1,4 @@
-import type { TreeDirectory, TreeFile, TreeNode } from './build-tree';
+import type { TreeDirectory, TreeFile } from './build-tree';
 import { recordDate, sectorSize, sectorsFor } from './bytes';
 import { writeTerminator, writeVolumeDescriptor } from './volume-descriptor';
 import {
@@ -79,6 +79,10 @@ function assignExtents(root: TreeDirectory, volumes: readonly VolumeDirectory[][
   return { tables, placements, headerSectors, files, totalSectors: cursor };
 }
 
-function filesInOrder(dir: TreeDirectory): TreeFile[] {
-  return dir.children.flatMap((child: TreeNode) => (child.kind === 'file' ? [child] : filesInOrder(child)));
+function filesInOrder(dir: TreeDirectory, into: TreeFile[] = []): TreeFile[] {
+  for (const child of dir.children) {
+    if (child.kind === 'file') into.push(child);
+    else filesInOrder(child, into);
+  }
+  return into;
 }
