@@ -1,6 +1,7 @@
 import { InvalidLayoutError, type LayoutIssue } from './errors';
 import { caseFoldKey, compareJoliet, imagePathLimit, jolietNameProblem } from './joliet-names';
 import type { IsoSource } from './layout';
+import type { TimeSlice } from './time-slice';
 
 /** Largest file one ISO 9660 extent can describe. */
 export const maxFileSize = 0xffff_ffff;
@@ -41,13 +42,14 @@ interface Building {
  * names Joliet or Windows cannot carry, over-long names and paths, duplicates, names that differ only
  * in case, a file where a directory is needed, and files over 4 GiB − 1.
  */
-export function buildTree(entries: readonly ResolvedEntry[]): TreeDirectory {
+export async function buildTree(entries: readonly ResolvedEntry[], slice: TimeSlice): Promise<TreeDirectory> {
   const root: Building = { node: directory('', ''), where: 'root', index: new Map() };
   const issues: LayoutIssue[] = [];
   // Entries of a walked tree come directory by directory: the parent found (and checked) for one
   // entry serves the next with the same parent path, so a path is not re-split and re-walked per file.
   let last: { path: string; building: Building } | undefined;
   for (const entry of entries) {
+    if (slice.due()) await slice.pause();
     const slash = entry.path.lastIndexOf('/');
     const known = last !== undefined && slash === last.path.length && entry.path.startsWith(last.path);
     const problem = entryProblem(entry, known ? slash + 1 : 0);

@@ -1,5 +1,6 @@
 import type { TreeDirectory, TreeFile } from './build-tree';
 import { recordDate, sectorSize, sectorsFor } from './bytes';
+import type { TimeSlice } from './time-slice';
 import { writeTerminator, writeVolumeDescriptor } from './volume-descriptor';
 import {
   type Placement,
@@ -20,13 +21,23 @@ export interface IsoPlan {
   totalSectors: number;
 }
 
-/** Lays out an image: ISO 9660 primary volume plus Joliet supplementary volume sharing file data. */
-export function planIso(root: TreeDirectory, options: { volumeLabel: string; date: Date }): IsoPlan {
-  const volumes = [volumeDirectories(root, 'iso9660'), volumeDirectories(root, 'joliet')];
+/**
+ * Lays out an image: ISO 9660 primary volume plus Joliet supplementary volume sharing file data.
+ * Pauses between directories when `slice` says its time is up.
+ */
+export async function planIso(
+  root: TreeDirectory,
+  options: { volumeLabel: string; date: Date },
+  slice: TimeSlice,
+): Promise<IsoPlan> {
+  const volumes = [
+    await volumeDirectories(root, 'iso9660', slice),
+    await volumeDirectories(root, 'joliet', slice),
+  ];
   const { tables, placements, headerSectors, files, totalSectors } = assignExtents(root, volumes);
   const header = Buffer.alloc(headerSectors * sectorSize);
   const date = recordDate(options.date);
-  volumes.forEach((dirs, v) => {
+  for (const [v, dirs] of volumes.entries()) {
     const placement = placements[v] as Placement;
     const table = tables[v] as { l: number; m: number; size: number };
     writeVolumeDescriptor(header, (16 + v) * sectorSize, {
@@ -42,8 +53,11 @@ export function planIso(root: TreeDirectory, options: { volumeLabel: string; dat
     });
     writePathTable(header, table.l * sectorSize, dirs, placement, true);
     writePathTable(header, table.m * sectorSize, dirs, placement, false);
-    for (const dir of dirs) writeDirectory(header, dir, dirs[dir.parent - 1] ?? dir, placement, date);
-  });
+    for (const dir of dirs) {
+      if (slice.due()) await slice.pause();
+      writeDirectory(header, dir, dirs[dir.parent - 1] ?? dir, placement, date);
+    }
+  }
   writeTerminator(header, 18 * sectorSize);
   return { header, files, totalSectors };
 }

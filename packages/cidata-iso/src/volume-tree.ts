@@ -9,6 +9,7 @@ import {
   writeRecordAt,
 } from './directory-record';
 import { deriveIsoNames, isoIdentifier, isoSortKey } from './iso-names';
+import type { TimeSlice } from './time-slice';
 
 /** Which directory hierarchy: the ISO 9660 one (8.3 names) or the Joliet one (real names). */
 export type Naming = 'iso9660' | 'joliet';
@@ -28,14 +29,22 @@ export interface VolumeDirectory {
   size: number;
 }
 
-/** The directories of one volume in path table order (breadth first, sorted within each parent). */
-export function volumeDirectories(root: TreeDirectory, naming: Naming): VolumeDirectory[] {
+/**
+ * The directories of one volume in path table order (breadth first, sorted within each parent);
+ * pauses between directories when `slice` says its time is up.
+ */
+export async function volumeDirectories(
+  root: TreeDirectory,
+  naming: Naming,
+  slice: TimeSlice,
+): Promise<VolumeDirectory[]> {
   const wide = naming === 'joliet';
   const result: VolumeDirectory[] = [];
   const queue: { node: TreeDirectory; parent: number; identifier: Identifier }[] = [
     { node: root, parent: 1, identifier: 0 },
   ];
   for (let i = 0; i < queue.length; i++) {
+    if (slice.due()) await slice.pause();
     const item = queue[i] as (typeof queue)[number];
     const children = wide ? jolietChildren(item.node) : isoChildren(item.node);
     const lengths = [34, 34];
