@@ -34,7 +34,11 @@ export async function planIso(
     await volumeDirectories(root, 'iso9660', slice),
     await volumeDirectories(root, 'joliet', slice),
   ];
-  const { tables, placements, headerSectors, files, totalSectors } = assignExtents(root, volumes);
+  const { tables, placements, headerSectors, files, totalSectors } = await assignExtents(
+    root,
+    volumes,
+    slice,
+  );
   const header = Buffer.alloc(headerSectors * sectorSize);
   const date = recordDate(options.date);
   for (const [v, dirs] of volumes.entries()) {
@@ -66,7 +70,7 @@ export async function planIso(
  * Sector map: 0–15 system area, 16 primary descriptor, 17 Joliet descriptor, 18 terminator, then the
  * L and M path tables of each volume, the directories of each volume, and the file data.
  */
-function assignExtents(root: TreeDirectory, volumes: readonly VolumeDirectory[][]) {
+async function assignExtents(root: TreeDirectory, volumes: readonly VolumeDirectory[][], slice: TimeSlice) {
   let cursor = 19;
   const tables = volumes.map((dirs) => {
     const size = pathTableSize(dirs);
@@ -83,13 +87,14 @@ function assignExtents(root: TreeDirectory, volumes: readonly VolumeDirectory[][
     return placement;
   });
   const headerSectors = cursor;
-  const files = filesInOrder(root).map((node) => {
-    const extent = cursor;
-    cursor += sectorsFor(node.size);
-    const at = { extent, size: node.size }; // a file's data is shared by both volumes
+  const files: IsoPlan['files'] = [];
+  for (const node of filesInOrder(root)) {
+    if (slice.due()) await slice.pause();
+    const at = { extent: cursor, size: node.size }; // a file's data is shared by both volumes
     for (const placement of placements) placement.set(node, at);
-    return { node, extent };
-  });
+    files.push({ node, extent: cursor });
+    cursor += sectorsFor(node.size);
+  }
   return { tables, placements, headerSectors, files, totalSectors: cursor };
 }
 

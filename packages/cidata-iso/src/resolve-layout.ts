@@ -18,6 +18,7 @@ export async function resolveLayout(layout: IsoLayout, slice: TimeSlice): Promis
   const steps = layout.map((entry, i) => resolveEntry(entry, `entries[${i}]`));
   const resolved: WalkedTree[] = [];
   for (const step of steps) {
+    if (slice.due()) await slice.pause();
     const walked = step(slice);
     resolved.push(walked instanceof Promise ? await walked : walked);
   }
