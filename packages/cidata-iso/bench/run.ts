@@ -59,14 +59,21 @@ const commands: Record<string, (tree: string, out: string) => string[]> = {
 /** A tool's name as the tables show it: the program, or the whole label for the Node rows. */
 const short = (tool: string) => (tool.startsWith('node') ? tool : (tool.split(' ')[0] as string));
 
-/** Wall seconds (timed here) and peak RSS (MiB, from GNU time's %M) of one run of `argv`. */
+/**
+ * Wall seconds (timed here), peak RSS (MiB, GNU time's %M) and CPU seconds (user + system, all
+ * threads; less disturbed than wall time when other work loads the machine) of one run of `argv`.
+ */
 async function runOnce(argv: string[], out: string): Promise<Figures> {
   const timeFile = join(work, 'time.txt');
   const start = performance.now();
-  execFileSync('/usr/bin/time', ['-f', '%M', '-o', timeFile, ...argv], { stdio: 'ignore' });
+  execFileSync('/usr/bin/time', ['-f', '%M %U %S', '-o', timeFile, ...argv], { stdio: 'ignore' });
   const wall = (performance.now() - start) / 1000;
   await rm(out, { force: true });
-  return { wall, rss: Number((await readFile(timeFile, 'utf8')).trim()) / 1024 };
+  const [rss = Number.NaN, user = 0, system = 0] = (await readFile(timeFile, 'utf8'))
+    .trim()
+    .split(' ')
+    .map(Number);
+  return { wall, rss: rss / 1024, cpu: user + system };
 }
 
 /**
@@ -84,7 +91,11 @@ async function measureAll(tree: string): Promise<Record<string, Figures>> {
   return Object.fromEntries(
     Object.entries(samples).map(([tool, s]) => [
       tool,
-      { wall: median(s.map((x) => x.wall)), rss: median(s.map((x) => x.rss)) },
+      {
+        wall: median(s.map((x) => x.wall)),
+        rss: median(s.map((x) => x.rss)),
+        cpu: median(s.map((x) => x.cpu)),
+      },
     ]),
   );
 }
@@ -116,7 +127,7 @@ let smallRss: number | undefined;
 let smallFloorRss: number | undefined;
 try {
   const trees = await makeTrees();
-  console.log(`cidata-iso benchmark: median of ${runs} runs, wall time and peak RSS under GNU time\n`);
+  console.log(`cidata-iso benchmark: median of ${runs} interleaved rounds: wall time, peak RSS and CPU time (user + system) under GNU time\n`);
   for (const [label, tree] of Object.entries(trees)) {
     const results = await measureAll(tree);
     console.log(label);
@@ -127,7 +138,7 @@ try {
           ? ''
           : `   cidata-iso/${short(tool)}: wall ${(ours.wall / r.wall).toFixed(2)}, RSS ${(ours.rss / r.rss).toFixed(2)}`;
       console.log(
-        `  ${tool.padEnd(24)} ${r.wall.toFixed(3).padStart(6)} s ${r.rss.toFixed(1).padStart(7)} MiB${ratio}`,
+        `  ${tool.padEnd(24)} ${r.wall.toFixed(3).padStart(6)} s ${r.rss.toFixed(1).padStart(7)} MiB ${r.cpu.toFixed(2).padStart(5)} s CPU${ratio}`,
       );
     }
     const peers = (metric: 'wall' | 'rss') =>

@@ -1,8 +1,8 @@
 // Why a cidata-iso bench target was missed, worded from the figures of the same run, so that the
 // table names the measurement behind every "missed".
 
-/** Wall seconds and peak RSS (MiB) of one tool on one tree, medians of the run. */
-export type Figures = { wall: number; rss: number };
+/** Wall seconds, peak RSS (MiB) and CPU seconds of one tool on one tree, medians of the run. */
+export type Figures = { wall: number; rss: number; cpu: number };
 
 /** Why the wall-time target was missed, from this run's figures. */
 export function wallWhy(ours: Figures, floor: Figures, genisoimage: Figures, start: Figures): string {
