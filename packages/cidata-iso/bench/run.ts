@@ -127,7 +127,9 @@ let smallRss: number | undefined;
 let smallFloorRss: number | undefined;
 try {
   const trees = await makeTrees();
-  console.log(`cidata-iso benchmark: median of ${runs} interleaved rounds: wall time, peak RSS and CPU time (user + system) under GNU time\n`);
+  console.log(
+    `cidata-iso benchmark: median of ${runs} interleaved rounds: wall time, peak RSS and CPU time (user + system) under GNU time\n`,
+  );
   for (const [label, tree] of Object.entries(trees)) {
     const results = await measureAll(tree);
     console.log(label);
