@@ -91,9 +91,7 @@ async function runLeaf(
     return exitCodes.ok;
   }
   if (!command.run) throw new CliError('internal', `winguest ${command.name} cannot run on its own`);
-  // zod compiles a fast path per schema with `new Function` on its first parse: worth it in a
-  // server, pure start-up cost for a command that parses each schema once or twice.
-  (await import('zod')).config({ jitless: true });
+  (await import('./zod-jitless')).useJitlessZod();
   const code = await command.run({
     values,
     positionals,
