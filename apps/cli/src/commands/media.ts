@@ -32,7 +32,7 @@ const inspect: CommandDefinition = {
     }
     const path = resolve(cwd, positionals[0] as string);
     await assertReadableIso(path);
-    const { inspectInstallMedia } = await import('@winguest/install-media');
+    const { inspectInstallMedia } = await import('../io/install-media-reader');
     const media = await inspectInstallMedia(path);
     if (values.json) {
       out.json(media);

@@ -1,5 +1,14 @@
 import { resolve } from 'node:path';
-import type { DriverMediaFacts, Guest, GuestIssue, ShareMode } from '@winguest/guest';
+import {
+  checkDevices,
+  checkShares,
+  type DriverMediaFacts,
+  type Guest,
+  type GuestIssue,
+  InvalidGuestError,
+  needsVirtioFsMedia,
+  type ShareMode,
+} from '@winguest/guest';
 import { CliError } from '../errors';
 
 /**
@@ -17,15 +26,13 @@ export async function readDeviceDrivers(
   defaults: boolean,
   shareMode?: ShareMode,
 ): Promise<{ drivers: DriverMediaFacts | undefined; issues: GuestIssue[] }> {
-  const { checkDevices, checkShares, InvalidGuestError, needsVirtioFsMedia, readDriverMedia } = await import(
-    '@winguest/guest'
-  );
   const issues = [
     ...checkDevices(config, defaults ? arch : undefined),
     ...checkShares(config, shareMode, arch),
   ];
   if (!config.media.drivers) return { drivers: undefined, issues };
   const virtioFs = needsVirtioFsMedia(config, shareMode);
+  const { readDriverMedia } = await import('./driver-media-reader');
   try {
     const path = resolve(cwd, config.media.drivers);
     return { drivers: await readDriverMedia(config, arch, path, { virtioFs }), issues };
