@@ -50,9 +50,10 @@ export function loadBundle(path: string, args: readonly string[]): LoadedBundle 
 
 interface CodeCache {
   dir: string;
-  /** `<command>.<bundle size>-<bundle mtime>.cache` */
+  /** `<command>.<bundle path hash>.<bundle size>-<bundle mtime>.cache` */
   file: string;
-  command: string;
+  /** `<command>.<bundle path hash>.`: what this command's caches of this install start with. */
+  prefix: string;
 }
 
 /** One cache per command (what `build` compiles is not what `--help` does); none when disabled. */
@@ -68,13 +69,13 @@ function codeCache(bundle: string, first: string | undefined): CodeCache | undef
   };
 }
 
-/** Written whole or not at all; this command's caches of earlier bundles are removed. */
-function writeCodeCache({ dir, file, command }: CodeCache, data: Buffer): void {
+/** Written whole or not at all; this install's caches of earlier bundles for the command are removed. */
+function writeCodeCache({ dir, file, prefix }: CodeCache, data: Buffer): void {
   mkdirSync(dir, { recursive: true });
   const temp = join(dir, `.${file}.${process.pid}.tmp`);
   writeFileSync(temp, data);
   renameSync(temp, join(dir, file));
   for (const name of readdirSync(dir)) {
-    if (name.startsWith(`${command}.`) && name !== file) rmSync(join(dir, name), { force: true });
+    if (name.startsWith(prefix) && name !== file) rmSync(join(dir, name), { force: true });
   }
 }
