@@ -62,11 +62,19 @@ function codeCache(bundle: string, first: string | undefined): CodeCache | undef
   if (!compileCacheDir) return undefined;
   const command = first && /^[a-z][a-z-]{0,31}$/.test(first) ? first : 'other';
   const { size, mtimeMs } = statSync(bundle);
+  const prefix = `${command}.${fnv1a(bundle)}.`;
   return {
     dir: join(compileCacheDir, 'winguest'),
-    file: `${command}.${size}-${Math.trunc(mtimeMs)}.cache`,
-    command,
+    file: `${prefix}${size}-${Math.trunc(mtimeMs)}.cache`,
+    prefix,
   };
+}
+
+/** A short hash of the bundle's path, so two installs (global and local, say) keep their own caches. */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
 /** Written whole or not at all; this install's caches of earlier bundles for the command are removed. */
