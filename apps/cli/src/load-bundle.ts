@@ -27,9 +27,11 @@ export function loadBundle(path: string, args: readonly string[]): LoadedBundle 
   try {
     cachedData = cache ? readFileSync(join(cache.dir, cache.file)) : undefined;
   } catch {}
-  // The same wrapper Node gives a CommonJS module, on the bundle's first line (its source map holds).
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+  // The same wrapper Node gives a CommonJS module, on a line of its own that the line numbers of
+  // stack traces leave out, so they (and the source map) point into the bundle as written.
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {\n${source}\n})`, {
     filename: path,
+    lineOffset: -1,
     ...(cachedData ? { cachedData } : {}),
     importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
