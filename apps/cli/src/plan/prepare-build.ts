@@ -13,6 +13,7 @@ import {
   planMedia,
   type ShareMode,
 } from '@winguest/guest';
+import { inspectInstallMedia } from '@winguest/install-media';
 import type { CommandContext } from '../command';
 import { assertReadableIso } from '../commands/media';
 import { resolveConfig } from '../config/resolve-config';
@@ -69,7 +70,6 @@ export async function resolveTarget(context: CommandContext): Promise<Target> {
 
 async function inspectMedia(path: string, config: Guest): Promise<MediaFacts> {
   await assertReadableIso(path);
-  const { inspectInstallMedia } = await import('../io/install-media-reader');
   const media = await inspectInstallMedia(path);
   try {
     return { path, label: media.label, ...checkMedia(config, media) };

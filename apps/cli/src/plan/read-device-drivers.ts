@@ -7,6 +7,7 @@ import {
   type GuestIssue,
   InvalidGuestError,
   needsVirtioFsMedia,
+  readDriverMedia,
   type ShareMode,
 } from '@winguest/guest';
 import { CliError } from '../errors';
@@ -32,7 +33,6 @@ export async function readDeviceDrivers(
   ];
   if (!config.media.drivers) return { drivers: undefined, issues };
   const virtioFs = needsVirtioFsMedia(config, shareMode);
-  const { readDriverMedia } = await import('./driver-media-reader');
   try {
     const path = resolve(cwd, config.media.drivers);
     return { drivers: await readDriverMedia(config, arch, path, { virtioFs }), issues };
