@@ -17,6 +17,10 @@ export default [
     external: ['ssh2'],
     // `import.meta.url` (used to require ssh2) from the bundle's own path.
     shims: true,
+    // esbuild's own tree shaking only: tsup's extra pass (rollup) hoists every `require()` of a
+    // Node built-in to the top of the bundle, loading node:crypto, child_process, net… for every
+    // command; esbuild keeps each inside the module that needs it, initialised on first import.
+    treeshake: false,
     // cli.js is the other build's (below), written at the same time.
     clean: ['!cli.js', '!cli.js.map'],
     esbuildOptions(options) {
