@@ -1,5 +1,15 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import module, { createRequire } from 'node:module';
+import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { constants, Script } from 'node:vm';
 
@@ -10,9 +20,21 @@ export interface LoadedBundle {
 }
 
 /**
+ * Where Node's compile cache and the bundle's code cache live: NODE_COMPILE_CACHE when set, else
+ * `$XDG_CACHE_HOME/winguest/compile-cache` (`~/.cache/…`), private to the user — not Node's default
+ * in the shared temporary directory, because the code kept there is run.
+ */
+export function compileCacheDir(env: NodeJS.ProcessEnv): string {
+  return (
+    env.NODE_COMPILE_CACHE ||
+    join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'winguest', 'compile-cache')
+  );
+}
+
+/**
  * Loads the CLI bundle (one CommonJS file) through V8 with a code cache per command, in a
- * `winguest` folder of Node's compile cache directory (NODE_COMPILE_CACHE, else
- * <tmp>/node-compile-cache; NODE_DISABLE_COMPILE_CACHE=1 turns it off; safe to delete). Node's own
+ * `winguest` folder of the compile cache directory ({@link compileCacheDir};
+ * NODE_DISABLE_COMPILE_CACHE=1 turns it off; safe to delete). Node's own
  * compile cache stores a module's code as compiled before it runs, which leaves out every function
  * compiled lazily while it runs, and that was most of a cold `winguest build`; the cache written
  * here is taken after the command ran, so the next run of that command compiles almost nothing.
@@ -60,16 +82,35 @@ interface CodeCache {
 
 /** One cache per command (what `build` compiles is not what `--help` does); none when disabled. */
 function codeCache(bundle: string, first: string | undefined): CodeCache | undefined {
-  const compileCacheDir = module.getCompileCacheDir?.();
-  if (!compileCacheDir) return undefined;
+  const root = module.getCompileCacheDir?.();
+  if (!root) return undefined;
+  const dir = join(root, 'winguest');
+  if (!isPrivateDir(dir)) return undefined;
   const command = first && /^[a-z][a-z-]{0,31}$/.test(first) ? first : 'other';
   const { size, mtimeMs } = statSync(bundle);
   const prefix = `${command}.${fnv1a(bundle)}.`;
   return {
-    dir: join(compileCacheDir, 'winguest'),
+    dir,
     file: `${prefix}${size}-${Math.trunc(mtimeMs)}.cache`,
     prefix,
   };
+}
+
+/**
+ * Creates `dir` (mode 0700) when missing and says whether only this user can write it: a directory
+ * (not a link) this user owns, not writable by group or others. Code caches are run, so one that
+ * another user could have planted is never read; on Windows the user's profile protects it.
+ */
+function isPrivateDir(dir: string): boolean {
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const info = lstatSync(dir);
+    if (!info.isDirectory()) return false;
+    if (process.platform === 'win32') return true;
+    return info.uid === process.getuid?.() && (info.mode & 0o022) === 0;
+  } catch {
+    return false;
+  }
 }
 
 /** A short hash of the bundle's path, so two installs (global and local, say) keep their own caches. */
@@ -81,7 +122,6 @@ function fnv1a(text: string): string {
 
 /** Written whole or not at all; this install's caches of earlier bundles for the command are removed. */
 function writeCodeCache({ dir, file, prefix }: CodeCache, data: Buffer): void {
-  mkdirSync(dir, { recursive: true });
   const temp = join(dir, `.${file}.${process.pid}.tmp`);
   writeFileSync(temp, data);
   renameSync(temp, join(dir, file));

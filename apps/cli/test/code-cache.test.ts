@@ -1,6 +1,6 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { runCli } from './run-cli';
 
@@ -68,6 +68,33 @@ describe('the bundle code cache', () => {
     rmSync(file);
     await runCli(['--version'], { env: { NODE_COMPILE_CACHE: dir } });
     expect(caches(dir)).toEqual([file]);
+  });
+
+  test.skipIf(process.platform === 'win32')(
+    'a cache folder other users can write is neither read nor written; the command still runs',
+    async () => {
+      const dir = cacheDir();
+      await runCli(['--version'], { env: { NODE_COMPILE_CACHE: dir } });
+      const [file] = caches(dir) as [string];
+      const folder = file.slice(0, file.lastIndexOf(sep));
+      chmodSync(folder, 0o777);
+      // What another user could plant there: it must not be run (nor replaced by ours).
+      writeFileSync(file, 'planted by someone else');
+      const result = await runCli(['--version'], { env: { NODE_COMPILE_CACHE: dir } });
+      expect(result.exitCode).toBe(0);
+      expect(result.stderr).toBe('');
+      expect(readFileSync(file, 'utf8')).toBe('planted by someone else');
+    },
+  );
+
+  test('without NODE_COMPILE_CACHE the caches go to a folder only the user can write', async () => {
+    const home = cacheDir();
+    const result = await runCli(['--version'], { env: { XDG_CACHE_HOME: home, NODE_COMPILE_CACHE: '' } });
+    expect(result.exitCode).toBe(0);
+    const [file] = caches(join(home, 'winguest', 'compile-cache')) as [string];
+    expect(file).toBeDefined();
+    if (process.platform !== 'win32')
+      expect(statSync(file.slice(0, file.lastIndexOf(sep))).mode & 0o077).toBe(0);
   });
 
   test('NODE_DISABLE_COMPILE_CACHE=1 writes no cache', async () => {
