@@ -6,9 +6,10 @@ import { VmError } from './errors';
 import type { VmEventInput } from './events';
 import type { InstancePaths } from './instance-paths';
 import type { ProgressTracker } from './progress-tracker';
+import { ReadyLogin } from './ready-login';
 import type { ScreenshotTaker } from './screenshots';
 import type { SerialTail } from './serial-tail';
-import { type SshTarget, sshRun } from './ssh-client';
+import type { SshTarget } from './ssh-client';
 import { isInstallMediaDevice, parseFirmwareLine, stageIndex } from './stages';
 
 /** Everything the watch loop reads and drives. */
@@ -31,7 +32,6 @@ export interface WatchContext {
 }
 
 const tickMs = 250;
-const sshRetryMs = 3_000;
 
 /**
  * Follows the boot until an SSH login runs the ready command (and provisioning said `ready`).
@@ -69,11 +69,12 @@ export async function watchUntilReady(ctx: WatchContext): Promise<void> {
       await keys.tick();
       await shots.tick();
       login.tick();
-      await sleep(tickMs);
+      // A login attempt that ends wakes the loop: a ready guest does not wait for the next tick.
+      await Promise.race([sleep(tickMs), login.ended]);
     }
   } finally {
     session.qmp.off('event', onEvent);
-    await login.settled();
+    await login.close();
   }
 }
 
@@ -147,50 +148,6 @@ class BootKeys {
         message: 'pressing Enter for "Press any key to boot from CD or DVD"',
       });
     }
-  }
-}
-
-/**
- * Tries the SSH login (the ready command) every few seconds once the guest can serve SSH, and at
- * once when the guest says `WINGUEST ready`, so a ready guest does not wait for the next retry.
- */
-class ReadyLogin {
-  loggedIn = false;
-  readonly #ctx: WatchContext;
-  #probe?: Promise<void>;
-  #nextAt = 0;
-  #triedAfterReadyLine = false;
-
-  constructor(ctx: WatchContext) {
-    this.#ctx = ctx;
-  }
-
-  tick(): void {
-    const { tracker, ssh, emit } = this.#ctx;
-    if (this.loggedIn || this.#probe || !tracker.sshExpected) return;
-    const readyLineIsNew = tracker.readyLineSeen && !this.#triedAfterReadyLine;
-    if (Date.now() < this.#nextAt && !readyLineIsNew) return;
-    this.#triedAfterReadyLine = tracker.readyLineSeen;
-    this.#probe = sshRun(ssh, ssh.readyCommand, 20_000)
-      .then((result) => {
-        if (result.exitCode !== 0) return;
-        this.loggedIn = true;
-        emit({
-          type: 'action',
-          action: 'ssh-login',
-          message: `logged in as ${ssh.user} on port ${ssh.port}`,
-        });
-      })
-      .catch(() => {})
-      .finally(() => {
-        this.#probe = undefined;
-        this.#nextAt = Date.now() + sshRetryMs;
-      });
-  }
-
-  /** Resolves once a login attempt in flight has ended. */
-  settled(): Promise<void> {
-    return this.#probe ?? Promise.resolve();
   }
 }
 
