@@ -1,10 +1,10 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { QmpEvent } from '@winguest/qmp';
 import type { BootSession } from './boot';
 import { describeExit, qemuStderr } from './boot';
 import { VmError } from './errors';
 import type { VmEventInput } from './events';
 import type { InstancePaths } from './instance-paths';
+import { LoopPause } from './loop-pause';
 import type { ProgressTracker } from './progress-tracker';
 import { ReadyLogin } from './ready-login';
 import type { ScreenshotTaker } from './screenshots';
@@ -57,6 +57,7 @@ export async function watchUntilReady(ctx: WatchContext): Promise<void> {
   session.qmp.on('event', onEvent);
   const shots = new PeriodicScreenshots(ctx);
   const login = new ReadyLogin(ctx);
+  const pause = new LoopPause(ctx.paths.serialLog, tickMs);
   try {
     for (;;) {
       readSerial();
@@ -69,11 +70,12 @@ export async function watchUntilReady(ctx: WatchContext): Promise<void> {
       await keys.tick();
       await shots.tick();
       login.tick();
-      // A login attempt that ends wakes the loop: a ready guest does not wait for the next tick.
-      await Promise.race([sleep(tickMs), login.ended]);
+      // New serial output or a login attempt that ends wakes the loop before the next tick.
+      await pause.wait(login.ended);
     }
   } finally {
     session.qmp.off('event', onEvent);
+    pause.close();
     await login.close();
   }
 }
