@@ -129,10 +129,11 @@ function figure(value, unit) {
   return `${value.toFixed(digits)} ${unit}`;
 }
 
-/** The row's target, and whether this run met it when the bench says (`met`). */
+/** The row's target, and whether this run met it when the bench says (`met`), with its reason (`why`) if not. */
 function verdict(row) {
   if (!row.target) return '';
-  return row.met === undefined ? row.target : `${row.target}: ${row.met ? 'met' : 'missed'}`;
+  if (row.met === undefined) return row.target;
+  return `${row.target}: ${row.met ? 'met' : `missed${row.why ? ` (${row.why})` : ''}`}`;
 }
 
 function printTable(rows) {

@@ -1,22 +1,12 @@
 import module from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { loadBundle } from './load-bundle';
 
-// Compiling the bundled chunks (zod, the XML and YAML libraries…) was most of a cold `winguest build`;
-// Node's on-disk compile cache (in the OS temp dir; NODE_DISABLE_COMPILE_CACHE=1 turns it off) lets
-// later runs skip it. Enabled before anything else is imported so every chunk benefits.
+// Node's compile cache (for ssh2, the one dependency loaded from node_modules) and the bundle's own
+// code cache (see load-bundle.ts) live in the same directory; NODE_DISABLE_COMPILE_CACHE=1 turns
+// both off. Enabled before anything else is loaded.
 module.enableCompileCache?.();
-const { main } = await import('./main');
-
-// A closed pipe (`winguest … | head`) is not an error worth a stack trace.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-  });
-}
-
 const args = process.argv.slice(2);
-// The connection agent `winguest ssh` starts (vm/ssh-agent-entry's `sshAgentCommand`), loaded only then.
-process.exitCode =
-  args[0] === '__ssh-agent'
-    ? await (await import('./vm/ssh-agent-entry')).runSshAgent(args.slice(1))
-    : await main(args);
+const bundle = loadBundle(fileURLToPath(new URL('./winguest.cjs', import.meta.url)), args);
+process.exitCode = await bundle.run(args);
+bundle.saveCodeCache();

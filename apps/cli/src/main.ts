@@ -56,6 +56,8 @@ async function dispatch(argv: string[], out: Output, env: NodeJS.ProcessEnv, opt
       '',
     );
   }
+  // Before the command's modules load: zod decides per schema, as it builds it, whether to compile.
+  (await import('./zod-jitless')).useJitlessZod();
   let command = await entry.load();
   let args = rest;
   while (command.subcommands) {
@@ -91,9 +93,6 @@ async function runLeaf(
     return exitCodes.ok;
   }
   if (!command.run) throw new CliError('internal', `winguest ${command.name} cannot run on its own`);
-  // zod compiles a fast path per schema with `new Function` on its first parse: worth it in a
-  // server, pure start-up cost for a command that parses each schema once or twice.
-  (await import('zod')).config({ jitless: true });
   const code = await command.run({
     values,
     positionals,

@@ -27,13 +27,13 @@ const gates = {
     ...common,
   ]),
 };
-// The clone scenario (one install, three clone boots) runs through `pnpm e2e` and the nightly, not here: CI's time budget.
-const standins = parseScenarios(scenarioInputs).filter((s) => s.guest === 'standin' && !s.options.clones);
+const standins = parseScenarios(scenarioInputs).filter((s) => s.guest === 'standin');
 
 // One real boot cycle per architecture, as `pnpm e2e --scenario standin-<arch>` runs it: the built
 // CLI builds the media, `up` installs the stand-in guest under TCG (one reboot, eject, SSH), the
 // checks run over `winguest ssh`, then logs, stop, rm. amd64 boots the kernel directly (about a
 // minute); arm64 boots its EFI media from the firmware and then its disk (about two and a half).
+// The clone scenario then makes a generalized image of its guest and boots three clones at once.
 describe.each(standins.map((s) => [s.name, s] as const))('the %s scenario, end to end', (_name, standin) => {
   const gate = gates[standin.arch];
   test.skipIf(!gate.available)(
@@ -60,9 +60,30 @@ describe.each(standins.map((s) => [s.name, s] as const))('the %s scenario, end t
       expect(stages[0]).toBe('firmware');
       expect(stages).toEqual(expect.arrayContaining(['setup', 'provisioning']));
       expect(result.timeToSshMs).toBeGreaterThan(0);
+      const clones = standin.options.clones;
+      const afterChecks = clones ? ['image', 'clones'] : ['stop'];
       expect(result.phases.map((p) => [p.phase, p.ok])).toEqual(
-        ['media', 'up', 'checks', 'logs', 'stop', 'rm'].map((phase) => [phase, true]),
+        ['media', 'up', 'checks', 'logs', ...afterChecks, 'rm'].map((phase) => [phase, true]),
       );
+      if (clones) {
+        // Every clone answered SSH; generalized ones each with a hostname and host key of their own.
+        expect(result.clones).toHaveLength(clones.count);
+        expect(result.cloneToSshMs).toBeGreaterThan(0);
+        expect(result.imageGeneralized).toBe(clones.generalize);
+        for (const clone of result.clones) expect(clone.timeToSshMs).toBeGreaterThan(0);
+        if (clones.generalize) {
+          expect(new Set(result.clones.map((c) => c.hostname)).size).toBe(clones.count);
+          expect(new Set(result.clones.map((c) => c.hostKey)).size).toBe(clones.count);
+        }
+        // Each clone's serial log is kept, with the key its guest authorized: its own.
+        for (const clone of result.clones) {
+          const serial = readFileSync(join(dir, `${clone.name}-serial.log`), 'utf8');
+          expect(serial).toContain('WINGUEST ready');
+          expect(serial).toMatch(
+            new RegExp(`standin: authorized key ssh-ed25519 \\.{3}\\S{12} winguest-${clone.name}\\r?\\n`),
+          );
+        }
+      }
       expect(readFileSync(join(dir, 'serial.log'), 'utf8')).toContain('WINGUEST ready');
       expect(readFileSync(join(dir, 'provision.log'), 'utf8')).toMatch(/WINGUEST ready\s*$/);
       const command = readFileSync(join(dir, 'qemu-command.txt'), 'utf8');

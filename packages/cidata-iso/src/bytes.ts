@@ -8,14 +8,23 @@ export function sectorsFor(bytes: number): number {
 
 /** Writes a 16-bit value in both byte orders (little-endian then big-endian), ECMA-119 7.2.3. */
 export function writeBoth16(buf: Buffer, offset: number, value: number): void {
-  buf.writeUInt16LE(value, offset);
-  buf.writeUInt16BE(value, offset + 2);
+  const low = value & 0xff;
+  const high = (value >>> 8) & 0xff;
+  buf[offset] = low;
+  buf[offset + 1] = high;
+  buf[offset + 2] = high;
+  buf[offset + 3] = low;
 }
 
 /** Writes a 32-bit value in both byte orders, ECMA-119 7.3.3. */
 export function writeBoth32(buf: Buffer, offset: number, value: number): void {
-  buf.writeUInt32LE(value, offset);
-  buf.writeUInt32BE(value, offset + 4);
+  if (!(value >= 0 && value <= 0xffff_ffff)) throw new RangeError(`${value} does not fit in 32 bits`);
+  // Byte stores rather than Buffer's checked writers: planning writes this per entry and volume.
+  for (let i = 0; i < 4; i++) {
+    const byte = (value >>> (8 * i)) & 0xff;
+    buf[offset + i] = byte;
+    buf[offset + 7 - i] = byte;
+  }
 }
 
 /** Writes `text` as ASCII padded with spaces to `length` bytes. */
@@ -26,7 +35,10 @@ export function writeAsciiField(buf: Buffer, offset: number, length: number, tex
 
 /** Writes `text` as UCS-2 big-endian padded with U+0020 to `length` bytes (Joliet text fields). */
 export function writeUcs2Field(buf: Buffer, offset: number, length: number, text: string): void {
-  for (let i = 0; i + 1 < length; i += 2) buf.writeUInt16BE(0x0020, offset + i);
+  for (let i = 0; i + 1 < length; i += 2) {
+    buf[offset + i] = 0x00;
+    buf[offset + i + 1] = 0x20;
+  }
   ucs2(text.slice(0, length / 2)).copy(buf, offset);
 }
 

@@ -5,6 +5,7 @@ import type { IsoLayout } from './layout';
 import { type IsoOptions, resolveIsoOptions } from './options';
 import { type IsoPlan, planIso } from './plan-iso';
 import { resolveLayout } from './resolve-layout';
+import { TimeSlice } from './time-slice';
 
 /** An image as a stream of chunks, with its final size known before the first byte. */
 export interface IsoStream extends AsyncIterable<Uint8Array> {
@@ -31,8 +32,9 @@ export async function createIsoStream(layout: IsoLayout, options: IsoOptions = {
  */
 export async function prepareImage(layout: IsoLayout, options: IsoOptions) {
   const resolvedOptions = resolveIsoOptions(options);
-  const tree = buildTree(resolveLayout(layout));
-  const plan = planIso(tree, resolvedOptions);
+  const slice = new TimeSlice();
+  const tree = await buildTree(await resolveLayout(layout, slice), slice);
+  const plan = await planIso(tree, resolvedOptions, slice);
   return {
     size: plan.totalSectors * sectorSize,
     chunks: (reuseBuffers: boolean) => imageChunks(plan, reuseBuffers),

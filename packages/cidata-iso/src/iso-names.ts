@@ -10,19 +10,33 @@ export interface IsoName {
 /**
  * Derives unique ISO 9660 level-1 (8.3) names for the entries of one directory. `names` must be in
  * a stable order (the caller passes Joliet order); the first to claim a name keeps it, later
- * collisions get a decimal counter at the end of the stem (`AUTOUN01`). Returns names by index.
+ * collisions get the lowest free decimal counter at the end of the stem (`AUTOUN01`). Returns names
+ * by index. Linear in the entries: names are never given back, so a counter once found taken for a
+ * stem prefix is not tried again (`file-1000` … `file-1999` would otherwise retry 1, 2, 3… each).
  */
 export function deriveIsoNames(entries: readonly { name: string; isDirectory: boolean }[]): IsoName[] {
   const taken = new Set<string>();
+  const firstUntried = new Map<string, number>();
   return entries.map(({ name, isDirectory }) => {
     const wanted = initialName(name, isDirectory);
-    let candidate = wanted;
-    for (let counter = 1; taken.has(key(candidate)); counter++) {
-      const digits = String(counter);
-      candidate = { ...wanted, stem: wanted.stem.slice(0, 8 - digits.length) + digits };
+    if (!taken.has(key(wanted))) {
+      taken.add(key(wanted));
+      return wanted;
     }
-    taken.add(key(candidate));
-    return candidate;
+    for (let digits = 1; ; digits++) {
+      // Counters of `digits` digits replace the end of the stem: their names depend on this prefix.
+      const prefix = wanted.stem.slice(0, 8 - digits);
+      const series = `${prefix}/${digits}.${wanted.extension}`;
+      const end = 10 ** digits;
+      for (let counter = firstUntried.get(series) ?? 10 ** (digits - 1); counter < end; counter++) {
+        const candidate = { stem: prefix + String(counter), extension: wanted.extension };
+        if (taken.has(key(candidate))) continue;
+        firstUntried.set(series, counter + 1);
+        taken.add(key(candidate));
+        return candidate;
+      }
+      firstUntried.set(series, end);
+    }
   });
 }
 
@@ -31,16 +45,13 @@ export function isoIdentifier(name: IsoName, isDirectory: boolean): string {
   return isDirectory ? name.stem : `${name.stem}.${name.extension};1`;
 }
 
-/** ECMA-119 9.3 order: by name, then extension, each padded with spaces. */
-export function compareIsoNames(a: IsoName, b: IsoName): number {
-  return (
-    compareAscii(a.stem.padEnd(8), b.stem.padEnd(8)) ||
-    compareAscii(a.extension.padEnd(3), b.extension.padEnd(3))
-  );
-}
-
-function compareAscii(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/**
+ * Key whose plain string order is ECMA-119 9.3 order (by name, then extension, each padded with
+ * spaces): every d-character sorts after both the space and the ".", so `STEM.EXT` compares as the
+ * padded pair does without padding. Computed once per entry; sorting allocates nothing per comparison.
+ */
+export function isoSortKey(name: IsoName): string {
+  return key(name);
 }
 
 function initialName(name: string, isDirectory: boolean): IsoName {

@@ -1,5 +1,6 @@
-import type { TreeDirectory, TreeFile, TreeNode } from './build-tree';
+import type { TreeDirectory, TreeFile } from './build-tree';
 import { recordDate, sectorSize, sectorsFor } from './bytes';
+import type { TimeSlice } from './time-slice';
 import { writeTerminator, writeVolumeDescriptor } from './volume-descriptor';
 import {
   type Placement,
@@ -20,13 +21,27 @@ export interface IsoPlan {
   totalSectors: number;
 }
 
-/** Lays out an image: ISO 9660 primary volume plus Joliet supplementary volume sharing file data. */
-export function planIso(root: TreeDirectory, options: { volumeLabel: string; date: Date }): IsoPlan {
-  const volumes = [volumeDirectories(root, 'iso9660'), volumeDirectories(root, 'joliet')];
-  const { tables, placements, headerSectors, files, totalSectors } = assignExtents(root, volumes);
+/**
+ * Lays out an image: ISO 9660 primary volume plus Joliet supplementary volume sharing file data.
+ * Pauses between directories when `slice` says its time is up.
+ */
+export async function planIso(
+  root: TreeDirectory,
+  options: { volumeLabel: string; date: Date },
+  slice: TimeSlice,
+): Promise<IsoPlan> {
+  const volumes = [
+    await volumeDirectories(root, 'iso9660', slice),
+    await volumeDirectories(root, 'joliet', slice),
+  ];
+  const { tables, placements, headerSectors, files, totalSectors } = await assignExtents(
+    root,
+    volumes,
+    slice,
+  );
   const header = Buffer.alloc(headerSectors * sectorSize);
   const date = recordDate(options.date);
-  volumes.forEach((dirs, v) => {
+  for (const [v, dirs] of volumes.entries()) {
     const placement = placements[v] as Placement;
     const table = tables[v] as { l: number; m: number; size: number };
     writeVolumeDescriptor(header, (16 + v) * sectorSize, {
@@ -42,8 +57,11 @@ export function planIso(root: TreeDirectory, options: { volumeLabel: string; dat
     });
     writePathTable(header, table.l * sectorSize, dirs, placement, true);
     writePathTable(header, table.m * sectorSize, dirs, placement, false);
-    for (const dir of dirs) writeDirectory(header, dir, dirs[dir.parent - 1] ?? dir, placement, date);
-  });
+    for (const dir of dirs) {
+      if (slice.due()) await slice.pause();
+      writeDirectory(header, dir, dirs[dir.parent - 1] ?? dir, placement, date);
+    }
+  }
   writeTerminator(header, 18 * sectorSize);
   return { header, files, totalSectors };
 }
@@ -52,7 +70,7 @@ export function planIso(root: TreeDirectory, options: { volumeLabel: string; dat
  * Sector map: 0–15 system area, 16 primary descriptor, 17 Joliet descriptor, 18 terminator, then the
  * L and M path tables of each volume, the directories of each volume, and the file data.
  */
-function assignExtents(root: TreeDirectory, volumes: readonly VolumeDirectory[][]) {
+async function assignExtents(root: TreeDirectory, volumes: readonly VolumeDirectory[][], slice: TimeSlice) {
   let cursor = 19;
   const tables = volumes.map((dirs) => {
     const size = pathTableSize(dirs);
@@ -69,16 +87,21 @@ function assignExtents(root: TreeDirectory, volumes: readonly VolumeDirectory[][
     return placement;
   });
   const headerSectors = cursor;
-  const files = filesInOrder(root).map((node) => {
-    const extent = cursor;
-    cursor += sectorsFor(node.size);
-    const at = { extent, size: node.size }; // a file's data is shared by both volumes
+  const files: IsoPlan['files'] = [];
+  for (const node of filesInOrder(root)) {
+    if (slice.due()) await slice.pause();
+    const at = { extent: cursor, size: node.size }; // a file's data is shared by both volumes
     for (const placement of placements) placement.set(node, at);
-    return { node, extent };
-  });
+    files.push({ node, extent: cursor });
+    cursor += sectorsFor(node.size);
+  }
   return { tables, placements, headerSectors, files, totalSectors: cursor };
 }
 
-function filesInOrder(dir: TreeDirectory): TreeFile[] {
-  return dir.children.flatMap((child: TreeNode) => (child.kind === 'file' ? [child] : filesInOrder(child)));
+function filesInOrder(dir: TreeDirectory, into: TreeFile[] = []): TreeFile[] {
+  for (const child of dir.children) {
+    if (child.kind === 'file') into.push(child);
+    else filesInOrder(child, into);
+  }
+  return into;
 }

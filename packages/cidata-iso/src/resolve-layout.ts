@@ -1,19 +1,27 @@
 import { statSync } from 'node:fs';
 import type { ResolvedEntry } from './build-tree';
 import { InvalidLayoutError, type LayoutIssue, SourceMissingError } from './errors';
-import { declaredSize, type IsoEntry, type IsoLayout, type IsoSource } from './layout';
+import { declaredSize, type IsoEntry, type IsoLayout, type IsoPathSource, type IsoSource } from './layout';
+import type { TimeSlice } from './time-slice';
 import { type WalkedTree, walkTree } from './walk-tree';
 
 /**
  * Turns a layout into entries of known size: checks each entry's shape (all problems at once),
  * expands `tree` entries by walking their host directory (sorted; links and special files inside a
- * tree are reported, never followed), and stats `{ path }` sources.
+ * tree are reported, never followed), and stats `{ path }` sources. Every entry is read before the
+ * first pause of a walk, so a layout changed meanwhile cannot slip past the checks.
  */
-export function resolveLayout(layout: IsoLayout): ResolvedEntry[] {
+export async function resolveLayout(layout: IsoLayout, slice: TimeSlice): Promise<ResolvedEntry[]> {
   if (!Array.isArray(layout)) throw new InvalidLayoutError([{ path: 'entries', message: 'is not an array' }]);
   const issues = layout.flatMap((entry, i) => shapeIssues(entry, `entries[${i}]`));
   if (issues.length > 0) throw new InvalidLayoutError(issues);
-  const resolved = layout.map((entry, i) => resolveEntry(entry, `entries[${i}]`));
+  const steps = layout.map((entry, i) => resolveEntry(entry, `entries[${i}]`));
+  const resolved: WalkedTree[] = [];
+  for (const step of steps) {
+    if (slice.due()) await slice.pause();
+    const walked = step(slice);
+    resolved.push(walked instanceof Promise ? await walked : walked);
+  }
   const hostIssues = resolved.flatMap((r) => r.issues);
   if (hostIssues.length > 0) throw new InvalidLayoutError(hostIssues);
   return resolved.flatMap((r) => r.entries);
@@ -53,16 +61,30 @@ function isSource(source: unknown): source is IsoSource {
   );
 }
 
-function resolveEntry(entry: IsoEntry, where: string): WalkedTree {
+/**
+ * Reads an entry's fields now; the step it returns does the file-system work (stat, or the walk of
+ * a tree) when called, in layout order, so the first missing source reported is the first listed.
+ */
+function resolveEntry(
+  entry: IsoEntry,
+  where: string,
+): (slice: TimeSlice) => WalkedTree | Promise<WalkedTree> {
   const pathWhere = `${where}.path`;
+  const { path } = entry;
   if (entry.type === 'directory') {
-    return { entries: [{ type: 'directory', path: entry.path, where: pathWhere }], issues: [] };
+    const walked: WalkedTree = { entries: [{ type: 'directory', path, where: pathWhere }], issues: [] };
+    return () => walked;
   }
-  if (entry.type === 'tree') return walkTree(entry.path, entry.from, `${where}.from`);
-  const size = declaredSize(entry.source) ?? fileSize(entry.path, (entry.source as { path: string }).path);
-  return {
-    entries: [{ type: 'file', path: entry.path, source: entry.source, size, where: pathWhere }],
-    issues: [],
+  if (entry.type === 'tree') {
+    const { from } = entry;
+    return (slice) => walkTree(path, from, `${where}.from`, slice);
+  }
+  const { source } = entry;
+  const declared = declaredSize(source);
+  const hostPath = declared === undefined ? (source as IsoPathSource).path : '';
+  return () => {
+    const size = declared ?? fileSize(path, hostPath);
+    return { entries: [{ type: 'file', path, source, size, where: pathWhere }], issues: [] };
   };
 }
 

@@ -32,12 +32,7 @@ export function writeVolumeDescriptor(buf: Buffer, offset: number, f: Descriptor
   writeBoth32(buf, offset + 132, f.pathTableSize);
   buf.writeUInt32LE(f.lPathTable, offset + 140);
   buf.writeUInt32BE(f.mPathTable, offset + 148);
-  writeRecord(
-    buf,
-    offset + 156,
-    { ...f.root, identifier: Uint8Array.of(0), isDirectory: true },
-    f.recordDate,
-  );
+  writeRecord(buf, offset + 156, { ...f.root, identifier: 0, isDirectory: true }, f.joliet, f.recordDate);
   for (const [at, length] of [
     [190, 128],
     [318, 128],

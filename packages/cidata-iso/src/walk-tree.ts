@@ -2,6 +2,7 @@ import { lstatSync, readdirSync, readlinkSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { ResolvedEntry } from './build-tree';
 import { type LayoutIssue, SourceMissingError } from './errors';
+import type { TimeSlice } from './time-slice';
 
 /** What a host tree expands to: its entries, and every link or special file found in it. */
 export interface WalkedTree {
@@ -13,11 +14,18 @@ export interface WalkedTree {
  * Expands a host directory (sorted, depth first) into image entries. Symbolic links inside the tree
  * are never followed, so a link cannot pull a file from outside it (`/etc/shadow`) or an endless one
  * (`/dev/zero`) onto the image; they and special files (FIFOs, sockets, devices) are reported as
- * issues, all at once, without being opened. The tree's root may itself be a link. Synchronous:
- * one lstat is microseconds, a promise per entry a thread-pool round trip, which dominated walking
- * trees of thousands of small files.
+ * issues, all at once, without being opened. The tree's root may itself be a link. The calls are
+ * synchronous (one lstat is microseconds, a promise per entry a thread-pool round trip, which
+ * dominated walking trees of thousands of small files); the walk pauses between entries whenever
+ * `slice` says its time is up.
  */
-export function walkTree(imagePath: string, hostDir: string, where: string, into?: WalkedTree): WalkedTree {
+export async function walkTree(
+  imagePath: string,
+  hostDir: string,
+  where: string,
+  slice: TimeSlice,
+  into?: WalkedTree,
+): Promise<WalkedTree> {
   const walked = into ?? { entries: [], issues: [] };
   let names: string[];
   try {
@@ -30,6 +38,7 @@ export function walkTree(imagePath: string, hostDir: string, where: string, into
   // per directory rather than once per entry.
   const prefix = join(hostDir, '_').slice(0, -1);
   for (const name of names) {
+    if (slice.due()) await slice.pause();
     const host = `${prefix}${name}`;
     const path = imagePath === '' ? name : `${imagePath}/${name}`;
     let info: Stats;
@@ -38,7 +47,7 @@ export function walkTree(imagePath: string, hostDir: string, where: string, into
     } catch (error) {
       throw new SourceMissingError(path, host, error);
     }
-    if (info.isDirectory()) walkTree(path, host, where, walked);
+    if (info.isDirectory()) await walkTree(path, host, where, slice, walked);
     else if (info.isFile()) {
       const source = { path: host };
       walked.entries.push({ type: 'file', path, source, size: info.size, where: `${where} (${host})` });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Guest } from './guest-schema';
 
 /** The system disk buses a description can ask for, by their user-facing names. */

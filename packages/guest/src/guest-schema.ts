@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { fields } from './_fields';
 import { sharesSchema } from './shares-schema';
 import { guestVmSchema } from './vm-schema';

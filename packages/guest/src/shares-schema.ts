@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { fileShareSchema } from '@winguest/qemu-args';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Drive letters a share cannot take: A and B (floppies), C (the system drive) and D, E, F, which

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** An error message that quotes the offending value first. */
 export function bad(problem: string) {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { bad } from './common-schemas';
 import { ProvisionScriptsError } from './errors';
 import { parseInput } from './parse-input';

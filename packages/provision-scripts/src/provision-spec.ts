@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { bad } from './common-schemas';
 import { authorizedKeysStepSchema } from './steps/authorized-keys';
 import { defaultShellStepSchema } from './steps/default-shell';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 const path = z.string().min(1, 'must not be empty');
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The most memory a guest may be given: 4 TiB, in MiB. */
 const maxMemoryMiB = 4 * 1024 * 1024;

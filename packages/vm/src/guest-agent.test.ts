@@ -7,6 +7,7 @@ import { requireHostTools } from '@winguest/vitest-config/host-tools';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { agentShutdown, readGuestFacts, syncGuestClock } from './guest-agent';
 import { instanceListSchema } from './list-json';
+import { resyncGuestClock } from './restore-snapshot';
 
 const tools = requireHostTools([{ command: 'qemu-ga', debian: 'qemu-guest-agent' }]);
 
@@ -37,6 +38,20 @@ describe('no agent: every use falls back quickly', () => {
     expect(await syncGuestClock(paths, { guestAgent: true })).toBe(false);
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(await agentShutdown({ qgaSocket: join(dir, 'absent.sock') }, { guestAgent: true })).toBe(false);
+  });
+
+  test('after a snapshot restore without an agent channel, the clock step costs nothing and says why', async () => {
+    // Before, the restore waited the agent's whole 3 s timeout for a socket QEMU never makes.
+    const warnings: string[] = [];
+    const started = performance.now();
+    const clock = await resyncGuestClock({ qgaSocket: join(dir, 'absent.sock') }, {}, (event) => {
+      if (event.type === 'warning') warnings.push(event.message);
+    });
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(clock).toBe('not-synced');
+    expect(warnings).toEqual([
+      'the instance has no guest agent channel (guestAgent): the guest clock lags by the time since the snapshot until its own time sync corrects it',
+    ]);
   });
 });
 

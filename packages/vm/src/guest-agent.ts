@@ -1,5 +1,5 @@
 import { connectQga, type QgaClient } from '@winguest/qmp';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { InstancePaths } from './instance-paths';
 
 /** How long the runner waits for an agent before it falls back: an absent agent is common. */

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { VmError } from './errors';
 import { instanceNameSchema } from './instance-name';
 import { upOptionsSchema } from './up-options';

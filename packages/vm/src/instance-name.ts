@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { instanceNamePattern } from './instance-paths';
 
 /** An instance name: used as a directory name and in QEMU's `-name`. */

@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { imageMetadataSchema, readImageMetadata } from './image-metadata';
 import { imagePaths, imagesDir } from './image-paths';
 import { instancesUsingImage } from './image-users';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { readConfig } from './create-instance';
 import { type GuestFacts, guestFactsSchema, readGuestFacts } from './guest-agent';
 import { instancePaths } from './instance-paths';

@@ -1,8 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { connectQga, connectQmp } from '@winguest/qmp';
+import { connectQmp } from '@winguest/qmp';
 import { bootQemu } from './boot';
 import { PreflightError, VmError } from './errors';
 import { eventEmitter, type VmEventInput, type VmEventListener } from './events';
+import { syncGuestClock } from './guest-agent';
 import { haltSshAgent } from './halt';
 import { probeVmHost, type VmHost } from './host-probe';
 import { type InstanceRef, openInstance } from './instance';
@@ -89,9 +90,12 @@ export async function restoreSnapshot(options: RestoreSnapshotOptions): Promise<
         message: `QEMU ${session.qemuPid} resumed snapshot ${snapshot}`,
       });
     }
-    const clock = await syncGuestClock(paths, emit);
     const ssh = sshConnection(paths, config);
-    await waitForSsh(ssh, config.ssh.readyCommand, options.readyTimeoutMs ?? 120_000);
+    // The clock is set while SSH comes up: neither waits for the other.
+    const [clock] = await Promise.all([
+      resyncGuestClock(paths, config, emit),
+      waitForSsh(ssh, config.ssh.readyCommand, options.readyTimeoutMs ?? 120_000),
+    ]);
     transition(paths.state, 'ready');
     return { name: config.name, snapshot, booted: !running, clock, ssh, durationMs: Date.now() - startedAt };
   } finally {
@@ -99,27 +103,24 @@ export async function restoreSnapshot(options: RestoreSnapshotOptions): Promise<
   }
 }
 
-/** Sets the guest clock to now through the guest agent; `not-synced` (with a warning) without one. */
-async function syncGuestClock(
-  paths: InstancePaths,
+/**
+ * Sets the guest clock to now through the guest agent after a restore; `not-synced`, with a warning,
+ * at once when the instance has no agent channel, or when no agent answered. Internal.
+ */
+export async function resyncGuestClock(
+  paths: Pick<InstancePaths, 'qgaSocket'>,
+  config: { guestAgent?: boolean },
   emit: (event: VmEventInput) => void,
 ): Promise<'guest-agent' | 'not-synced'> {
-  try {
-    const qga = await connectQga({ path: paths.qgaSocket }, { timeoutMs: 3_000 });
-    try {
-      await qga.setTime(new Date());
-    } finally {
-      await qga.close();
-    }
-    return 'guest-agent';
-  } catch {
-    emit({
-      type: 'warning',
-      message:
-        'no guest agent answered: the guest clock lags by the time since the snapshot until its own time sync corrects it',
-    });
-    return 'not-synced';
-  }
+  if (await syncGuestClock(paths, config)) return 'guest-agent';
+  const why = config.guestAgent
+    ? 'no guest agent answered'
+    : 'the instance has no guest agent channel (guestAgent)';
+  emit({
+    type: 'warning',
+    message: `${why}: the guest clock lags by the time since the snapshot until its own time sync corrects it`,
+  });
+  return 'not-synced';
 }
 
 async function waitForSsh(ssh: SshConnection, readyCommand: string, timeoutMs: number): Promise<void> {

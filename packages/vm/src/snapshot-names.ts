@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { VmError } from './errors';
 
 /** A snapshot name: also a word in QEMU's monitor commands, so no spaces or quotes. */

@@ -70,7 +70,7 @@ describe.skipIf(!gate.available)('snapshots with the stand-in guest (real QEMU, 
     const restored = await restoreSnapshot({ ...ref(), snapshot: 'clean', onEvent: log.listener });
     expect(restored).toMatchObject({ booted: false, clock: 'not-synced' });
     expect(log.of('warning').map((w) => w.message)).toEqual([
-      expect.stringContaining('no guest agent answered'),
+      expect.stringContaining('the instance has no guest agent channel'),
     ]);
     expect(await marker()).toBe('before\n');
   }, 300_000);

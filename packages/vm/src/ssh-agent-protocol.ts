@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { agentProtocolVersion } from './agent-frames';
 
 /** The schemas of the JSON payloads of the connection agent's frames (see `agent-frames.ts`). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Stage } from './stages';
 
 const minutes = (n: number) => n * 60_000;

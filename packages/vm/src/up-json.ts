@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The NDJSON a program prints while it runs `up`/`start` for others to read (`winguest up --json`):

@@ -1,5 +1,5 @@
 import { displaySchema, fileShareSchema } from '@winguest/qemu-args';
-import { z } from 'zod';
+import * as z from 'zod';
 import { instanceNameSchema } from './instance-name';
 import { stageTimeoutsSchema } from './timeouts';
 

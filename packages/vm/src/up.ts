@@ -21,6 +21,7 @@ import { probeVmHost, type VmHost } from './host-probe';
 import { type InstancePaths, instancePaths } from './instance-paths';
 import { readState, transition } from './instance-state';
 import { acquireLock } from './lock';
+import { loginFailure, saidReady } from './login-failure';
 import { preflight } from './preflight';
 import { runningPid } from './processes';
 import { type BootMode, ProgressTracker, type StageTiming } from './progress-tracker';
@@ -29,6 +30,7 @@ import { resolvePorts } from './resolve-ports';
 import { ScreenshotTaker } from './screenshots';
 import { SerialTail } from './serial-tail';
 import { type SshConnection, sshConnection, sshTarget } from './ssh-connection';
+import { readPublicKey } from './ssh-keys';
 import { defaultHome } from './state-dir';
 import { resolveTimeouts } from './timeouts';
 import { type InstanceConfig, type UpOptionsInput, upOptionsSchema } from './up-options';
@@ -247,9 +249,17 @@ async function failBoot(
   error: unknown,
   session: BootSession,
   screenshots: ScreenshotTaker,
-  { paths, mode, emit }: BootInput,
+  { paths, config, mode, emit }: BootInput,
 ): Promise<unknown> {
   const stage = VmError.isInstance(error) ? error.stage : undefined;
+  const login =
+    VmError.isInstance(error) && !session.exit && saidReady(error.serialTail)
+      ? await loginFailure(
+          sshTarget(sshConnection(paths, config)),
+          readPublicKey(paths.sshPublicKey),
+          config.ssh.readyCommand,
+        )
+      : undefined;
   if (!session.exit && stage) {
     await screenshots
       .take(session.qmp, `failed-${stage}`)
@@ -260,7 +270,7 @@ async function failBoot(
   emit({ type: 'action', action: 'qemu-stopped', message: 'QEMU and swtpm stopped' });
   transition(paths.state, mode === 'install' ? 'installing' : 'stopped');
   if (!VmError.isInstance(error)) return error;
-  return new VmError(error.code, error.message, {
+  return new VmError(error.code, login ? `${error.message} ${login}` : error.message, {
     stage: error.stage,
     serialTail: error.serialTail,
     screenshot: screenshots.newest,

@@ -1,5 +1,6 @@
 import { platform } from 'node:os';
 import { join, relative, resolve } from 'node:path';
+import { buildFolderFiles, defaultBuildSshPort, mediaFileNames } from '@winguest/guest';
 import { quotePosix, quotePowerShell } from '@winguest/shell';
 import type { CommandDefinition } from '../command';
 import { configOptions } from '../config/config-options';
@@ -55,8 +56,7 @@ export const buildCommand: CommandDefinition = {
     const shares = target.config.shares.length > 0 ? await hostShareChoice(context) : undefined;
     const prepared = await prepareBuild(context, target, [], shares ? { shareMode: shares.mode } : {});
     const { config, arch } = prepared;
-    const guest = await import('@winguest/guest');
-    const sshPort = config.vm.sshPort ?? guest.defaultBuildSshPort;
+    const sshPort = config.vm.sshPort ?? defaultBuildSshPort;
     const shell = platform() === 'win32' ? 'powershell' : 'posix';
     const { host, file: qemu } = await planBuildCommand(
       context,
@@ -64,8 +64,8 @@ export const buildCommand: CommandDefinition = {
       shell,
       shares,
     );
-    const provisionScriptName = guest.mediaFileNames.provisionScript;
-    const cidataName = guest.buildFolderFiles.cidata;
+    const provisionScriptName = mediaFileNames.provisionScript;
+    const cidataName = buildFolderFiles.cidata;
     const files: OutputFile[] = [
       { path: join(dir, 'autounattend.xml'), content: prepared.plan.answerFile, secret: true },
       { path: join(dir, provisionScriptName), content: prepared.plan.provisionScript },

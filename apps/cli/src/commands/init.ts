@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { guestJsonSchema, guestSchema } from '@winguest/guest';
 import type { CommandDefinition } from '../command';
 import { renderInitConfig } from '../config/render-init';
 import { UsageError } from '../errors';
@@ -36,7 +37,6 @@ export const initCommand: CommandDefinition = {
     const chosen: Record<string, unknown> = {};
     if (typeof values.family === 'string') chosen.family = values.family;
     if (typeof values.arch === 'string') chosen.arch = values.arch;
-    const { guestJsonSchema, guestSchema } = await import('@winguest/guest');
     const checked = guestSchema.safeParse(chosen);
     if (!checked.success) {
       throw new UsageError(

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { readIso, writeIso } from '@winguest/cidata-iso';
 import type { CommandContext, CommandDefinition } from '../command';
 import { CliError, UsageError } from '../errors';
 import { assertWritable } from '../io/write-outputs';
@@ -65,7 +66,6 @@ const build: CommandDefinition = {
       overwrite: Boolean(values.force),
     };
     if (tool === 'builtin') {
-      const { writeIso } = await import('@winguest/cidata-iso');
       const result = await writeIso(layout, destination, options);
       out.info(`wrote ${values.output} (${formatBytes(result.size)})`);
     } else {
@@ -130,7 +130,6 @@ const cat: CommandDefinition = {
 
 async function openImage(path: string) {
   await assertReadableIso(path);
-  const { readIso } = await import('@winguest/cidata-iso');
   return readIso(path);
 }
 

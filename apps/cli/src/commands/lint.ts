@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { decodeAnswerFile, lintAnswerFile } from '@winguest/answerfile';
 import type { CommandDefinition } from '../command';
 import { UsageError } from '../errors';
 
@@ -55,7 +56,6 @@ export const lintCommand: CommandDefinition = {
     if (firmware !== undefined && firmware !== 'uefi' && firmware !== 'bios') {
       throw new UsageError(`--firmware ${JSON.stringify(firmware)} is not uefi or bios`, 'lint');
     }
-    const { decodeAnswerFile, lintAnswerFile } = await import('@winguest/answerfile');
     const reports: FileReport[] = [];
     for (const file of positionals) {
       try {

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { inspectInstallMedia } from '@winguest/install-media';
 import type { CommandDefinition } from '../command';
 import { CliError, UsageError } from '../errors';
 import { pathProblem } from '../io/check-path';
@@ -32,7 +33,6 @@ const inspect: CommandDefinition = {
     }
     const path = resolve(cwd, positionals[0] as string);
     await assertReadableIso(path);
-    const { inspectInstallMedia } = await import('@winguest/install-media');
     const media = await inspectInstallMedia(path);
     if (values.json) {
       out.json(media);

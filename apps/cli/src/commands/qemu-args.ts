@@ -1,4 +1,5 @@
 import { platform } from 'node:os';
+import { formatCommand } from '@winguest/qemu-args';
 import type { CommandDefinition } from '../command';
 import { configOptions } from '../config/config-options';
 import { UsageError } from '../errors';
@@ -52,7 +53,6 @@ export const qemuArgsCommand: CommandDefinition = {
       context.out.json({ argv: plan.argv, warnings, accelerator: host.acceleratorNote });
       return 0;
     }
-    const { formatCommand } = await import('@winguest/qemu-args');
     context.out.line(formatCommand(plan.argv, shell));
     for (const warning of warnings) context.out.info(`${context.out.yellow('warning:')} ${warning}`);
     return 0;

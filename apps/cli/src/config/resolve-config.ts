@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import type { Guest } from '@winguest/guest';
+import { type Guest, InvalidGuestError, resolveGuest } from '@winguest/guest';
 import type { Redactor } from '@winguest/shell';
 import type { CommandContext } from '../command';
 import { CliError } from '../errors';
@@ -32,7 +32,6 @@ export async function resolveConfig(
   }
   const data = applyConfigFlags(file.data as Record<string, unknown>, values);
   if (redactor) await rememberPasswordFile(data, cwd, redactor);
-  const { InvalidGuestError, resolveGuest } = await import('@winguest/guest');
   try {
     return {
       config: resolveGuest(data),

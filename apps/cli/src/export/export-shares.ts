@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { Guest } from '@winguest/guest';
+import { type Guest, resolveShares } from '@winguest/guest';
 import { CliError } from '../errors';
 
 /**
@@ -11,7 +11,6 @@ export async function libvirtShares(
   config: Guest,
   cwd: string,
 ): Promise<Array<{ source: string; tag: string }>> {
-  const { resolveShares } = await import('@winguest/guest');
   const shares = resolveShares(config.shares);
   const readOnly = shares.flatMap((share, i) =>
     share.readOnly ? [`shares[${i}].readOnly: true (${share.tag})`] : [],

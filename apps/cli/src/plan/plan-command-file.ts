@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { HostPlan } from '@winguest/guest';
+import { type HostPlan, planCommandFile, planHost } from '@winguest/guest';
 import type { CommandFile, CommandFileShell } from '@winguest/qemu-args';
 import type { ShareMode } from '@winguest/qemu-args/probe';
 import type { CommandContext } from '../command';
@@ -17,10 +17,7 @@ export async function planBuildCommand(
   shares?: ShareMode,
 ): Promise<{ host: HostPlan; file: CommandFile }> {
   const { config, arch, media } = target;
-  const [{ planCommandFile, planHost }, { defaultProbeCacheDir, probeHost }] = await Promise.all([
-    import('@winguest/guest'),
-    import('@winguest/qemu-args/probe'),
-  ]);
+  const { defaultProbeCacheDir, probeHost } = await import('@winguest/qemu-args/probe');
   const probed = await probeHost({
     arch,
     secureBoot: config.vm.secureBoot,

@@ -1,13 +1,19 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type {
-  DriverMediaFacts,
-  Guest,
-  MediaFacts as GuestMediaFacts,
-  MediaPlan,
-  ShareMode,
+import {
+  checkMedia,
+  type DriverMediaFacts,
+  type Guest,
+  type MediaFacts as GuestMediaFacts,
+  guestArch,
+  InvalidGuestError,
+  MediaMismatchError,
+  type MediaPlan,
+  planMedia,
+  type ShareMode,
 } from '@winguest/guest';
+import { inspectInstallMedia } from '@winguest/install-media';
 import type { CommandContext } from '../command';
 import { assertReadableIso } from '../commands/media';
 import { resolveConfig } from '../config/resolve-config';
@@ -59,16 +65,11 @@ export async function resolveTarget(context: CommandContext): Promise<Target> {
   await assertConfigPaths(config, context.cwd);
   const isoPath = config.media.iso ? resolve(context.cwd, config.media.iso) : undefined;
   const media = isoPath ? await inspectMedia(isoPath, config) : undefined;
-  const { guestArch } = await import('@winguest/guest');
   return { config, path, media, arch: guestArch(config, media?.arch) };
 }
 
 async function inspectMedia(path: string, config: Guest): Promise<MediaFacts> {
   await assertReadableIso(path);
-  const [{ inspectInstallMedia }, { checkMedia, MediaMismatchError }] = await Promise.all([
-    import('@winguest/install-media'),
-    import('@winguest/guest'),
-  ]);
   const media = await inspectInstallMedia(path);
   try {
     return { path, label: media.label, ...checkMedia(config, media) };
@@ -100,7 +101,6 @@ export async function prepareBuild(
   const sshKey = await findSshKey(config.ssh.publicKey);
   const msi = config.media.opensshMsi ? resolve(context.cwd, config.media.opensshMsi) : undefined;
   const winfsp = config.media.winfspMsi ? resolve(context.cwd, config.media.winfspMsi) : undefined;
-  const { InvalidGuestError, planMedia } = await import('@winguest/guest');
   // The answer file alone (`withDrivers: false`) needs no share mode: the media are not planned.
   const shares = withDrivers && config.shares.length > 0;
   const shareMode = shares ? (probed ?? (await hostShareMode(context))) : undefined;

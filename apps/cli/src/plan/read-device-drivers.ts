@@ -1,5 +1,15 @@
 import { resolve } from 'node:path';
-import type { DriverMediaFacts, Guest, GuestIssue, ShareMode } from '@winguest/guest';
+import {
+  checkDevices,
+  checkShares,
+  type DriverMediaFacts,
+  type Guest,
+  type GuestIssue,
+  InvalidGuestError,
+  needsVirtioFsMedia,
+  readDriverMedia,
+  type ShareMode,
+} from '@winguest/guest';
 import { CliError } from '../errors';
 
 /**
@@ -17,9 +27,6 @@ export async function readDeviceDrivers(
   defaults: boolean,
   shareMode?: ShareMode,
 ): Promise<{ drivers: DriverMediaFacts | undefined; issues: GuestIssue[] }> {
-  const { checkDevices, checkShares, InvalidGuestError, needsVirtioFsMedia, readDriverMedia } = await import(
-    '@winguest/guest'
-  );
   const issues = [
     ...checkDevices(config, defaults ? arch : undefined),
     ...checkShares(config, shareMode, arch),

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { WriteIsoResult } from '@winguest/cidata-iso';
+import { type WriteIsoResult, writeIso } from '@winguest/cidata-iso';
 import { CliError } from '../errors';
 import type { PreparedBuild } from './prepare-build';
 
@@ -9,7 +9,6 @@ import type { PreparedBuild } from './prepare-build';
  * staged drivers and the guest agent MSI from the driver media, which it closes.
  */
 export async function writeCidataIso(prepared: PreparedBuild, destination: string): Promise<WriteIsoResult> {
-  const { writeIso } = await import('@winguest/cidata-iso');
   const layout = prepared.plan.layout;
   try {
     await mkdir(dirname(destination), { recursive: true });

@@ -17,6 +17,8 @@ export const cloneResultSchema = z.object({
   /** The SSH host key the clone presented at its first login (`known_hosts`), type and key. */
   hostKey: z.string().optional(),
   ok: z.boolean(),
+  /** Why it is not ok: `up`'s error (code and message) or what `hostname` over SSH said. */
+  error: z.string().optional(),
 });
 
 /** One screenshot kept for the report: where it is (relative to the scenario folder) and why it was taken. */

@@ -35,6 +35,14 @@ describe('clones: ready and distinct', () => {
     const same = [clone('c1', 'src', 'AAA'), clone('c2', 'src', 'AAA')];
     expect(cloneProblem(same, false, 'src')).toBeUndefined();
     expect(cloneProblem([...same, { name: 'c3', ok: false }], false, 'src')).toBe('not ready over SSH: c3');
+    const refused = {
+      name: 'c3',
+      ok: false,
+      error: 'stage-timeout: … failed: All configured authentication methods failed',
+    };
+    expect(cloneProblem([...same, refused, { name: 'c4', ok: false }], false, 'src')).toBe(
+      'not ready over SSH: c3 (stage-timeout: … failed: All configured authentication methods failed); c4',
+    );
   });
 
   test('names: one image and one instance per clone, after the scenario', () => {

@@ -75,7 +75,9 @@ export async function cloneGuests(
   }
   const started = performance.now();
   const clones = await Promise.all(
-    names.clones.map(async (name, i) => startClone(cli, home, name, names.image, await config.clone(i))),
+    names.clones.map(async (name, i) =>
+      startClone(cli, home, name, names.image, await config.clone(i), cloneUpTimeoutMs(scenario)),
+    ),
   );
   const clonesMs = Math.round(performance.now() - started);
   const problem = cloneProblem(clones, Boolean(options?.generalize), scenario.expect.computerName);
@@ -88,11 +90,21 @@ async function startClone(
   name: string,
   image: string,
   configArgs: string[],
+  timeoutMs: number,
 ): Promise<CloneResult> {
-  const up = await cli.run(['up', name, '--image', image, ...configArgs, '--json', '--detach']);
+  // Past the bound `up` gets SIGTERM and still reports its error (with why a login is refused).
+  const up = await cli.run(['up', name, '--image', image, ...configArgs, '--json', '--detach'], {
+    timeoutMs,
+  });
   const output = parseUpOutput(up.stdout);
   const timeToSshMs = summarizeUp(output).timeToSshMs;
-  if (output.outcome?.type !== 'result') return { name, ok: false, ...(timeToSshMs ? { timeToSshMs } : {}) };
+  if (output.outcome?.type !== 'result') {
+    const error =
+      output.outcome?.type === 'error'
+        ? `${output.outcome.code}: ${output.outcome.message}`
+        : `winguest up exited ${up.exitCode} without a result line: ${up.stderr.trim().slice(-500)}`;
+    return { name, ok: false, error, ...(timeToSshMs ? { timeToSshMs } : {}) };
+  }
   const hostname = await cli.run(['ssh', name, '--', 'hostname'], { timeoutMs: 120_000 });
   const knownHosts = await readFile(join(home, 'instances', name, 'known_hosts'), 'utf8').catch(() => '');
   // `[127.0.0.1]:PORT ssh-ed25519 AAAA…`: the key without the (per-clone) port.
@@ -101,10 +113,18 @@ async function startClone(
     name,
     ok: hostname.exitCode === 0,
     ...(timeToSshMs !== undefined ? { timeToSshMs } : {}),
-    ...(hostname.exitCode === 0 ? { hostname: hostname.stdout.trim() } : {}),
+    ...(hostname.exitCode === 0
+      ? { hostname: hostname.stdout.trim() }
+      : { error: `winguest ssh ${name} -- hostname exited ${hostname.exitCode}: ${hostname.stderr.trim()}` }),
     ...(hostKey ? { hostKey } : {}),
   };
 }
+
+/**
+ * How long one clone's `up` may take before the harness stops it: a clone that said ready but
+ * refuses every login would otherwise wait out the provisioning stage's timeout (hours under TCG).
+ */
+export const cloneUpTimeoutMs = (scenario: Scenario) => (scenario.guest === 'standin' ? 10 : 45) * 60_000;
 
 /** Why the clones fail the scenario, if they do: one not ready, or generalized ones alike. */
 export function cloneProblem(
@@ -112,8 +132,8 @@ export function cloneProblem(
   generalized: boolean,
   sourceName: string,
 ): string | undefined {
-  const notReady = clones.filter((c) => !c.ok).map((c) => c.name);
-  if (notReady.length) return `not ready over SSH: ${notReady.join(', ')}`;
+  const notReady = clones.filter((c) => !c.ok).map((c) => (c.error ? `${c.name} (${c.error})` : c.name));
+  if (notReady.length) return `not ready over SSH: ${notReady.join('; ')}`;
   if (!generalized) return undefined;
   const names = clones.map((c) => (c.hostname ?? '').toLowerCase());
   if (new Set([...names, sourceName.toLowerCase()]).size !== clones.length + 1)

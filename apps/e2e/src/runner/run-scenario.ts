@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
@@ -213,7 +213,11 @@ async function cloneAndCheck(session: Session): Promise<void> {
 async function removeInstance(session: Session): Promise<void> {
   const name = session.run.scenario.name;
   for (const clone of cloneNames(session.run.scenario).clones) {
-    if (existsSync(join(session.home, 'instances', clone))) await session.cli.run(['rm', clone, '--force']);
+    const dir = join(session.home, 'instances', clone);
+    if (!existsSync(dir)) continue;
+    // The clone's serial log (its stages and the keys it authorized) outlives the clone.
+    await copyFile(join(dir, 'serial.log'), join(session.run.dir, `${clone}-serial.log`)).catch(() => {});
+    await session.cli.run(['rm', clone, '--force']);
   }
   // Instances live in <home>/instances/<name>/; `up` may have failed before creating one.
   if (existsSync(join(session.home, 'instances', name))) {

@@ -37,7 +37,10 @@ export function winguestCli(cliPath: string, env: Record<string, string>): Wingu
         extendEnv: true,
         stdin: 'ignore',
         stripFinalNewline: false,
-        ...(options.timeoutMs ? { timeout: options.timeoutMs, killSignal: 'SIGTERM' as const } : {}),
+        // SIGTERM, and time to act on it (stop QEMU, report the error) before execa's SIGKILL.
+        ...(options.timeoutMs
+          ? { timeout: options.timeoutMs, killSignal: 'SIGTERM' as const, forceKillAfterDelay: 60_000 }
+          : {}),
       });
       if (options.onLine && subprocess.stdout) {
         const onLine = options.onLine;

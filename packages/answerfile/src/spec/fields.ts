@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { textProblem } from '../names';
 
 /** Adds a custom issue when `problem(value)` returns a message. */

@@ -1,5 +1,5 @@
 import { encodePassword, PasswordEncodingError } from '@winguest/password-encoding';
-import { z } from 'zod';
+import * as z from 'zod';
 import { computerNameProblem, reservedUserNameProblem, userNameProblem } from '../names';
 import { checkWith, lineOfText } from './fields';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { answerFileSpecSchema } from '../index';
 
 /** The JSON Schema shipped as `@winguest/answerfile/schema.json`: what a spec file may contain. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { timeZoneProblem } from '../time-zone/time-zone';
 import { checkWith, inputLocale, languageTag } from './fields';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { commandSchema, lineOfText } from './fields';
 import { identitySchema } from './identity-schema';
 import { localeSchema } from './locale-schema';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { lineOfText } from './fields';
 
 /** The Windows releases presets and defaults know about. */

@@ -8,6 +8,7 @@ import type { IsoLayout } from '../layout';
 import { resolveIsoOptions } from '../options';
 import { resolveLayout } from '../resolve-layout';
 import { writeViaTempFile } from '../safe-output';
+import { TimeSlice } from '../time-slice';
 import type { WriteIsoOptions, WriteIsoResult } from '../write-iso';
 import { IsoToolFailedError, IsoToolNotFoundError } from './errors';
 import { stage } from './stage';
@@ -35,7 +36,8 @@ export async function writeIsoWithTool(
   const command = findExecutable(tool, { env });
   if (!command) throw new IsoToolNotFoundError(tool, installHints[tool], env.PATH ?? '');
   const { volumeLabel, date } = resolveIsoOptions(options, env);
-  const tree = buildTree(resolveLayout(layout));
+  const slice = new TimeSlice();
+  const tree = await buildTree(await resolveLayout(layout, slice), slice);
   const staging = await mkdtemp(join(tmpdir(), 'winguest-iso-'));
   try {
     const input = await stage(tree, staging, tool === 'hdiutil');

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { windowsUserNameSchema } from '../common-schemas';
 import { ps } from '../powershell-code';
 import { formatSshPublicKey, parseSshPublicKey } from '../ssh-public-key';

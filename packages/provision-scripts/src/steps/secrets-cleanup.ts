@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { guestPathSchema } from '../common-schemas';
 import { ps } from '../powershell-code';
 import type { RenderedStep } from './rendered-step';

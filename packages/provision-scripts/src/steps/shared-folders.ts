@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { bad, mediaFileSchema, mediaPathSchema } from '../common-schemas';
 import { type PowerShellCode, ps } from '../powershell-code';
 import type { RenderedStep } from './rendered-step';

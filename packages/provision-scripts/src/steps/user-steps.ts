@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { bad, mediaPathSchema } from '../common-schemas';
 import { ps } from '../powershell-code';
 import { stepNamePattern } from '../progress-line';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** One line of a host report: what was checked, how it went, and how to fix it. */
 export const hostCheckSchema = z.object({
