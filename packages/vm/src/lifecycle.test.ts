@@ -161,9 +161,12 @@ describe.skipIf(!gate.available)('lifecycle with the stand-in guest (real QEMU, 
         'media-ejected',
         'cidata-deleted',
       ]);
-      expect(index((e) => e.type === 'action' && e.action === 'ssh-login')).toBeLessThan(
-        index((e) => e.type === 'stage' && e.stage === 'ready'),
-      );
+      // Ready needs both the guest's `WINGUEST ready` and a login that ran the ready command after it.
+      const readyLine = index((e) => e.type === 'serial' && e.line === 'WINGUEST ready');
+      const login = index((e) => e.type === 'action' && e.action === 'ssh-login');
+      expect(readyLine).toBeGreaterThan(-1);
+      expect(readyLine).toBeLessThan(login);
+      expect(login).toBeLessThan(index((e) => e.type === 'stage' && e.stage === 'ready'));
 
       // Ejected in QEMU itself (asked over QMP), recorded, and the cidata ISO (passwords) is gone.
       expect(result.ejected).toEqual(['cd-windows', 'cd-cidata']);

@@ -95,6 +95,18 @@ describe('ProgressTracker', () => {
     expect(tracker.provisioningDone).toBe(true);
   });
 
+  test('a login hint is each report after which a login can work: SSH server or keys in place, ready', () => {
+    const hints = (lines: string[]) => run('install', lines).tracker.loginHints;
+    expect(
+      hints(['WINGUEST openssh start', 'WINGUEST openssh fail 0.10 no sshd', 'WINGUEST shares ok 0.10']),
+    ).toBe(0);
+    expect(hints(['WINGUEST openssh ok 0.20'])).toBe(1);
+    expect(hints(['WINGUEST openssh skip 0.01 already as wanted', 'WINGUEST authorized-keys ok 0.02'])).toBe(
+      2,
+    );
+    expect(hints(['WINGUEST openssh ok 0.20', 'WINGUEST authorized-keys ok 0.02', 'WINGUEST ready'])).toBe(3);
+  });
+
   test('SSH is not tried during Setup, and at once on an installed boot', () => {
     expect(run('install', ['WINGUEST setup start', reset]).tracker.sshExpected).toBe(false);
     expect(run('installed', []).tracker.sshExpected).toBe(true);

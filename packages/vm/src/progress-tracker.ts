@@ -38,6 +38,12 @@ export class ProgressTracker {
   resets = 0;
   readyLineSeen = false;
   provisioningStarted = false;
+  /**
+   * How many times the guest said something after which a login can work where it could not before:
+   * its SSH server started or its authorized keys were written (`openssh`/`authorized-keys` `ok` or
+   * `skip`), or `WINGUEST ready`.
+   */
+  loginHints = 0;
   guestFailure?: GuestFailure;
   /** When the last progress (stage change or guest step line) happened. */
   lastProgressAt: number;
@@ -73,6 +79,7 @@ export class ProgressTracker {
     const progress = parseProgressLine(line);
     if (!progress) return;
     this.lastProgressAt = this.#now();
+    if (progress.kind === 'ready' || loginStep(progress.step, progress.status)) this.loginHints += 1;
     if (progress.kind === 'ready') {
       this.readyLineSeen = true;
       if (this.#mode === 'installed') this.#advance('boot');
@@ -129,6 +136,11 @@ export class ProgressTracker {
     this.lastProgressAt = now;
   }
 }
+
+/** Steps whose success makes a login possible: the SSH server and the key it accepts. */
+const loginSteps = new Set(['openssh', 'authorized-keys']);
+const loginStep = (step: string, status: string) =>
+  loginSteps.has(step) && (status === 'ok' || status === 'skip');
 
 /** Removes terminal control sequences (firmware consoles clear and colour the screen) and CRs. */
 export function cleanSerialLine(raw: string): string {

@@ -24,26 +24,43 @@ export interface SshCommandResult {
   stderr: string;
 }
 
+/** How {@link connectSsh} connects, beyond the target. */
+export interface ConnectOptions {
+  keepaliveMs?: number;
+  /** Abandons the login while it is under way. */
+  signal?: AbortSignal;
+  /** Called once the key exchange with the guest's SSH server completed (the server answered). */
+  onHandshake?: () => void;
+}
+
 /**
  * Logs in with the key and resolves with the connected client, which the caller ends. Rejects when
  * the connection or the login fails, the guest's host key differs from the recorded one, or
  * `timeoutMs` passes. The host key is recorded after the first successful login. With `keepaliveMs`
  * the guest is pinged at that interval and the connection ends after three unanswered pings.
+ * Aborting `signal` before the login completes closes the connection and rejects.
  */
 export function connectSsh(
   target: SshTarget,
   timeoutMs: number,
-  options: { keepaliveMs?: number } = {},
+  options: ConnectOptions = {},
 ): Promise<Client> {
   return new Promise((resolve, reject) => {
     const client = new (ssh2().Client)();
     let hostKey: Buffer | undefined;
+    const { signal } = options;
+    const onAbort = () => fail(new Error('SSH login abandoned'));
     const fail = (error: Error) => {
+      signal?.removeEventListener('abort', onAbort);
       client.destroy();
       reject(error);
     };
+    if (signal?.aborted) return onAbort();
+    signal?.addEventListener('abort', onAbort, { once: true });
     client.on('error', fail);
+    if (options.onHandshake) client.once('handshake', options.onHandshake);
     client.once('ready', () => {
+      signal?.removeEventListener('abort', onAbort);
       client.off('error', fail);
       if (hostKey && !recordedHostKey(target.knownHosts, target.hostAlias)) {
         appendFileSync(target.knownHosts, `${knownHostsLine(target.hostAlias, hostKey)}\n`, { mode: 0o600 });
@@ -55,6 +72,8 @@ export function connectSsh(
       port: target.port,
       username: target.user,
       privateKey: target.privateKey,
+      // Only the key: skips the `none` attempt, a round trip the guest would refuse anyway.
+      authHandler: ['publickey'],
       readyTimeout: timeoutMs,
       // A connection held open (the connection agent) pings the guest, so one that stopped answering
       // (a guest rewound to a snapshot, gone without a FIN) ends after three missed pings.
@@ -103,8 +122,15 @@ export function withSshClient<T>(
 /** Logs in with the key and runs `command`, collecting its output (see {@link withSshClient}). */
 export function sshRun(target: SshTarget, command: string, timeoutMs = 60_000): Promise<SshCommandResult> {
   return withSshClient<SshCommandResult>(target, timeoutMs, (client, done) => {
+    runCollecting(client, command).then((result) => done(undefined, result), done);
+  });
+}
+
+/** Runs `command` on a new channel of a connected client and collects its output. */
+export function runCollecting(client: Client, command: string): Promise<SshCommandResult> {
+  return new Promise((resolve, reject) => {
     client.exec(command, (error, channel) => {
-      if (error) return done(error);
+      if (error) return reject(error);
       let stdout = '';
       let stderr = '';
       let exitCode: number | null = null;
@@ -117,7 +143,7 @@ export function sshRun(target: SshTarget, command: string, timeoutMs = 60_000): 
       channel.on('exit', (code: number | null) => {
         exitCode = code;
       });
-      channel.on('close', () => done(undefined, { exitCode, stdout, stderr }));
+      channel.on('close', () => resolve({ exitCode, stdout, stderr }));
     });
   });
 }

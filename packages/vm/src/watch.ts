@@ -1,14 +1,15 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { QmpEvent } from '@winguest/qmp';
 import type { BootSession } from './boot';
 import { describeExit, qemuStderr } from './boot';
 import { VmError } from './errors';
 import type { VmEventInput } from './events';
 import type { InstancePaths } from './instance-paths';
+import { LoopPause } from './loop-pause';
 import type { ProgressTracker } from './progress-tracker';
+import { ReadyLogin } from './ready-login';
 import type { ScreenshotTaker } from './screenshots';
 import type { SerialTail } from './serial-tail';
-import { type SshTarget, sshRun } from './ssh-client';
+import type { SshTarget } from './ssh-client';
 import { isInstallMediaDevice, parseFirmwareLine, stageIndex } from './stages';
 
 /** Everything the watch loop reads and drives. */
@@ -31,7 +32,6 @@ export interface WatchContext {
 }
 
 const tickMs = 250;
-const sshRetryMs = 3_000;
 
 /**
  * Follows the boot until an SSH login runs the ready command (and provisioning said `ready`).
@@ -57,6 +57,7 @@ export async function watchUntilReady(ctx: WatchContext): Promise<void> {
   session.qmp.on('event', onEvent);
   const shots = new PeriodicScreenshots(ctx);
   const login = new ReadyLogin(ctx);
+  const pause = new LoopPause(ctx.paths.serialLog, tickMs);
   try {
     for (;;) {
       readSerial();
@@ -69,11 +70,13 @@ export async function watchUntilReady(ctx: WatchContext): Promise<void> {
       await keys.tick();
       await shots.tick();
       login.tick();
-      await sleep(tickMs);
+      // New serial output or a login attempt that ends wakes the loop before the next tick.
+      await pause.wait(login.ended);
     }
   } finally {
     session.qmp.off('event', onEvent);
-    await login.settled();
+    pause.close();
+    await login.close();
   }
 }
 
@@ -147,50 +150,6 @@ class BootKeys {
         message: 'pressing Enter for "Press any key to boot from CD or DVD"',
       });
     }
-  }
-}
-
-/**
- * Tries the SSH login (the ready command) every few seconds once the guest can serve SSH, and at
- * once when the guest says `WINGUEST ready`, so a ready guest does not wait for the next retry.
- */
-class ReadyLogin {
-  loggedIn = false;
-  readonly #ctx: WatchContext;
-  #probe?: Promise<void>;
-  #nextAt = 0;
-  #triedAfterReadyLine = false;
-
-  constructor(ctx: WatchContext) {
-    this.#ctx = ctx;
-  }
-
-  tick(): void {
-    const { tracker, ssh, emit } = this.#ctx;
-    if (this.loggedIn || this.#probe || !tracker.sshExpected) return;
-    const readyLineIsNew = tracker.readyLineSeen && !this.#triedAfterReadyLine;
-    if (Date.now() < this.#nextAt && !readyLineIsNew) return;
-    this.#triedAfterReadyLine = tracker.readyLineSeen;
-    this.#probe = sshRun(ssh, ssh.readyCommand, 20_000)
-      .then((result) => {
-        if (result.exitCode !== 0) return;
-        this.loggedIn = true;
-        emit({
-          type: 'action',
-          action: 'ssh-login',
-          message: `logged in as ${ssh.user} on port ${ssh.port}`,
-        });
-      })
-      .catch(() => {})
-      .finally(() => {
-        this.#probe = undefined;
-        this.#nextAt = Date.now() + sshRetryMs;
-      });
-  }
-
-  /** Resolves once a login attempt in flight has ended. */
-  settled(): Promise<void> {
-    return this.#probe ?? Promise.resolve();
   }
 }
 

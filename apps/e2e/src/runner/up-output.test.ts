@@ -6,7 +6,7 @@ import { summarizeUp } from './up-summary.ts';
 const fixture = (name: string) => readFileSync(new URL(`../__fixtures__/${name}`, import.meta.url), 'utf8');
 
 describe('winguest up --json, read back', () => {
-  test('a ready guest: stages from the result, time to SSH, time inside QEMU, screenshots', () => {
+  test('a ready guest: stages from the result, time to SSH, time inside QEMU (until the guest said ready), screenshots', () => {
     const output = parseUpOutput(fixture('up-ready.ndjson'));
     expect(output.outcome).toMatchObject({ type: 'result', pid: 4242, totalMs: 50600 });
     expect(output.stray).toEqual([]);
@@ -17,7 +17,7 @@ describe('winguest up --json, read back', () => {
         { stage: 'provisioning', durationMs: 20000 },
       ],
       timeToSshMs: 50310,
-      guestMs: 50010,
+      guestMs: 49010, // qemu-started → `WINGUEST ready`: the readiness login after it is the runner's
       lastStage: 'ready',
       screenshots: [
         {
@@ -28,6 +28,14 @@ describe('winguest up --json, read back', () => {
         },
       ],
     });
+  });
+
+  test('a guest that prints no `WINGUEST ready`: its time inside QEMU lasts until `ready`', () => {
+    const withoutLine = fixture('up-ready.ndjson')
+      .split('\n')
+      .filter((line) => !line.includes('"WINGUEST ready"'))
+      .join('\n');
+    expect(summarizeUp(parseUpOutput(withoutLine)).guestMs).toBe(50010);
   });
 
   test('a stalled install: the error line, stages up to the failure, the stage it stalled in, stray lines kept', () => {

@@ -14,7 +14,11 @@ export interface UpSummary {
   stages: StageTiming[];
   /** When the `ready` stage began (the SSH login worked), from the start of `up`. */
   timeToSshMs: number | undefined;
-  /** From QEMU's start (`qemu-started` action) until `ready`. */
+  /**
+   * The guest's own time: from QEMU's start (`qemu-started` action) until the guest said
+   * `WINGUEST ready` (until `ready` for a guest that prints no such line). The readiness login after
+   * that line is time the runner adds, outside QEMU.
+   */
   guestMs: number | undefined;
   /** The stage the guest was in last. */
   lastStage: string | undefined;
@@ -30,6 +34,7 @@ export function summarizeUp(output: UpOutput): UpSummary {
   const stageEvents = output.events.filter((e) => e.event === 'stage' && e.stage !== undefined);
   const ready = stageEvents.find((e) => e.stage === 'ready');
   const qemuStarted = output.events.find((e) => e.event === 'action' && e.action === 'qemu-started');
+  const guestReady = output.events.find((e) => e.event === 'serial' && e.line === 'WINGUEST ready') ?? ready;
   const outcome = output.outcome;
   const stages =
     outcome?.type === 'result'
@@ -40,7 +45,10 @@ export function summarizeUp(output: UpOutput): UpSummary {
   return {
     stages,
     timeToSshMs: ready?.elapsedMs,
-    guestMs: ready && qemuStarted ? Math.max(0, ready.elapsedMs - qemuStarted.elapsedMs) : undefined,
+    guestMs:
+      ready && guestReady && qemuStarted
+        ? Math.max(0, guestReady.elapsedMs - qemuStarted.elapsedMs)
+        : undefined,
     lastStage: stageEvents.at(-1)?.stage,
     screenshots: output.events.flatMap((e) =>
       e.event === 'screenshot' && e.path
