@@ -212,6 +212,7 @@ async function bootUntilReady(input: BootInput): Promise<UpResult> {
       screenshotIntervalMs: config.screenshotIntervalSeconds * 1000,
       pressKeys: mode === 'install' && !!config.media.windows && !config.media.noPromptBoot,
       keyWindowMs: host.accelerator === 'tcg' ? 90_000 : 20_000,
+      loginAfterReadyMs: host.accelerator === 'tcg' ? 180_000 : 60_000,
       signal: input.run.signal,
     });
   } catch (error) {

@@ -28,6 +28,11 @@ export interface WatchContext {
   pressKeys: boolean;
   /** How long after the firmware starts the DVD (or after boot, without such a line) keys are sent. */
   keyWindowMs: number;
+  /**
+   * How long logins may keep failing after the guest said `WINGUEST ready` before `up` fails
+   * (`stage-timeout`, with why the login fails): the guest's work is done, only the login is left.
+   */
+  loginAfterReadyMs: number;
   signal?: AbortSignal;
 }
 
@@ -58,10 +63,15 @@ export async function watchUntilReady(ctx: WatchContext): Promise<void> {
   const shots = new PeriodicScreenshots(ctx);
   const login = new ReadyLogin(ctx);
   const pause = new LoopPause(ctx.paths.serialLog, tickMs);
+  let saidReadyAt: number | undefined;
   try {
     for (;;) {
       readSerial();
       checkFailures(ctx);
+      if (tracker.readyLineSeen && !login.loggedIn) {
+        saidReadyAt ??= Date.now();
+        if (Date.now() - saidReadyAt > ctx.loginAfterReadyMs) throw loginTimeout(ctx);
+      }
       if (login.loggedIn && tracker.provisioningDone) {
         tracker.sshLogin();
         await shots.tick();
@@ -114,6 +124,15 @@ function checkFailures(ctx: WatchContext): void {
       context(),
     );
   }
+}
+
+/** The guest said ready, but no login worked within `loginAfterReadyMs` (up adds why). */
+function loginTimeout(ctx: WatchContext): VmError {
+  return new VmError(
+    'stage-timeout',
+    `The guest said ready, but no SSH login worked within ${Math.round(ctx.loginAfterReadyMs / 1000)} s of it.`,
+    { stage: ctx.tracker.stage, serialTail: ctx.serial.recent() },
+  );
 }
 
 /** Sends Enter every second during the boot window of the first boot from the install media. */

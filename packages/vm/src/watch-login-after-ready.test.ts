@@ -1,0 +1,111 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Server } from 'ssh2';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { ssh2 } from './_ssh2';
+import type { BootSession } from './boot';
+import { VmError } from './errors';
+import type { InstancePaths } from './instance-paths';
+import { ProgressTracker } from './progress-tracker';
+import type { ScreenshotTaker } from './screenshots';
+import { SerialTail } from './serial-tail';
+import { type WatchContext, watchUntilReady } from './watch';
+
+const { utils, Server: SshServer } = ssh2();
+const instanceKey = utils.generateKeyPairSync('ed25519');
+const hostKey = utils.generateKeyPairSync('ed25519');
+
+/** An SSH server like a guest that said ready: it accepts `acceptedKey` only and exits 0 on exec. */
+async function guestServer(acceptedKey: string): Promise<{ server: Server; port: number }> {
+  const allowed = utils.parseKey(acceptedKey);
+  const server = new SshServer({ hostKeys: [hostKey.private] }, (client) => {
+    client.on('authentication', (ctx) => {
+      const ok =
+        ctx.method === 'publickey' &&
+        !(allowed instanceof Error) &&
+        !Array.isArray(allowed) &&
+        ctx.key.data.equals(allowed.getPublicSSH());
+      if (ok) ctx.accept();
+      else ctx.reject(['publickey']);
+    });
+    client.on('session', (accept) =>
+      accept().on('exec', (acceptExec) => {
+        const channel = acceptExec();
+        channel.exit(0);
+        channel.end();
+      }),
+    );
+    client.on('error', () => {});
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, port: (server.address() as AddressInfo).port };
+}
+
+describe('a guest that said WINGUEST ready', () => {
+  let dir: string;
+  let server: Server | undefined;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'watch-ready-'));
+  });
+  afterEach(() => {
+    server?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** The watch loop over a serial log that already holds a whole provisioning run ending in ready. */
+  function context(port: number): WatchContext {
+    const serialLog = join(dir, 'serial.log');
+    const lines = ['oobe start', 'oobe ok 0.1', 'openssh start', 'openssh ok 0.2', 'authorized-keys ok 0.1'];
+    writeFileSync(
+      serialLog,
+      `${[...lines.map((line) => `WINGUEST ${line}`), 'WINGUEST ready'].join('\n')}\n`,
+    );
+    const qmp = { on() {}, off() {}, execute: async () => ({}) };
+    return {
+      session: { qmp } as unknown as BootSession,
+      tracker: new ProgressTracker('install', () => {}),
+      serial: new SerialTail(serialLog),
+      screenshots: { take: async () => join(dir, 'shot.png') } as unknown as ScreenshotTaker,
+      paths: { serialLog } as InstancePaths,
+      emit: () => {},
+      ssh: {
+        host: '127.0.0.1',
+        port,
+        user: 'admin',
+        privateKey: instanceKey.private,
+        knownHosts: join(dir, 'known_hosts'),
+        hostAlias: 'winguest-test',
+        readyCommand: 'exit 0',
+      },
+      timeouts: {},
+      screenshotIntervalMs: 0,
+      pressKeys: false,
+      keyWindowMs: 0,
+      loginAfterReadyMs: 1_500,
+    };
+  }
+
+  test('but refuses every login fails after loginAfterReadyMs, naming that the guest said ready', async () => {
+    let port: number;
+    ({ server, port } = await guestServer(utils.generateKeyPairSync('ed25519').public));
+    const started = Date.now();
+    const error = await watchUntilReady(context(port)).then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    expect(VmError.isInstance(error) && error.code).toBe('stage-timeout');
+    expect((error as Error).message).toBe('The guest said ready, but no SSH login worked within 2 s of it.');
+    expect((error as VmError).serialTail).toContain('WINGUEST ready');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_500);
+  });
+
+  test('and lets the instance key in is ready', async () => {
+    let port: number;
+    ({ server, port } = await guestServer(instanceKey.public));
+    const ctx = context(port);
+    await watchUntilReady(ctx);
+    expect(ctx.tracker.stage).toBe('ready');
+  });
+});
