@@ -1,8 +1,20 @@
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 
 export const cliPath = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'cli.js');
+
+/**
+ * The code caches of the CLI processes tests start: one folder for the whole run, outside the HOME
+ * a test may set (tests check that a refused command leaves nothing behind there), shared so the
+ * runs after the first of each command start as fast as a user's.
+ */
+const testCompileCache = join(
+  tmpdir(),
+  `winguest-cli-tests-${process.getuid?.() ?? 'user'}`,
+  'compile-cache',
+);
 
 export interface CliResult {
   exitCode: number;
@@ -18,7 +30,7 @@ export async function runCli(
   const result = await execa(process.execPath, [cliPath, ...args], {
     reject: false,
     input: options.input ?? '',
-    env: { NO_COLOR: '', ...options.env },
+    env: { NO_COLOR: '', NODE_COMPILE_CACHE: testCompileCache, ...options.env },
     extendEnv: true,
     cwd: options.cwd,
     stripFinalNewline: false,
