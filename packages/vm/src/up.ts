@@ -254,7 +254,10 @@ async function failBoot(
 ): Promise<unknown> {
   const stage = VmError.isInstance(error) ? error.stage : undefined;
   const login =
-    VmError.isInstance(error) && !session.exit && saidReady(error.serialTail)
+    VmError.isInstance(error) &&
+    error.code === 'stage-timeout' &&
+    !session.exit &&
+    saidReady(error.serialTail)
       ? await loginFailure(
           sshTarget(sshConnection(paths, config)),
           readPublicKey(paths.sshPublicKey),
