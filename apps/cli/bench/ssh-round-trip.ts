@@ -88,6 +88,7 @@ try {
     unit: 'ms',
     value: booted.outsideMs,
     target: '≤ 3000 ms',
+    met: booted.outsideMs <= 3000,
   });
   const winguest = [cli, 'ssh', 'bench', '--', 'exit 0'];
   const cold = median(5, process.execPath, winguest, killAgent);
@@ -105,6 +106,7 @@ try {
     ...figure(warm),
     peers,
     target: '< OpenSSH ssh',
+    ...(typeof warm === 'number' && typeof openssh === 'number' ? { met: warm < openssh } : {}),
   });
   report({
     subject: `${subject}, cold (agent starts, logs in)`,
