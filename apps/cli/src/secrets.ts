@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { randomIndexes } from '@winguest/shell';
 
 const lower = 'abcdefghijkmnopqrstuvwxyz';
 const upper = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -13,13 +13,14 @@ export function generatePassword(length = 20): string {
   const all = lower + upper + digits + symbols;
   const chars = [pick(lower), pick(upper), pick(digits), pick(symbols)];
   while (chars.length < length) chars.push(pick(all));
+  // Fisher–Yates, each swap index uniform in [0, i] (from the system's generator, no modulo bias).
   for (let i = chars.length - 1; i > 0; i--) {
-    const j = randomInt(i + 1);
+    const [j] = randomIndexes(1, i + 1) as [number];
     [chars[i], chars[j]] = [chars[j] as string, chars[i] as string];
   }
   return chars.join('');
 }
 
 function pick(set: string): string {
-  return set[randomInt(set.length)] as string;
+  return set[randomIndexes(1, set.length)[0] as number] as string;
 }

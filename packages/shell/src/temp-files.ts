@@ -1,6 +1,7 @@
-import { closeSync, openSync, readdirSync, readSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { isAlive } from './process-alive';
+import { randomBytesFromSystem } from './random-bytes';
 
 /** `.<name>.<pid>.<random hex>.tmp`: hidden, and naming the process that writes it. */
 const tempName = /^\..*\.(\d+)\.[0-9a-f]{8,}\.tmp$/;
@@ -11,29 +12,10 @@ const tempName = /^\..*\.(\d+)\.[0-9a-f]{8,}\.tmp$/;
  * ({@link removeStaleTempFiles}). Every winguest writer that renames into place uses it.
  */
 export function tempPathFor(target: string): string {
-  return join(dirname(target), `.${basename(target)}.${process.pid}.${randomHex(6)}.tmp`);
-}
-
-/**
- * `bytes` bytes from the kernel's generator as hex: read from /dev/urandom where there is one, the
- * same source as node:crypto, without loading Web Crypto or node:crypto, whose first use costs
- * 4–11 ms of a cold ESM start (measured on the 2-core machine); Web Crypto elsewhere (Windows).
- */
-function randomHex(bytes: number): string {
-  const out = Buffer.alloc(bytes);
-  let got = 0;
-  try {
-    const fd = openSync('/dev/urandom', 'r');
-    try {
-      got = readSync(fd, out, 0, bytes, null);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // no /dev/urandom: Web Crypto below
-  }
-  if (got !== bytes) globalThis.crypto.getRandomValues(out);
-  return out.toString('hex');
+  return join(
+    dirname(target),
+    `.${basename(target)}.${process.pid}.${randomBytesFromSystem(6).toString('hex')}.tmp`,
+  );
 }
 
 /** The pid in a name made by {@link tempPathFor}, or undefined for any other name. */

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { defaultHome } from './state-dir';
 
@@ -88,7 +87,7 @@ export function instancePathsIn(dir: string): InstancePaths {
     knownHosts: at('known_hosts'),
     sshAgentSocket:
       process.platform === 'win32'
-        ? `\\\\.\\pipe\\winguest-${createHash('sha256').update(dir).digest('hex').slice(0, 16)}`
+        ? `\\\\.\\pipe\\winguest-${process.getBuiltinModule('node:crypto').createHash('sha256').update(dir).digest('hex').slice(0, 16)}`
         : at('ssh-agent.sock'),
     sshAgentPid: at('ssh-agent.pid'),
     sshAgentLog: at('ssh-agent.log'),

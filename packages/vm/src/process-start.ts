@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
 /**
@@ -21,7 +20,10 @@ export function processStartTime(
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT' && platform === 'linux') return undefined;
   }
-  const ps = spawnSync('ps', ['-o', 'lstart=', '-p', String(pid)], { encoding: 'utf8', timeout: 5_000 });
+  // macOS and the BSDs have no /proc: ps (child_process loaded here, not by every command).
+  const ps = process
+    .getBuiltinModule('node:child_process')
+    .spawnSync('ps', ['-o', 'lstart=', '-p', String(pid)], { encoding: 'utf8', timeout: 5_000 });
   const text = ps.status === 0 ? ps.stdout.trim() : '';
   return text === '' ? undefined : text;
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import {
@@ -163,6 +162,8 @@ const msiHints = {
 
 async function sha256(path: string, field: keyof typeof msiHints): Promise<string> {
   try {
+    // Loaded here, not at start: only a build with an MSI pays for node:crypto.
+    const { createHash } = await import('node:crypto');
     return createHash('sha256')
       .update(await readFile(path))
       .digest('hex');

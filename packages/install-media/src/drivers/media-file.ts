@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { ByteSource } from '../byte-source';
 import { FileSystemError } from '../errors';
 import type { MediaFileSystem } from '../file-system';
@@ -33,7 +32,8 @@ export async function mediaFile(fs: MediaFileSystem, path: string): Promise<Medi
 /** Like {@link mediaFile}, reading the file once to checksum it. */
 export async function checksummedMediaFile(fs: MediaFileSystem, path: string): Promise<ChecksummedMediaFile> {
   const file = await mediaFile(fs, path);
-  const hash = createHash('sha256');
+  // Loaded on use: a command that reads no driver media does not pay for node:crypto.
+  const hash = process.getBuiltinModule('node:crypto').createHash('sha256');
   for await (const chunk of file.open()) hash.update(chunk);
   return { ...file, sha256: hash.digest('hex').toUpperCase() };
 }

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { childEnvironment } from '@winguest/shell';
 
 /** How a probe command ended. Never throws: failing to start is data too. */
@@ -34,7 +33,8 @@ export type CommandRunner = (
 /** The real runner: spawns without a shell, kills the process (SIGKILL) when it times out. */
 export const runCommand: CommandRunner = (file, args, { timeoutMs, failOn, env }) =>
   new Promise((resolve) => {
-    const child = spawn(file, args, {
+    // Loaded on use: a command whose verdicts are cached starts no process and skips the module.
+    const child = process.getBuiltinModule('node:child_process').spawn(file, args, {
       stdio: ['ignore', 'pipe', 'pipe'],
       windowsHide: true,
       env: env ?? childEnvironment(),

@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { homedir, uptime } from 'node:os';
 import { join } from 'node:path';
+import { randomBytesFromSystem } from '@winguest/shell';
 
 /**
  * Where probe verdicts are kept between runs: `$XDG_CACHE_HOME/winguest` (default
@@ -47,7 +47,7 @@ export async function cachedVerdict<T>(dir: string, key: string, compute: () => 
   const verdict = await compute();
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+    const temp = `${file}.${randomBytesFromSystem(6).toString('hex')}.tmp`;
     // Only verdicts of this boot are kept, so the file never grows past a handful of entries.
     const boot = bootIdentity();
     const kept = Object.fromEntries(Object.entries(verdicts).filter(([k]) => k.includes(boot)));
