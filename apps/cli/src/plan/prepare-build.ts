@@ -162,8 +162,9 @@ const msiHints = {
 
 async function sha256(path: string, field: keyof typeof msiHints): Promise<string> {
   try {
-    // Loaded here, not at start: only a build with an MSI pays for node:crypto.
-    const { createHash } = await import('node:crypto');
+    // Loaded here, not at start: only a build with an MSI pays for node:crypto. (Not `import()`:
+    // in the bundle a real dynamic import goes through vm's experimental loader, which warns.)
+    const { createHash } = process.getBuiltinModule('node:crypto');
     return createHash('sha256')
       .update(await readFile(path))
       .digest('hex');
