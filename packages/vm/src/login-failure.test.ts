@@ -1,45 +1,25 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'ssh2';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startGuestSshServer } from './__fixtures__/guest-ssh-server';
 import { ssh2 } from './_ssh2';
 import { loginFailure, saidReady } from './login-failure';
 import type { SshTarget } from './ssh-client';
 
-// A real SSH server (ssh2's) that knows one authorized key, like a guest that said ready.
 describe('why a guest that said ready refuses the login', () => {
-  const { utils, Server: SshServer } = ssh2();
+  const { utils } = ssh2();
   const authorized = utils.generateKeyPairSync('ed25519', { comment: 'winguest-c1' });
   const other = utils.generateKeyPairSync('ed25519', { comment: 'winguest-c2' });
-  const allowed = utils.parseKey(authorized.public);
   let server: Server;
   let dir: string;
   let target: (privateKey: string) => SshTarget;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'wg-login-'));
-    server = new SshServer({ hostKeys: [utils.generateKeyPairSync('ed25519').private] }, (client) => {
-      client.on('authentication', (ctx) => {
-        const key = ctx.method === 'publickey' ? ctx.key : undefined;
-        if (!key || Array.isArray(allowed) || allowed instanceof Error) return ctx.reject(['publickey']);
-        if (key.algo === allowed.type && key.data.equals(allowed.getPublicSSH())) return ctx.accept();
-        ctx.reject(['publickey']);
-      });
-      client.on('ready', () => {
-        client.on('session', (accept) => {
-          accept().on('exec', (acceptExec) => {
-            const channel = acceptExec();
-            channel.exit(0);
-            channel.end();
-          });
-        });
-      });
-      client.on('error', () => {});
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const port = (server.address() as AddressInfo).port;
+    let port: number;
+    ({ server, port } = await startGuestSshServer(authorized.public));
     target = (privateKey) => ({
       host: '127.0.0.1',
       port,

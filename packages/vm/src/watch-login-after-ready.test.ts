@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'ssh2';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { startGuestSshServer } from './__fixtures__/guest-ssh-server';
 import { ssh2 } from './_ssh2';
 import type { BootSession } from './boot';
 import { VmError } from './errors';
@@ -13,35 +13,8 @@ import type { ScreenshotTaker } from './screenshots';
 import { SerialTail } from './serial-tail';
 import { type WatchContext, watchUntilReady } from './watch';
 
-const { utils, Server: SshServer } = ssh2();
+const { utils } = ssh2();
 const instanceKey = utils.generateKeyPairSync('ed25519');
-const hostKey = utils.generateKeyPairSync('ed25519');
-
-/** An SSH server like a guest that said ready: it accepts `acceptedKey` only and exits 0 on exec. */
-async function guestServer(acceptedKey: string): Promise<{ server: Server; port: number }> {
-  const allowed = utils.parseKey(acceptedKey);
-  const server = new SshServer({ hostKeys: [hostKey.private] }, (client) => {
-    client.on('authentication', (ctx) => {
-      const ok =
-        ctx.method === 'publickey' &&
-        !(allowed instanceof Error) &&
-        !Array.isArray(allowed) &&
-        ctx.key.data.equals(allowed.getPublicSSH());
-      if (ok) ctx.accept();
-      else ctx.reject(['publickey']);
-    });
-    client.on('session', (accept) =>
-      accept().on('exec', (acceptExec) => {
-        const channel = acceptExec();
-        channel.exit(0);
-        channel.end();
-      }),
-    );
-    client.on('error', () => {});
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, port: (server.address() as AddressInfo).port };
-}
 
 describe('a guest that said WINGUEST ready', () => {
   let dir: string;
@@ -89,7 +62,7 @@ describe('a guest that said WINGUEST ready', () => {
 
   test('but refuses every login fails after loginAfterReadyMs, naming that the guest said ready', async () => {
     let port: number;
-    ({ server, port } = await guestServer(utils.generateKeyPairSync('ed25519').public));
+    ({ server, port } = await startGuestSshServer(utils.generateKeyPairSync('ed25519').public));
     const started = Date.now();
     const error = await watchUntilReady(context(port)).then(
       () => undefined,
@@ -103,7 +76,7 @@ describe('a guest that said WINGUEST ready', () => {
 
   test('and lets the instance key in is ready', async () => {
     let port: number;
-    ({ server, port } = await guestServer(instanceKey.public));
+    ({ server, port } = await startGuestSshServer(instanceKey.public));
     const ctx = context(port);
     await watchUntilReady(ctx);
     expect(ctx.tracker.stage).toBe('ready');
