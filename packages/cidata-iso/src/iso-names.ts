@@ -19,8 +19,8 @@ export function deriveIsoNames(entries: readonly { name: string; isDirectory: bo
   const firstUntried = new Map<string, number>();
   return entries.map(({ name, isDirectory }) => {
     const wanted = initialName(name, isDirectory);
-    if (!taken.has(key(wanted))) {
-      taken.add(key(wanted));
+    if (!taken.has(isoSortKey(wanted))) {
+      taken.add(isoSortKey(wanted));
       return wanted;
     }
     for (let digits = 1; ; digits++) {
@@ -30,9 +30,9 @@ export function deriveIsoNames(entries: readonly { name: string; isDirectory: bo
       const end = 10 ** digits;
       for (let counter = firstUntried.get(series) ?? 10 ** (digits - 1); counter < end; counter++) {
         const candidate = { stem: prefix + String(counter), extension: wanted.extension };
-        if (taken.has(key(candidate))) continue;
+        if (taken.has(isoSortKey(candidate))) continue;
         firstUntried.set(series, counter + 1);
-        taken.add(key(candidate));
+        taken.add(isoSortKey(candidate));
         return candidate;
       }
       firstUntried.set(series, end);
@@ -51,7 +51,7 @@ export function isoIdentifier(name: IsoName, isDirectory: boolean): string {
  * padded pair does without padding. Computed once per entry; sorting allocates nothing per comparison.
  */
 export function isoSortKey(name: IsoName): string {
-  return key(name);
+  return `${name.stem}.${name.extension}`;
 }
 
 function initialName(name: string, isDirectory: boolean): IsoName {
@@ -66,8 +66,4 @@ function dChars(text: string, max: number): string {
     asciiOnly.test(text) ? text : text.normalize('NFD').replace(/[\u0300-\u036f]/g, '')
   ).toUpperCase();
   return ascii.replace(/[^A-Z0-9_]/g, '_').slice(0, max);
-}
-
-function key(name: IsoName): string {
-  return `${name.stem}.${name.extension}`;
 }
